@@ -58,7 +58,7 @@ class PatronDef:
 
     id: PatronId
     name: str
-    market: NodeId  # the market box it buys at
+    market: str = ""  # NodeId of the market box it buys at ("" = none)
     color: str = "#888888"
 
 
