@@ -536,6 +536,8 @@ class Scenario:
             c: tuple(self.node_index[m.node] for m in world.markets if c in m.buys) for c in self.commodities
         }
         self.market_patron = {self.node_index[m.node]: m.patron for m in world.markets}
+        # Memo tables for pure functions of (scenario, immutable inputs): flows, seat maps.
+        self.cache: dict = {}
         self.cards_by_era = {
             era.number: tuple(sorted(c.id for c in self.cards if c.era == era.number)) for era in definition.eras
         }

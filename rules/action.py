@@ -1,0 +1,174 @@
+"""The actions a seat (or the engine's own step) can take. Imperative names; `kind` is the JSON tag."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Union
+
+import attrs
+from attrs import frozen
+
+
+@frozen
+class Advance:
+    """The engine's own step: run the next automated phase (deal, reveal, flows, summit, cleanup)."""
+
+    kind: ClassVar[str] = "advance"
+
+
+@frozen
+class KeepObjective:
+    kind: ClassVar[str] = "keep_objective"
+    seat: str
+    objective: str
+
+
+@frozen
+class PickHeadline:
+    kind: ClassVar[str] = "pick_headline"
+    seat: str
+    card: str
+
+
+@frozen
+class PlayCard:
+    kind: ClassVar[str] = "play_card"
+    seat: str
+    card: str
+
+
+@frozen
+class PlayEvent:
+    kind: ClassVar[str] = "play_event"
+    seat: str
+
+
+@frozen
+class UseOps:
+    kind: ClassVar[str] = "use_ops"
+    seat: str
+    verb: str
+
+
+@frozen
+class PlaceInfluence:
+    kind: ClassVar[str] = "place_influence"
+    seat: str
+    state: str
+
+
+@frozen
+class BuildLink:
+    kind: ClassVar[str] = "build_link"
+    seat: str
+    link: str
+
+
+@frozen
+class Propose:
+    kind: ClassVar[str] = "propose"
+    seat: str
+    partner: str  # a state id, a patron id, or "bloc:<id>"
+    deal: str  # one of DEAL_KINDS
+    subject: str = ""  # a link id (transit, swap) or bloc id (accession)
+
+
+@frozen
+class ApplyPressure:
+    kind: ClassVar[str] = "apply_pressure"
+    seat: str
+    pressure: str  # one of PRESSURE_KINDS
+    target: str  # a state id or link id
+
+
+@frozen
+class Answer:
+    kind: ClassVar[str] = "answer"
+    seat: str
+    accept: bool
+
+
+@frozen
+class Choose:
+    kind: ClassVar[str] = "choose"
+    seat: str
+    option: str
+
+
+@frozen
+class EndTurn:
+    kind: ClassVar[str] = "end_turn"
+    seat: str
+
+
+@frozen
+class PassTurn:
+    kind: ClassVar[str] = "pass_turn"
+    seat: str
+
+
+Action = Union[
+    Advance,
+    KeepObjective,
+    PickHeadline,
+    PlayCard,
+    PlayEvent,
+    UseOps,
+    PlaceInfluence,
+    BuildLink,
+    Propose,
+    ApplyPressure,
+    Answer,
+    Choose,
+    EndTurn,
+    PassTurn,
+]
+ACTION_TYPES: dict[str, type] = {
+    cls.kind: cls  # type: ignore[attr-defined]
+    for cls in (
+        Advance,
+        KeepObjective,
+        PickHeadline,
+        PlayCard,
+        PlayEvent,
+        UseOps,
+        PlaceInfluence,
+        BuildLink,
+        Propose,
+        ApplyPressure,
+        Answer,
+        Choose,
+        EndTurn,
+        PassTurn,
+    )
+}
+_KIND_ORDER = {kind: i for i, kind in enumerate(ACTION_TYPES)}
+FIELDS: dict[type, tuple[str, ...]] = {cls: tuple(a.name for a in attrs.fields(cls)) for cls in ACTION_TYPES.values()}
+
+
+def sort_key(action: Action) -> tuple:
+    """A total order over actions of all kinds (kind first, then fields)."""
+    return (_KIND_ORDER[action.kind], tuple(str(getattr(action, n)) for n in FIELDS[type(action)]))
+
+
+def to_json(action: Action) -> dict:
+    """The action as a JSON object with its `kind` tag first."""
+    out: dict = {"kind": action.kind}
+    for name in FIELDS[type(action)]:
+        out[name] = getattr(action, name)
+    return out
+
+
+def from_json(data: object) -> Action:
+    """Parse a JSON object into an action; raises InvalidActionError if malformed."""
+    from rules.errors import InvalidActionError
+
+    if not isinstance(data, dict) or not isinstance(data.get("kind"), str):
+        raise InvalidActionError(f"not an action object: {data!r}")
+    cls = ACTION_TYPES.get(data["kind"])
+    if cls is None:
+        raise InvalidActionError(f"unknown action kind {data['kind']!r}")
+    fields = {k: v for k, v in data.items() if k != "kind"}
+    try:
+        return cls(**fields)  # type: ignore[no-any-return]
+    except TypeError as exc:
+        raise InvalidActionError(f"bad fields for {data['kind']}: {exc}") from None

@@ -1,0 +1,87 @@
+"""Queries about the board: who controls what, who belongs where, who agreed with whom."""
+
+from __future__ import annotations
+
+from rules.scenario import Scenario
+from rules.state import GameState
+
+
+def home_seats(scenario: Scenario, seats: tuple[str, ...]) -> tuple[int, ...]:
+    """Per scenario state: the seat index that plays it, or -1."""
+    key = ("home", seats)
+    found = scenario.cache.get(key)
+    if found is None:
+        found = tuple(seats.index(s.id) if s.id in seats else -1 for s in scenario.states)
+        scenario.cache[key] = found
+    return found  # type: ignore[no-any-return]
+
+
+def seat_states(scenario: Scenario, seats: tuple[str, ...]) -> tuple[int, ...]:
+    """Per seat: its scenario state index."""
+    return tuple(scenario.state_index[s] for s in seats)
+
+
+def influence_leader(state: GameState, s_idx: int) -> tuple[int, int, int]:
+    """(seat with the most influence in a state, its influence, the runner-up's influence)."""
+    best, best_val, second = -1, 0, 0
+    for seat, row in enumerate(state.influence):
+        value = row[s_idx]
+        if value > best_val:
+            best, best_val, second = seat, value, best_val
+        elif value > second:
+            second = value
+    return best, best_val, second
+
+
+def controlling_seat(state: GameState, s_idx: int) -> int:
+    """The seat whose influence leads by at least the state's stability, or -1."""
+    best, best_val, second = influence_leader(state, s_idx)
+    if best >= 0 and best_val - second >= state.stability[s_idx]:
+        return best
+    return -1
+
+
+def controller(scenario: Scenario, state: GameState, s_idx: int) -> int:
+    """Who holds a state's territory: the controlling seat, else the seat that plays it, else -1."""
+    seat = controlling_seat(state, s_idx)
+    if seat >= 0:
+        return seat
+    return home_seats(scenario, state.seats)[s_idx]
+
+
+def controls_link(scenario: Scenario, state: GameState, seat: int, l_idx: int) -> bool:
+    """Whether a seat holds at least one of the territories a link lies in."""
+    return any(controller(scenario, state, s) == seat for s in scenario.link_states[l_idx])
+
+
+def is_member(scenario: Scenario, state: GameState, state_id: str, bloc_id: str) -> bool:
+    return state_id in state.members[scenario.bloc_index[bloc_id]]
+
+
+def blocs_of(scenario: Scenario, state: GameState, state_id: str) -> tuple[str, ...]:
+    return tuple(b.id for b, members in zip(scenario.blocs, state.members) if state_id in members)
+
+
+def shares_bloc(scenario: Scenario, state: GameState, a: str, b: str) -> str:
+    """A bloc both states belong to ("" if none)."""
+    for bloc, members in zip(scenario.blocs, state.members):
+        if a in members and b in members:
+            return bloc.id
+    return ""
+
+
+def agreement_between(state: GameState, a: str, b: str, deal: str = "", subject: str = "") -> bool:
+    """Whether an agreement binds two parties (optionally of a kind and on a subject)."""
+    for agreement in state.agreements:
+        if {a, b} == set(agreement.parties) and (not deal or agreement.deal == deal):
+            if not subject or agreement.subject == subject:
+                return True
+    return False
+
+
+def is_open(status: str) -> bool:
+    return status in ("built", "throttled")
+
+
+def route_open(scenario: Scenario, state: GameState, route_idx: int) -> bool:
+    return all(is_open(state.links[scenario.link_index[lk]].status) for lk in scenario.routes[route_idx].links)

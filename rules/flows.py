@@ -1,0 +1,228 @@
+"""Routing of oil, gas, power and transit cargo over open links; transit fees; dependence.
+
+`route` is a pure function of capacities, costs and volumes and is memoised per scenario, so a
+round whose network did not change costs one dictionary look-up. `settle` turns the routed paths
+into money and dependence for the current owners of each territory.
+"""
+
+from __future__ import annotations
+
+import heapq
+
+from rules import board
+from rules.scenario import Scenario
+from rules.state import FlowPath, FlowReport, GameState, LinkState
+
+_CACHE_LIMIT = 4096
+
+
+def effective_capacity(link: LinkState) -> int:
+    """What a link carries this round: all when built, half when throttled, none otherwise."""
+    if link.status == "built":
+        return link.capacity
+    if link.status == "throttled":
+        return link.capacity // 2
+    return 0
+
+
+def shipments(scenario: Scenario, production: tuple[int, ...]) -> tuple[tuple[str, int, str, int, int], ...]:
+    """(owner, origin node, commodity, volume, destination node or -1 for any market) to route."""
+    out = []
+    for producer, volume in zip(scenario.world.producers, production):
+        out.append((producer.state, scenario.node_index[producer.node], producer.commodity, volume, -1))
+    for cargo in scenario.world.cargo:
+        origin, dest = scenario.node_index[cargo.origin], scenario.node_index[cargo.destination]
+        out.append(("", origin, "cargo", cargo.volume, dest))
+    return tuple(out)
+
+
+def route(
+    scenario: Scenario, caps: tuple[int, ...], costs: tuple[int, ...], production: tuple[int, ...]
+) -> tuple[tuple[int, ...], tuple[FlowPath, ...], tuple[int, ...]]:
+    """Route every shipment, cheapest path first within capacity: (loads, paths, unshipped per shipment)."""
+    key = ("route", caps, costs, production)
+    found = scenario.cache.get(key)
+    if found is None:
+        found = _route(scenario, caps, costs, shipments(scenario, production))
+        if len(scenario.cache) > _CACHE_LIMIT:
+            scenario.cache.clear()
+        scenario.cache[key] = found
+    return found  # type: ignore[no-any-return]
+
+
+def _route(
+    scenario: Scenario, caps: tuple[int, ...], costs: tuple[int, ...], todo: tuple[tuple[str, int, str, int, int], ...]
+) -> tuple[tuple[int, ...], tuple[FlowPath, ...], tuple[int, ...]]:
+    residual = list(caps)
+    weights = tuple(max(1, lk.fee + lk.cost + extra) for lk, extra in zip(scenario.links, costs))
+    remaining = [volume for _, _, _, volume, _ in todo]
+    stuck = [volume <= 0 for volume in remaining]
+    shipped: dict[tuple[str, str, tuple[int, ...], int], int] = {}
+    while not all(stuck):
+        for k, (owner, origin, commodity, _, dest) in enumerate(todo):
+            if stuck[k]:
+                continue
+            targets = (dest,) if dest >= 0 else scenario.market_nodes.get(commodity, ())
+            found = _cheapest(scenario, origin, targets, commodity, residual, weights)
+            if found is None:
+                stuck[k] = True
+                continue
+            path, market = found
+            amount = min(remaining[k], min(residual[i] for i in path))
+            for i in path:
+                residual[i] -= amount
+            remaining[k] -= amount
+            stuck[k] = remaining[k] <= 0
+            key = (owner, commodity, path, market)
+            shipped[key] = shipped.get(key, 0) + amount
+    loads = tuple(cap - left for cap, left in zip(caps, residual))
+    paths = tuple(FlowPath(o, c, p, v, m) for (o, c, p, m), v in shipped.items())
+    return loads, paths, tuple(remaining)
+
+
+def _cheapest(
+    scenario: Scenario,
+    origin: int,
+    targets: tuple[int, ...],
+    commodity: str,
+    residual: list[int],
+    weights: tuple[int, ...],
+) -> tuple[tuple[int, ...], int] | None:
+    """Dijkstra from origin to the nearest target over links with room that carry the commodity."""
+    if not targets:
+        return None
+    goal = set(targets)
+    carries = scenario.link_carries
+    is_market = scenario.market_patron
+    best = {origin: 0}
+    back: dict[int, tuple[int, int]] = {}
+    heap = [(0, origin)]
+    while heap:
+        dist, node = heapq.heappop(heap)
+        if node in goal:
+            return _unwind(back, node), node
+        if dist > best[node] or (node != origin and node in is_market):
+            continue
+        for link, other in scenario.adjacency[node]:
+            if residual[link] <= 0 or commodity not in carries[link]:
+                continue
+            cand = dist + weights[link]
+            if cand < best.get(other, 1 << 60):
+                best[other] = cand
+                back[other] = (node, link)
+                heapq.heappush(heap, (cand, other))
+    return None
+
+
+def _unwind(back: dict[int, tuple[int, int]], node: int) -> tuple[int, ...]:
+    path = []
+    while node in back:
+        node, link = back[node]
+        path.append(link)
+    return tuple(reversed(path))
+
+
+def route_state(scenario: Scenario, state: GameState) -> tuple[tuple[int, ...], tuple[FlowPath, ...], tuple[int, ...]]:
+    """Route the flows of a game state."""
+    caps = tuple(effective_capacity(lk) for lk in state.links)
+    costs = tuple(lk.cost for lk in state.links)
+    return route(scenario, caps, costs, state.production)
+
+
+def _fee_percent(scenario: Scenario, state: GameState, owner: str, l_idx: int, s_idx: int) -> int:
+    """The fee an exporter pays on a link's share in one territory, after discounts."""
+    fee = scenario.links[l_idx].fee
+    territory = scenario.states[s_idx].id
+    if not owner or owner == territory:
+        return 0 if owner == territory else fee
+    for bloc, members in zip(scenario.blocs, state.members):
+        if bloc.benefit == "fee_discount" and owner in members and territory in members:
+            fee = max(0, fee - bloc.benefit_amount)
+    link_id = scenario.links[l_idx].id
+    for agreement in state.agreements:
+        if agreement.deal in ("transit", "swap") and agreement.subject == link_id:
+            if owner in agreement.parties and territory in agreement.parties:
+                fee //= 2
+    return fee
+
+
+def settle(
+    scenario: Scenario,
+    state: GameState,
+    loads: tuple[int, ...],
+    paths: tuple[FlowPath, ...],
+    unshipped: tuple[int, ...],
+) -> FlowReport:
+    """Money and dependence of the routed paths for the current territory holders."""
+    n = len(state.seats)
+    seat_of = {seat: i for i, seat in enumerate(state.seats)}
+    holder = [board.controller(scenario, state, s) for s in range(len(scenario.states))]
+    exports = [0] * n
+    fees = [0] * n
+    crossing = [[0] * len(scenario.states) for _ in range(n)]
+    for path in paths:
+        value = path.volume * state.prices[scenario.commodity_index[path.commodity]]
+        net = value
+        crossed: set[int] = set()
+        for l_idx in path.links:
+            territory = scenario.link_states[l_idx]
+            for s_idx in territory:
+                fee = value * _fee_percent(scenario, state, path.owner, l_idx, s_idx) // (100 * len(territory))
+                net -= fee
+                if holder[s_idx] >= 0:
+                    fees[holder[s_idx]] += fee
+                crossed.add(s_idx)
+        owner = seat_of.get(path.owner, -1)
+        if owner >= 0:
+            exports[owner] += net
+            home = scenario.state_index[path.owner]
+            for s_idx in crossed:
+                if s_idx != home:
+                    crossing[owner][s_idx] += value
+    gross = [0] * n
+    for path in paths:
+        owner = seat_of.get(path.owner, -1)
+        if owner >= 0:
+            gross[owner] += path.volume * state.prices[scenario.commodity_index[path.commodity]]
+    dependence = tuple(tuple(c * 1000 // gross[i] if gross[i] else 0 for c in crossing[i]) for i in range(n))
+    divisor = scenario.rules.income_divisor
+    income = tuple((exports[i] + fees[i]) // divisor for i in range(n))
+    left = [0] * n
+    for (owner, *_), rest in zip(shipments(scenario, state.production), unshipped):
+        if owner in seat_of:
+            left[seat_of[owner]] += rest
+    return FlowReport(loads, paths, income, tuple(fees), tuple(exports), dependence, tuple(left))
+
+
+def run_flows(scenario: Scenario, state: GameState) -> FlowReport:
+    """Route and settle this round's flows."""
+    loads, paths, unshipped = route_state(scenario, state)
+    return settle(scenario, state, loads, paths, unshipped)
+
+
+def preview(scenario: Scenario, state: GameState, link_id: str, status: str) -> dict[str, dict[str, object]]:
+    """What a change of one link's status would change for every seat, without applying it.
+
+    Per seat: income before and after, and dependence (permille) on each state before and after
+    where it differs.
+    """
+    from attrs import evolve
+
+    l_idx = scenario.link_index[link_id]
+    before = run_flows(scenario, state)
+    links = state.links[:l_idx] + (evolve(state.links[l_idx], status=status),) + state.links[l_idx + 1 :]
+    after = run_flows(scenario, evolve(state, links=links))
+    out: dict[str, dict[str, object]] = {}
+    for i, seat in enumerate(state.seats):
+        changed = {
+            scenario.states[s].id: (before.dependence[i][s], after.dependence[i][s])
+            for s in range(len(scenario.states))
+            if before.dependence[i][s] != after.dependence[i][s]
+        }
+        out[seat] = {
+            "income_before": before.income[i],
+            "income_after": after.income[i],
+            "dependence": changed,
+            "unshipped_after": after.unshipped[i],
+        }
+    return out

@@ -1,0 +1,43 @@
+"""The game's only source of randomness: a (seed, counter) pair carried in the state.
+
+Each draw hashes (seed, counter) with SplitMix64 and advances the counter, so any game is
+reproducible from its seed and its actions. No global random state is ever touched.
+"""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+_MASK = (1 << 64) - 1
+
+
+@frozen
+class Rng:
+    """A position in the game's random stream."""
+
+    seed: int
+    counter: int = 0
+
+
+def _mix(value: int) -> int:
+    value = (value + 0x9E3779B97F4A7C15) & _MASK
+    value = ((value ^ (value >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
+    value = ((value ^ (value >> 27)) * 0x94D049BB133111EB) & _MASK
+    return value ^ (value >> 31)
+
+
+def draw_below(rng: Rng, bound: int) -> tuple[int, Rng]:
+    """A uniform integer in [0, bound) and the advanced rng."""
+    if bound <= 0:
+        raise ValueError("bound must be positive")
+    value = _mix((rng.seed * 0x2545F4914F6CDD1D + rng.counter) & _MASK)
+    return value % bound, Rng(rng.seed, rng.counter + 1)
+
+
+def shuffled(rng: Rng, items: tuple) -> tuple[tuple, Rng]:
+    """The items in a random order (Fisher-Yates) and the advanced rng."""
+    out = list(items)
+    for i in range(len(out) - 1, 0, -1):
+        j, rng = draw_below(rng, i + 1)
+        out[i], out[j] = out[j], out[i]
+    return tuple(out), rng
