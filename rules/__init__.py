@@ -1,9 +1,9 @@
 """Caspian Gambit's rules engine: pure, deterministic, headless.
 
-    state = new_game(scenario, seed, seats)
-    while outcome(scenario, state) is None:
-        action = choose(legal_actions(scenario, state))
-        state, log = apply(scenario, state, action)
+state = new_game(scenario, seed, seats)
+while outcome(scenario, state) is None:
+    action = choose(legal_actions(scenario, state))
+    state, log = apply(scenario, state, action)
 """
 
 from rules.action import Action, from_json, to_json

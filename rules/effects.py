@@ -7,7 +7,7 @@ seat plays. Tension goes through `raise_tension`, which also sets off a crisis.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from attrs import evolve, frozen
 

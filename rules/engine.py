@@ -8,7 +8,7 @@ to handler and returns the new state with its log entries.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from attrs import evolve
 
@@ -194,7 +194,7 @@ def _consent_problem(scenario: Scenario, state: GameState, seat: int, l_idx: int
     return None
 
 
-# =========================================================================== checks (shared by why_illegal and legal_actions)
+# ========================================== checks (shared by why_illegal and legal_actions)
 
 
 def _check_keep(scenario: Scenario, state: GameState, seat: int, a: KeepObjective) -> str | None:

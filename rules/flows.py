@@ -27,7 +27,7 @@ def effective_capacity(link: LinkState) -> int:
 
 def shipments(scenario: Scenario, production: tuple[int, ...]) -> tuple[tuple[str, int, str, int, int], ...]:
     """(owner, origin node, commodity, volume, destination node or -1 for any market) to route."""
-    out = []
+    out: list[tuple[str, int, str, int, int]] = []
     for producer, volume in zip(scenario.world.producers, production):
         out.append((producer.state, scenario.node_index[producer.node], producer.commodity, volume, -1))
     for cargo in scenario.world.cargo:
@@ -188,9 +188,9 @@ def settle(
     divisor = scenario.rules.income_divisor
     income = tuple((exports[i] + fees[i]) // divisor for i in range(n))
     left = [0] * n
-    for (owner, *_), rest in zip(shipments(scenario, state.production), unshipped):
-        if owner in seat_of:
-            left[seat_of[owner]] += rest
+    for shipment, rest in zip(shipments(scenario, state.production), unshipped):
+        if shipment[0] in seat_of:
+            left[seat_of[shipment[0]]] += rest
     return FlowReport(loads, paths, income, tuple(fees), tuple(exports), dependence, tuple(left))
 
 

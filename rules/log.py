@@ -405,7 +405,7 @@ def is_visible(entry: object, seat: str | None) -> bool:
 def to_json(entry: object) -> dict:
     """The entry as a JSON object with its `kind` tag first."""
     out: dict = {"kind": entry.kind}  # type: ignore[attr-defined]
-    for field in attrs.fields(type(entry)):
+    for field in attrs.fields(type(entry)):  # type: ignore[arg-type]
         value = getattr(entry, field.name)
         out[field.name] = _plain(value)
     return out

@@ -43,9 +43,7 @@ def sovereignty(scenario: Scenario, state: GameState, seat: int) -> int:
     if state.last_flows is not None:
         markets = {p.market for p in state.last_flows.paths if p.owner == home and p.volume > 0}
     held = sum(
-        1
-        for s_idx, s in enumerate(scenario.states)
-        if s.id != home and board.controlling_seat(state, s_idx) == seat
+        1 for s_idx, s in enumerate(scenario.states) if s.id != home and board.controlling_seat(state, s_idx) == seat
     )
     return min(scenario.rules.sovereignty_cap, patrons + len(markets) + min(2, held))
 
@@ -180,9 +178,7 @@ def score_objectives(scenario: Scenario, state: GameState, log: list) -> GameSta
 
 def ranking(state: GameState) -> list[int]:
     """Seats from first to last: points, then budget, then credibility, then seat order."""
-    return sorted(
-        range(len(state.seats)), key=lambda i: (-state.vp[i], -state.budget[i], -state.credibility[i], i)
-    )
+    return sorted(range(len(state.seats)), key=lambda i: (-state.vp[i], -state.budget[i], -state.credibility[i], i))
 
 
 def finish(state: GameState, reason: str, log: list) -> GameState:

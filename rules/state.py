@@ -7,7 +7,7 @@ round, phase, queue, holder, to_act) are written only by `rules.clock`.
 
 from __future__ import annotations
 
-from attrs import evolve, frozen
+from attrs import frozen
 
 from rules.rng import Rng
 
@@ -166,11 +166,6 @@ class GameState:
 
     def seat_index(self, seat: str) -> int:
         return self.seats.index(seat)
-
-
-def replace(state: GameState, **changes: object) -> GameState:
-    """A copy of the state with some fields changed."""
-    return evolve(state, **changes)
 
 
 def set_item(values: tuple, index: int, value: object) -> tuple:

@@ -1,0 +1,141 @@
+"""A game in progress: the scenario, its seed, seats and options, the action list and the log.
+
+The action list is the source of truth (a save stores it); the current state is its replay. The
+session adds what play around a screen needs: undo within your own turn, the log per seat, and
+the "since your last turn" recap. It never draws its own random numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from attrs import frozen
+
+from rules import Action, GameState, Scenario, apply, legal_actions, new_game, outcome, why_illegal
+from rules.action import Advance, EndTurn, KeepObjective, PassTurn, PickHeadline
+from rules.log import is_visible
+
+# Actions after which the seat has committed: undo never reaches back past them.
+_COMMITS = (EndTurn, PassTurn, PickHeadline, KeepObjective, Advance)
+
+
+@frozen
+class Setup:
+    """Everything needed to recreate a game besides its actions."""
+
+    scenario_id: str
+    seed: int
+    seats: tuple[str, ...]
+    length: str
+    tier: str = "standard"
+
+
+@frozen
+class Entry:
+    """A log entry with the step that produced it."""
+
+    step: int
+    entry: object
+
+
+class Session:
+    """A mutable handle on one game, for the client, the command line and bots."""
+
+    def __init__(self, scenario: Scenario, setup: Setup) -> None:
+        self.scenario = scenario
+        self.setup = setup
+        self.state: GameState = new_game(scenario, setup.seed, setup.seats, length=setup.length, tier=setup.tier)
+        self.initial = self.state
+        self.actions: list[Action] = []
+        self.log: list[Entry] = []
+        self._history: list[tuple[GameState, int]] = []  # (state before, log length before) per action
+
+    @classmethod
+    def start(
+        cls, scenario: Scenario, seed: int, seats: Iterable[str], length: str = "", tier: str = "standard"
+    ) -> Session:
+        setup = Setup(scenario.id, seed, tuple(seats), length or scenario.definition.default_length, tier)
+        return cls(scenario, setup)
+
+    @classmethod
+    def replay(cls, scenario: Scenario, setup: Setup, actions: Iterable[Action]) -> Session:
+        """Rebuild a session by applying actions from the start (raises on an illegal one)."""
+        session = cls(scenario, setup)
+        for action in actions:
+            session.submit(action)
+        return session
+
+    # ------------------------------------------------------------------ play
+
+    @property
+    def is_over(self) -> bool:
+        return outcome(self.scenario, self.state) is not None
+
+    def legal(self) -> tuple[Action, ...]:
+        return legal_actions(self.scenario, self.state)
+
+    def why_not(self, action: Action) -> str | None:
+        return why_illegal(self.scenario, self.state, action)
+
+    def submit(self, action: Action) -> tuple[object, ...]:
+        """Apply an action; returns its log entries. Raises IllegalActionError / InvalidActionError."""
+        before = self.state
+        self.state, entries = apply(self.scenario, self.state, action)
+        self._history.append((before, len(self.log)))
+        self.actions.append(action)
+        step = len(self.actions)
+        self.log.extend(Entry(step, e) for e in entries)
+        return entries
+
+    def run_engine(self, limit: int = 1000) -> int:
+        """Take the engine's own steps until a seat must decide or the game ends; returns how many."""
+        count = 0
+        while not self.is_over and self.state.to_act < 0 and count < limit:
+            self.submit(Advance())
+            count += 1
+        return count
+
+    # ------------------------------------------------------------------ undo
+
+    def can_undo(self) -> bool:
+        """Undo is free within your own turn until you commit: never across a draw, a reveal, an
+        engine step or another seat's action."""
+        if not self.actions:
+            return False
+        last = self.actions[-1]
+        if isinstance(last, _COMMITS):
+            return False
+        before, _ = self._history[-1]
+        return before.to_act == self.state.to_act and getattr(last, "seat", None) == self.current_seat()
+
+    def undo(self) -> Action:
+        """Take back the last action of the current seat's turn."""
+        if not self.can_undo():
+            raise ValueError("nothing to undo in this turn")
+        before, log_len = self._history.pop()
+        self.state = before
+        del self.log[log_len:]
+        return self.actions.pop()
+
+    # ------------------------------------------------------------------ reading
+
+    def current_seat(self) -> str | None:
+        """The seat to act, or None for the engine's own step or a finished game."""
+        to_act = self.state.to_act
+        return self.state.seats[to_act] if to_act >= 0 else None
+
+    def visible_log(self, seat: str | None) -> list[Entry]:
+        """The log as a seat may read it (None: public entries only)."""
+        return [e for e in self.log if is_visible(e.entry, seat)]
+
+    def last_step_of(self, seat: str) -> int:
+        """The step of the seat's last action (0 if it has not acted yet)."""
+        for index in range(len(self.actions) - 1, -1, -1):
+            if getattr(self.actions[index], "seat", None) == seat:
+                return index + 1
+        return 0
+
+    def recap(self, seat: str) -> list[Entry]:
+        """What others did in public since the seat last acted."""
+        since = self.last_step_of(seat)
+        return [e for e in self.log if e.step > since and is_visible(e.entry, None)]
