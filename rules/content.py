@@ -14,7 +14,6 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import date, datetime, time
 from typing import Any, TypeVar, get_args, get_origin
 
 import attrs
@@ -147,7 +146,7 @@ def describe(value: object) -> str:
         return "an array"
     if isinstance(value, dict):
         return "a table"
-    if isinstance(value, datetime | date | time):
+    if hasattr(value, "isoformat"):  # a TOML date or time
         return f"date {value.isoformat()} (put it in quotes to make it a string)"
     return type(value).__name__
 
