@@ -210,7 +210,7 @@ def _tuple_hook(tuple_type: Any) -> Callable[[object, Any], tuple[Any, ...]]:
         for index, item in enumerate(value):
             try:
                 items.append(converter.structure(item, item_type))
-            except Exception as exc:  # noqa: BLE001 - every content fault becomes a problem
+            except Exception as exc:  # every content fault becomes a problem
                 errors.append(_noted(exc, index, item_type))
         if errors:
             raise IterableValidationError(f"While structuring {tuple_type}", errors, tuple_type)
@@ -230,7 +230,7 @@ def _dict_hook(dict_type: Any) -> Callable[[object, Any], dict[str, Any]]:
         for key, item in value.items():
             try:
                 result[key] = converter.structure(item, value_type)
-            except Exception as exc:  # noqa: BLE001 - every content fault becomes a problem
+            except Exception as exc:  # every content fault becomes a problem
                 errors.append(_noted(exc, key, value_type))
         if errors:
             raise IterableValidationError(f"While structuring {dict_type}", errors, dict_type)
@@ -323,7 +323,7 @@ def structure(value: object, cl: type[T], file: str) -> tuple[T | None, list[str
     """Structure `value` as `cl`; on failure None and every problem found."""
     try:
         return converter.structure(value, cl), []
-    except Exception as exc:  # noqa: BLE001 - every content fault becomes a problem
+    except Exception as exc:  # every content fault becomes a problem
         return None, structure_problems(exc, file)
 
 
@@ -594,7 +594,15 @@ def _subject(objective: ObjectiveDef, known: Known) -> str | None:
 
 
 _WORLD_TABLES = ("states", "patrons", "nodes", "links", "routes", "cargo", "blocs", "objectives")
-_WORLD_CHECKS = (_state_checks, _node_checks, _link_checks, _route_checks, _economy_checks, _bloc_checks)
+_WORLD_CHECKS = (
+    _state_checks,
+    _node_checks,
+    _link_checks,
+    _route_checks,
+    _economy_checks,
+    _bloc_checks,
+    _objective_checks,
+)
 
 
 def check_world(world: World, file: str) -> list[str]:
@@ -603,7 +611,7 @@ def check_world(world: World, file: str) -> list[str]:
     found: list[str] = []
     for table in _WORLD_TABLES:
         found += _duplicates(file, table, [item.id for item in getattr(world, table)])
-    for checks in (*_WORLD_CHECKS, _objective_checks):
+    for checks in _WORLD_CHECKS:
         found += _collect(file, checks(world, known))
     return found
 
@@ -641,11 +649,9 @@ def _effect_checks(
 
 
 def _selector_use(value: str, card: CardDef) -> str | None:
-    """A problem when a selector names no one on this card."""
+    """A problem when a selector can name no one on this card (``@chooser`` without a choice)."""
     if value == "@chooser" and card.choice is None:
         return 'target "@chooser" needs the card to have a choice'
-    if value == "@favoured" and card.favours == "":
-        return 'target "@favoured" needs the card to favour a state (favours is "")'
     return None
 
 

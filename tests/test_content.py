@@ -236,14 +236,13 @@ def test_scenario_names_its_world_and_enough_seats() -> None:
     )
 
 
-def test_selectors_must_name_someone_on_the_card() -> None:
-    cards = good_cards()
-    lonely = converter.structure(
-        {**converter.unstructure(cards[1]), "choice": None, "favours": ""},
-        CardDef,
-    )
-    assert build_problems(scenario_doc(), (cards[0], lonely)) == (
-        'c.toml: cards[1].effects[0].target: target "@favoured" needs the card to favour a state (favours is "")',
+def test_chooser_needs_a_choice_on_the_card() -> None:
+    raw = doc(GOOD / "cards" / "era1.toml")
+    raw["cards"][0]["effects"][1]["target"] = "@chooser"
+    raw["cards"][1]["favours"] = ""  # "@favoured" on a neutral card names the player: fine
+    cards, _ = parse_cards(raw, "c.toml")
+    assert build_problems(scenario_doc(), cards) == (
+        'c.toml: cards[0].effects[1].target: target "@chooser" needs the card to have a choice',
     )
 
 
@@ -367,3 +366,14 @@ def test_parsing_leaves_the_document_unchanged() -> None:
 )
 def test_shipped_assets_have_no_problems() -> None:
     assert validate() == []
+
+
+def test_a_scenario_file_with_a_syntax_error_reports_it_when_loaded(tmp_path: Path) -> None:
+    copied = tmp_path / "assets"
+    shutil.copytree(GOOD, copied)
+    tutorial = copied / "scenarios" / "tutorial.toml"
+    tutorial.write_text(tutorial.read_text().replace('name = "Tutorial"', 'name = "Tutorial'))
+    with pytest.raises(ContentError) as caught:
+        load_scenario("tutorial", copied)
+    assert caught.value.problems == (f"{tutorial}: line 2: Illegal character '\\n' (column 17)",)
+    assert list_scenarios(copied) == [("mini", "Mini game")]
