@@ -679,7 +679,9 @@ def _continue_reveal(scenario: Scenario, state: GameState, log: Log) -> GameStat
         card = scenario.card(card_id)
         log.append(L.CardPlayed(state.seats[seat], card_id, "headline"))
         state = _retire(state, card, fired=True)
-        state = _fire_event(scenario, state, card, seat, log)
+        # An event that favours a seat fires for that seat, whoever headlined it (as with ops).
+        for_seat = state.seats.index(card.favours) if card.favours in state.seats else seat
+        state = _fire_event(scenario, state, card, for_seat, log)
     if state.reveal_queue or state.choice is not None or state.era_over:
         return state
     return clock.start_actions(state, scenario.rules.turns_per_round)
