@@ -196,6 +196,8 @@ def _build_progress(scenario: S.Scenario, state: GameState, e: S.BuildProgress, 
     if progress >= needed:
         state = set_link_status(scenario, state, l_idx, "built", by, log)
         log.append(L.LinkBuilt(by, e.link))
+        if ctx.player >= 0:  # the seat that completes a link scores it, by ops or by event
+            state = score(state, ctx.player, scenario.links[l_idx].vp, "build", log, e.link)
     return state
 
 
