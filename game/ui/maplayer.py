@@ -415,14 +415,16 @@ def slug_of_hit(red: int) -> str | None:
     return GAME_STATES[red - 1] if 0 < red <= len(GAME_STATES) else None
 
 
-_PREPARED: dict[tuple[int, float], _Prepared] = {}
+_PREPARED: dict[tuple[int, float], tuple[BaseMap, _Prepared]] = {}
 
 
 def _prepared(base_map: BaseMap, step: float) -> _Prepared:
+    """Geometry prepared once per map object (the map is kept in the entry, so its id cannot be reused)."""
     key = (id(base_map), step)
-    if key not in _PREPARED:
-        _PREPARED[key] = _prepare(base_map, step)
-    return _PREPARED[key]
+    entry = _PREPARED.get(key)
+    if entry is None or entry[0] is not base_map:
+        entry = _PREPARED[key] = (base_map, _prepare(base_map, step))
+    return entry[1]
 
 
 def _new_surface(size: tuple[int, int]) -> pygame.Surface:
