@@ -958,7 +958,7 @@ def _conclude(scenario: Scenario, state: GameState, p: Proposal, log: Log) -> Ga
         if bloc.sponsor in scenario.patron_index:
             state = change_standing(scenario, state, p.proposer, scenario.patron_index[bloc.sponsor], 1, log)
         return state
-    until = state.absolute_round + scenario.rules.deal_rounds
+    until = state.absolute_round + scenario.rules.deal_rounds - 1  # the signing round counts
     agreement = Agreement(state.next_agreement, p.deal, (me, p.partner), p.subject, until)
     log.append(L.AgreementSigned(agreement.id, p.deal, agreement.parties, p.subject, until))
     state = evolve(state, agreements=state.agreements + (agreement,), next_agreement=state.next_agreement + 1)
