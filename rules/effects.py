@@ -25,6 +25,7 @@ class Context:
     favoured: str = ""
     chooser: str = ""
     card: str = ""
+    by: int | None = None  # the seat whose play set the event off (a crisis is charged to it); None: player
 
 
 Log = list
@@ -147,7 +148,7 @@ def _influence(scenario: S.Scenario, state: GameState, e: S.Influence, ctx: Cont
 
 
 def _tension(scenario: S.Scenario, state: GameState, e: S.Tension, ctx: Context, log: Log) -> GameState:
-    return raise_tension(scenario, state, e.amount, ctx.player, log)
+    return raise_tension(scenario, state, e.amount, ctx.player if ctx.by is None else ctx.by, log)
 
 
 def _credibility(scenario: S.Scenario, state: GameState, e: S.Credibility, ctx: Context, log: Log) -> GameState:

@@ -681,7 +681,7 @@ def _continue_reveal(scenario: Scenario, state: GameState, log: Log) -> GameStat
         state = _retire(state, card, fired=True)
         # An event that favours a seat fires for that seat, whoever headlined it (as with ops).
         for_seat = state.seats.index(card.favours) if card.favours in state.seats else seat
-        state = _fire_event(scenario, state, card, for_seat, log)
+        state = _fire_event(scenario, state, card, for_seat, log, by=seat)
     if state.reveal_queue or state.choice is not None or state.era_over:
         return state
     return clock.start_actions(state, scenario.rules.turns_per_round)
@@ -798,11 +798,13 @@ def _retire(state: GameState, card: CardDef, fired: bool) -> GameState:
     return evolve(state, discard=state.discard + (card.id,))
 
 
-def _fire_event(scenario: Scenario, state: GameState, card: CardDef, seat: int, log: Log) -> GameState:
+def _fire_event(
+    scenario: Scenario, state: GameState, card: CardDef, seat: int, log: Log, by: int | None = None
+) -> GameState:
     """Resolve a card's event for a seat; a choice goes to the affected seat, or its first option."""
     log.append(L.EventFired(card.id, state.seats[seat] if seat >= 0 else ""))
     chooser = card.choice.state if card.choice else ""
-    ctx = Context(player=seat, favoured=card.favours, chooser=chooser, card=card.id)
+    ctx = Context(player=seat, favoured=card.favours, chooser=chooser, card=card.id, by=by)
     state = apply_effects(scenario, state, card.effects, ctx, log)
     if card.choice is None or state.era_over:
         return state
@@ -837,7 +839,7 @@ def _finish_ops(scenario: Scenario, state: GameState, seat: int, verb: str, ops:
     beneficiary = card.favours if card.favours and card.favours != state.seats[seat] else ""
     if beneficiary in state.seats and not state.era_over:
         state = _retire(state, card, fired=True)
-        return _fire_event(scenario, state, card, state.seats.index(beneficiary), log)
+        return _fire_event(scenario, state, card, state.seats.index(beneficiary), log, by=seat)
     return _retire(state, card, fired=False)
 
 
