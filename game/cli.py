@@ -1,0 +1,281 @@
+"""The command line: open the client, play bot games headless, replay saves, validate content.
+
+    caspian-gambit                                   open the client
+    caspian-gambit play --headless --seats russia=random,... --seed 7 --json [--save PATH]
+    caspian-gambit replay SAVE --json
+    caspian-gambit validate [PATH ...]
+
+User mistakes (bad seats, unknown scenario or bot level, a bad save) print one line and exit 2;
+content problems found by `validate` exit 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.util
+import json
+import math
+import random
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+from game import content_files
+from game.saves import SaveError, load, save
+from game.serialize import state_hash
+from game.session import Session
+from rules import Action, Scenario, SetupError, player_view
+from rules.action import Advance
+from rules.content import ContentError
+from rules.state import GameState
+
+DEFAULT_SCENARIO = "caspian-2023"
+MAX_ACTIONS = 200_000  # a bot game longer than this is a bug, not a game
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """A mistake in what the user asked for; the message is one line."""
+
+
+class Bot(Protocol):
+    """Anything that picks one of the legal actions from what its seat can see (an Action, or a
+    decision with an ``action`` field)."""
+
+    def choose(self, scenario: Scenario, view: GameState, legal: tuple[Action, ...]) -> Any: ...
+
+
+class RandomBot:
+    """Picks uniformly among the legal actions, from its own generator (never the game's)."""
+
+    def __init__(self, seed: int, seat: str) -> None:
+        self.rng = random.Random(f"{seed}:{seat}")
+
+    def choose(self, scenario: Scenario, view: GameState, legal: tuple[Action, ...]) -> Action:
+        return self.rng.choice(legal)
+
+
+# --------------------------------------------------------------------------- bots
+
+
+def _bots_module() -> Any:
+    """`game.bots` if it offers `make_bot`, else None."""
+    if importlib.util.find_spec("game.bots") is None:
+        return None
+    module = importlib.import_module("game.bots")
+    return module if hasattr(module, "make_bot") else None
+
+
+def bot_levels() -> tuple[str, ...]:
+    """The bot levels this installation can play (aliases included)."""
+    module = _bots_module()
+    if module is None:
+        return ("random",)
+    return (*getattr(module, "LEVELS", ("random", "greedy", "hard")), *getattr(module, "ALIASES", {}))
+
+
+def make_bot(level: str, seat: str, seed: int) -> Bot:
+    """A bot of a level for a seat; its choices depend only on (level, seat, seed) and what it sees."""
+    if level not in bot_levels():
+        raise UsageError(f'unknown bot level "{level}" for seat {seat} (choose from {", ".join(bot_levels())})')
+    module = _bots_module()
+    if module is None:
+        return RandomBot(seed, seat)
+    # No wall-clock budget: a bot's choices must not depend on how fast the machine is.
+    bot: Bot = module.make_bot(level, seat, seed, time_budget=math.inf)
+    return bot
+
+
+# --------------------------------------------------------------------------- playing
+
+
+def parse_seats(text: str) -> list[tuple[str, str]]:
+    """``russia=random,kazakhstan=greedy`` as (seat, level) pairs in the order given."""
+    pairs: list[tuple[str, str]] = []
+    for item in text.split(","):
+        seat, sep, level = (part.strip() for part in item.partition("="))
+        if not sep or not seat or not level:
+            raise UsageError(f'bad --seats item "{item.strip()}" (expected seat=level, e.g. russia=random)')
+        if seat in (s for s, _ in pairs):
+            raise UsageError(f"seat {seat} is given twice in --seats")
+        pairs.append((seat, level))
+    return pairs
+
+
+def load_named_scenario(scenario_id: str, assets: Path) -> Scenario:
+    """The scenario, or a one-line `UsageError` naming the first problem."""
+    try:
+        return content_files.load_scenario(scenario_id, assets)
+    except ContentError as exc:
+        problems = exc.problems or ("its files have problems",)
+        more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+        raise UsageError(f'cannot load scenario "{scenario_id}": {problems[0]}{more}') from None
+
+
+def start_session(scenario: Scenario, seed: int, seats: Sequence[str], length: str, tier: str) -> Session:
+    """A new session, with setup mistakes as a `UsageError`."""
+    _check_seats(scenario, seats)
+    try:
+        return Session.start(scenario, seed, seats, length, tier)
+    except SetupError as exc:
+        raise UsageError(" ".join(str(exc).split())) from None
+
+
+def _check_seats(scenario: Scenario, seats: Sequence[str]) -> None:
+    known = [s.id for s in scenario.states if s.seatable]
+    for seat in seats:
+        if seat not in known:
+            raise UsageError(f'unknown seat "{seat}" in scenario {scenario.id} (choose from {", ".join(known)})')
+
+
+def play_bots(session: Session, bots: dict[str, Bot]) -> None:
+    """Play the game to its end: the engine's steps are Advance, each seat's are its bot's choice."""
+    for _ in range(MAX_ACTIONS):
+        if session.is_over:
+            return
+        seat = session.current_seat()
+        if seat is None:
+            session.submit(Advance())
+            continue
+        view = player_view(session.state, seat)
+        choice = bots[seat].choose(session.scenario, view, session.legal())
+        session.submit(getattr(choice, "action", choice))  # game.bots returns a Decision
+    raise RuntimeError(f"bot game did not end within {MAX_ACTIONS} actions")
+
+
+def summary(session: Session) -> dict[str, Any]:
+    """What a finished (or saved) game came to, as JSON data."""
+    state = session.state
+    result = state.outcome
+    scores = dict(result.scores) if result is not None else dict(zip(state.seats, state.vp))
+    return {
+        "scenario": session.setup.scenario_id,
+        "content_hash": session.scenario.content_hash,
+        "seed": session.setup.seed,
+        "seats": list(session.setup.seats),
+        "length": session.setup.length,
+        "tier": session.setup.tier,
+        "over": result is not None,
+        "winner": result.winner if result is not None else None,
+        "reason": result.reason if result is not None else None,
+        "scores": scores,
+        "rounds": result.rounds if result is not None else state.absolute_round,
+        "actions": len(session.actions),
+        "state_hash": state_hash(state),
+    }
+
+
+def print_summary(data: dict[str, Any], as_json: bool) -> None:
+    """The summary as one JSON line, or as a few lines of text."""
+    if as_json:
+        print(json.dumps(data, sort_keys=True, separators=(",", ":")))
+        return
+    ranking = sorted(data["scores"].items(), key=lambda item: -item[1])
+    print(f"{data['scenario']} seed {data['seed']}, {data['rounds']} rounds, {data['actions']} actions")
+    print(f"winner: {data['winner'] or '(game not over)'}")
+    for seat, score in ranking:
+        print(f"  {seat}: {score}")
+    print(f"state hash: {data['state_hash']}")
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def cmd_play(args: argparse.Namespace) -> int:
+    if not args.headless:
+        raise UsageError("play needs --headless (run caspian-gambit with no arguments to open the client)")
+    scenario = load_named_scenario(args.scenario, args.assets)
+    pairs = parse_seats(args.seats) if args.seats else [(s, "random") for s in scenario.definition.default_seats]
+    session = start_session(scenario, args.seed, [seat for seat, _ in pairs], args.length, args.tier)
+    bots = {seat: make_bot(level, seat, args.seed) for seat, level in pairs}
+    play_bots(session, bots)
+    if args.save:
+        try:
+            save(session, args.save)
+        except OSError as exc:
+            raise UsageError(f"{args.save}: cannot write the save ({exc.strerror or exc})") from None
+    print_summary(summary(session), args.json)
+    return 0
+
+
+def cmd_replay(args: argparse.Namespace) -> int:
+    session = load(args.save, lambda scenario_id: content_files.load_scenario(scenario_id, args.assets))
+    print_summary(summary(session), args.json)
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    paths = [Path(p) for p in args.paths] or None
+    problems = content_files.validate(paths)
+    for problem in problems:
+        print(problem)
+    if problems:
+        return EXIT_PROBLEMS
+    print(f"ok: {len(paths) if paths else _count_asset_files()} files")
+    return 0
+
+
+def _count_asset_files() -> int:
+    files = content_files.AssetFiles.of(content_files.ASSETS)
+    return len(files.worlds) + len(files.cards) + len(files.scenarios) + int(files.sources.exists())
+
+
+def open_client() -> int:
+    """Start the pygame client (or, until it exists, the title window)."""
+    if importlib.util.find_spec("game.ui.app") is not None:
+        app: Any = importlib.import_module("game.ui.app")
+    else:
+        app = importlib.import_module("game.ui.title")
+    result = app.main()
+    return result if isinstance(result, int) else 0
+
+
+# --------------------------------------------------------------------------- arguments
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="caspian-gambit", description="Caspian Gambit: the politics of pipelines.")
+    commands = parser.add_subparsers(dest="command")
+    play = commands.add_parser("play", help="play a game between bots")
+    play.add_argument("--headless", action="store_true", help="play in the terminal, no window")
+    play.add_argument("--seats", default="", help="seat=level pairs, e.g. russia=random,kazakhstan=greedy")
+    play.add_argument("--seed", type=int, default=0)
+    play.add_argument("--length", default="", help="game length (default: the scenario's)")
+    play.add_argument("--tier", default="standard", help="rules tier: basic, standard or advanced")
+    play.add_argument("--scenario", default=DEFAULT_SCENARIO)
+    play.add_argument("--json", action="store_true", help="print the result as one JSON object")
+    play.add_argument("--save", type=Path, help="write the finished game's save here")
+    _add_assets(play)
+    play.set_defaults(run=cmd_play)
+    replay = commands.add_parser("replay", help="load and check a save, print its summary")
+    replay.add_argument("save", type=Path)
+    replay.add_argument("--json", action="store_true", help="print the result as one JSON object")
+    _add_assets(replay)
+    replay.set_defaults(run=cmd_replay)
+    validate = commands.add_parser("validate", help="check content files (default: all shipped assets)")
+    validate.add_argument("paths", nargs="*")
+    validate.set_defaults(run=cmd_validate)
+    from game.selfplay import add_parser as add_selfplay
+
+    add_selfplay(commands)
+    return parser
+
+
+def _add_assets(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--assets", type=Path, default=content_files.ASSETS, help=argparse.SUPPRESS)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the process exit code."""
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        return open_client()
+    run: Callable[[argparse.Namespace], int] = args.run
+    try:
+        return run(args)
+    except (UsageError, SaveError) as exc:
+        print(f"caspian-gambit: {exc}", file=sys.stderr)
+        return EXIT_USAGE

@@ -1,0 +1,323 @@
+"""Save files: a versioned JSON envelope around a game's setup and action list.
+
+The actions are the source of truth; loading replays them. A hash chain over the actions and a
+snapshot of the final state (with its hash) catch a tampered or damaged file, and the content
+hash catches a scenario whose data changed since the save was made. Every problem with a file
+becomes one `SaveError` line naming the file; loading never writes to the file.
+
+Older versions are brought up to date by `upgrade`, one `MIGRATIONS` step per version.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_data_dir
+
+from game.content_files import load_scenario
+from game.serialize import action_json, canonical, sha256_text, state_hash, unstructure_state
+from game.session import Session, Setup
+from rules import IllegalActionError, InvalidActionError, Scenario, SetupError, from_json
+from rules.action import Action
+from rules.content import ContentError
+
+FORMAT = "caspian-gambit-save"
+VERSION = 1
+APP_NAME = "caspian-gambit"
+AUTOSAVE_PREFIX = "autosave-"
+
+ScenarioLoader = Callable[[str], Scenario]
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+
+# MIGRATIONS[n] turns a version-n document into a version-(n + 1) one. Only `upgrade` calls them.
+MIGRATIONS: dict[int, Migration] = {}
+
+
+class SaveError(ValueError):
+    """A save file that cannot be loaded; the message is one line naming the file and the problem."""
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def to_document(session: Session) -> dict[str, Any]:
+    """The save envelope of a session, as JSON data."""
+    setup = session.setup
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "scenario": setup.scenario_id,
+        "content_hash": session.scenario.content_hash,
+        "setup": _setup_data(setup),
+        "actions": [json.loads(action_json(a)) for a in session.actions],
+        "chain": action_chain(_setup_data(setup), session.actions),
+        "snapshot": unstructure_state(session.state),
+        "state_hash": state_hash(session.state),
+        "saved_round": session.state.absolute_round,
+    }
+
+
+def _setup_data(setup: Setup) -> dict[str, Any]:
+    return {"seed": setup.seed, "seats": list(setup.seats), "length": setup.length, "tier": setup.tier}
+
+
+def action_chain(setup: dict[str, Any], actions: list[Action]) -> list[str]:
+    """One hash per action, each over the previous hash and the action's canonical JSON.
+
+    The chain starts from the hash of the canonical setup, so it also binds the seed and seats.
+    """
+    previous = sha256_text(canonical(setup))
+    chain = []
+    for action in actions:
+        previous = sha256_text(previous + action_json(action))
+        chain.append(previous)
+    return chain
+
+
+def save(session: Session, path: str | os.PathLike[str]) -> Path:
+    """Write the session's save file atomically (the old file stays whole if writing fails)."""
+    target = Path(path)
+    write_atomic(target, _save_text(session))
+    return target
+
+
+def _save_text(session: Session) -> str:
+    return layout(to_document(session))
+
+
+def layout(doc: dict[str, Any]) -> str:
+    """The envelope as text: header fields first, one action (and one chain hash) per line."""
+    lines = []
+    for key, value in doc.items():
+        if isinstance(value, list) and value:
+            items = ",\n".join(f"  {canonical(item)}" for item in value)
+            lines.append(f' "{key}": [\n{items}\n ]')
+        else:
+            lines.append(f' "{key}": {canonical(value)}')
+    return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
+def write_atomic(target: Path, text: str) -> None:
+    """Replace `target` with `text` so that readers see the old file or the new one, never a part."""
+    os.replace(_write_temp(target.parent, text), target)
+
+
+def _write_temp(folder: Path, text: str) -> Path:
+    """A fully written and synced temporary file in `folder` (removed again if writing fails)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    handle = tempfile.NamedTemporaryFile(
+        "w", encoding="utf-8", dir=folder, prefix=".save-", suffix=".tmp", delete=False
+    )
+    try:
+        with handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
+    return Path(handle.name)
+
+
+# --------------------------------------------------------------------------- autosaves
+
+
+def default_folder() -> Path:
+    """Where autosaves go unless told otherwise: the user's data folder for the game."""
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def autosave_path(folder: Path, number: int) -> Path:
+    """The autosave file of a rank (1 = newest)."""
+    return folder / f"{AUTOSAVE_PREFIX}{number}.json"
+
+
+def autosave(session: Session, folder: str | os.PathLike[str] | None = None, keep: int = 5) -> Path:
+    """Save as ``autosave-1.json``, shifting older autosaves down and keeping at most `keep`."""
+    if keep < 1:
+        raise ValueError("keep must be at least 1")
+    where = Path(folder) if folder is not None else default_folder()
+    temp = _write_temp(where, _save_text(session))
+    _rotate(where, keep)
+    newest = autosave_path(where, 1)
+    os.replace(temp, newest)
+    return newest
+
+
+def _rotate(folder: Path, keep: int) -> None:
+    """Shift autosave-N to autosave-(N+1), dropping those beyond `keep`."""
+    autosave_path(folder, keep).unlink(missing_ok=True)
+    for number in range(keep - 1, 0, -1):
+        older = autosave_path(folder, number)
+        if older.exists():
+            os.replace(older, autosave_path(folder, number + 1))
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def load(path: str | os.PathLike[str], scenario_loader: ScenarioLoader = load_scenario) -> Session:
+    """The session a save file holds, replayed and checked; raises `SaveError` (one line)."""
+    name = str(path)
+    doc = read_document(Path(path), name)
+    return from_document(doc, name, scenario_loader)
+
+
+def read_document(path: Path, name: str) -> dict[str, Any]:
+    """A save file's envelope, upgraded to the current version."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise SaveError(f"{name}: file not found") from None
+    except OSError as exc:
+        raise SaveError(f"{name}: cannot read file ({exc.strerror or exc})") from None
+    return upgrade(_parse(data, name), name)
+
+
+def _parse(data: bytes, name: str) -> dict[str, Any]:
+    try:
+        doc = json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise SaveError(f"{name}: not a Caspian Gambit save (not UTF-8 text)") from None
+    except json.JSONDecodeError as exc:
+        where = f"line {exc.lineno}, column {exc.colno}"
+        raise SaveError(f"{name}: damaged or truncated save file (not valid JSON at {where})") from None
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        found = doc.get("format") if isinstance(doc, dict) else None
+        what = f' (format "{found}")' if isinstance(found, str) else ""
+        raise SaveError(f"{name}: not a Caspian Gambit save{what}")
+    return doc
+
+
+def upgrade(doc: dict[str, Any], name: str = "save") -> dict[str, Any]:
+    """The document brought to the current version, one migration step at a time."""
+    version = doc.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise SaveError(f"{name}: damaged save file (bad version {version!r})")
+    if version > VERSION:
+        raise SaveError(
+            f"{name}: written by a newer version of Caspian Gambit "
+            f"(save version {version}, this game reads up to {VERSION})"
+        )
+    while version < VERSION:
+        doc = {**MIGRATIONS[version](doc), "version": version + 1}
+        version += 1
+    return doc
+
+
+def from_document(doc: dict[str, Any], name: str, scenario_loader: ScenarioLoader = load_scenario) -> Session:
+    """Replay a current-version envelope into a session, checking every hash on the way."""
+    actions = check_document(doc, name)
+    scenario = _scenario(doc["scenario"], doc["content_hash"], name, scenario_loader)
+    session = _replay(scenario, _setup(doc["scenario"], doc["setup"]), actions, name)
+    if state_hash(session.state) != doc["state_hash"]:
+        raise SaveError(
+            f"{name}: the actions no longer lead to the saved state (saved under different rules, or tampered)"
+        )
+    return session
+
+
+def check_document(doc: dict[str, Any], name: str) -> list[Action]:
+    """The envelope's actions, once its fields, action chain and snapshot hash are checked.
+
+    Nothing here depends on the scenario or the rules, only on the save format.
+    """
+    _check_fields(doc, name)
+    actions = _actions(doc["actions"], name)
+    _check_chain(doc["setup"], actions, doc["chain"], name)
+    _check_snapshot(doc, name)
+    return actions
+
+
+# The envelope's fields and the JSON types they must have.
+_FIELD_TYPES: dict[str, type | tuple[type, ...]] = {
+    "scenario": str,
+    "content_hash": str,
+    "setup": dict,
+    "actions": list,
+    "chain": list,
+    "snapshot": dict,
+    "state_hash": str,
+    "saved_round": int,
+}
+_SETUP_TYPES: dict[str, type] = {"seed": int, "seats": list, "length": str, "tier": str}
+
+
+def _check_fields(doc: dict[str, Any], name: str) -> None:
+    for key, kind in _FIELD_TYPES.items():
+        if key not in doc:
+            raise SaveError(f'{name}: damaged save file (missing "{key}")')
+        if not isinstance(doc[key], kind) or isinstance(doc[key], bool):
+            raise SaveError(f'{name}: damaged save file ("{key}" has the wrong type)')
+    for key, kind in _SETUP_TYPES.items():
+        value = doc["setup"].get(key)
+        if not isinstance(value, kind) or isinstance(value, bool):
+            raise SaveError(f'{name}: damaged save file ("setup.{key}" missing or of the wrong type)')
+    if not all(isinstance(seat, str) for seat in doc["setup"]["seats"]):
+        raise SaveError(f'{name}: damaged save file ("setup.seats" must be seat ids)')
+
+
+def _scenario(scenario_id: str, content_hash: str, name: str, loader: ScenarioLoader) -> Scenario:
+    try:
+        scenario = loader(scenario_id)
+    except ContentError as exc:
+        first = str(exc).splitlines()[0] if str(exc) else "its files have problems"
+        raise SaveError(f'{name}: scenario "{scenario_id}" cannot be loaded ({first})') from None
+    if scenario.content_hash != content_hash:
+        raise SaveError(
+            f'{name}: made with different data for scenario "{scenario_id}" '
+            f"(content hash {content_hash[:12] or 'none'}, installed {scenario.content_hash[:12] or 'none'})"
+        )
+    return scenario
+
+
+def _setup(scenario_id: str, data: dict[str, Any]) -> Setup:
+    return Setup(scenario_id, data["seed"], tuple(data["seats"]), data["length"], data["tier"])
+
+
+def _actions(items: list[Any], name: str) -> list[Action]:
+    actions: list[Action] = []
+    for number, item in enumerate(items, start=1):
+        try:
+            actions.append(from_json(item))
+        except InvalidActionError as exc:
+            raise SaveError(f"{name}: damaged save file (action {number} is malformed: {_one_line(exc)})") from None
+    return actions
+
+
+def _check_chain(setup: dict[str, Any], actions: list[Action], chain: list[Any], name: str) -> None:
+    expected = action_chain(setup, actions)
+    if len(chain) != len(expected):
+        raise SaveError(f"{name}: tampered or damaged save ({len(chain)} chain hashes for {len(actions)} actions)")
+    for number, (found, want) in enumerate(zip(chain, expected), start=1):
+        if found != want:
+            raise SaveError(f"{name}: tampered or damaged save (action chain broken at action {number})")
+
+
+def _check_snapshot(doc: dict[str, Any], name: str) -> None:
+    if sha256_text(canonical(doc["snapshot"])) != doc["state_hash"]:
+        raise SaveError(f"{name}: tampered or damaged save (the state snapshot does not match its hash)")
+
+
+def _replay(scenario: Scenario, setup: Setup, actions: list[Action], name: str) -> Session:
+    try:
+        session = Session(scenario, setup)
+    except SetupError as exc:
+        raise SaveError(f"{name}: damaged save file (bad setup: {_one_line(exc)})") from None
+    for number, action in enumerate(actions, start=1):
+        try:
+            session.submit(action)
+        except IllegalActionError as exc:
+            raise SaveError(f"{name}: action {number} ({action.kind}) is illegal here ({exc.reason})") from None
+        except InvalidActionError as exc:
+            raise SaveError(f"{name}: action {number} ({action.kind}) is invalid ({_one_line(exc)})") from None
+    return session
+
+
+def _one_line(exc: Exception) -> str:
+    return " ".join(str(exc).split())

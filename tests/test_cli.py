@@ -1,0 +1,236 @@
+"""The command line: deterministic headless play, replay of good and bad saves, validate, user errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from game import cli
+from rules.action import Advance, EndTurn, PassTurn
+
+ROOT = Path(__file__).resolve().parent.parent
+GOOD = ROOT / "tests" / "fixtures" / "content" / "good"
+BROKEN = ROOT / "tests" / "fixtures" / "content" / "broken"
+CASPIAN = ROOT / "assets" / "scenarios" / "caspian-2023.toml"
+MINI = ["--assets", str(GOOD), "--scenario", "mini"]
+MINI_SEATS = "russia=random,kazakhstan=random,azerbaijan=random"
+CASPIAN_SEATS = "kazakhstan=random,russia=random,azerbaijan=random,turkmenistan=random"
+SUMMARY_KEYS = {"winner", "scores", "rounds", "actions", "state_hash", "scenario", "seed"}
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def run_process(*argv: str, hash_seed: str = "0") -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *argv], env=env, capture_output=True, text=True, cwd=ROOT
+    )
+
+
+# --------------------------------------------------------------------------- play
+
+
+def test_headless_play_prints_one_json_summary(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "play", "--headless", *MINI, "--seats", MINI_SEATS, "--seed", "7", "--json")
+    assert code == 0 and err == ""
+    assert out.count("\n") == 1
+    summary = json.loads(out)
+    assert SUMMARY_KEYS <= set(summary)
+    assert summary["over"] is True and summary["scenario"] == "mini" and summary["seed"] == 7
+    assert summary["winner"] in summary["scores"]
+    assert set(summary["scores"]) == {"russia", "kazakhstan", "azerbaijan"}
+    assert summary["actions"] > 0 and len(summary["state_hash"]) == 64
+
+
+def _play_args(world: str, seed: int) -> list[str]:
+    if world == "caspian-2023":
+        if not CASPIAN.exists():
+            pytest.skip("assets/scenarios/caspian-2023.toml does not exist yet")
+        return ["play", "--headless", "--seats", CASPIAN_SEATS, "--seed", str(seed), "--length", "full", "--json"]
+    return ["play", "--headless", *MINI, "--seats", MINI_SEATS, "--seed", str(seed), "--json"]
+
+
+@pytest.mark.parametrize("world", ["mini", "caspian-2023"])
+def test_same_arguments_give_byte_identical_output_in_any_process(world: str) -> None:
+    args = _play_args(world, 7)
+    first, second = run_process(*args, hash_seed="1"), run_process(*args, hash_seed="2")
+    assert first.returncode == second.returncode == 0, first.stderr + second.stderr
+    assert first.stdout == second.stdout
+    assert SUMMARY_KEYS <= set(json.loads(first.stdout))
+
+
+def test_different_seeds_give_different_games(capsys: pytest.CaptureFixture[str]) -> None:
+    hashes = set()
+    for seed in ("1", "2", "3"):
+        _, out, _ = run(capsys, *_play_args("mini", int(seed)))
+        hashes.add(json.loads(out)["state_hash"])
+    assert len(hashes) == 3
+
+
+def test_greedy_bots_play_deterministically(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["play", "--headless", *MINI, "--seats", "russia=greedy,kazakhstan=random", "--seed", "4", "--json"]
+    assert run(capsys, *args) == run(capsys, *args)
+
+
+def test_text_summary_names_the_winner(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "play", "--headless", *MINI, "--seats", MINI_SEATS, "--seed", "7")
+    assert code == 0
+    assert out.splitlines()[0].startswith("mini seed 7, ") and "winner: " in out
+
+
+def test_the_local_random_bot_uses_its_own_generator() -> None:
+    """Its picks depend on (seed, seat) only: same pair, same picks; another seat, other picks."""
+    legal = (Advance(), EndTurn("russia"), PassTurn("russia"))
+
+    def picks(seed: int, seat: str) -> list[object]:
+        bot = cli.RandomBot(seed, seat)
+        return [bot.choose(None, None, legal) for _ in range(30)]  # type: ignore[arg-type]
+
+    assert picks(7, "russia") == picks(7, "russia")
+    assert picks(7, "kazakhstan") != picks(7, "russia") != picks(8, "russia")
+    assert set(picks(7, "russia")) == set(legal)
+
+
+# --------------------------------------------------------------------------- save and replay
+
+
+def test_play_save_then_replay_prints_the_same_summary(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    save = tmp_path / "game.json"
+    code, played, _ = run(capsys, *_play_args("mini", 5), "--save", str(save))
+    assert code == 0 and save.exists()
+    code, replayed, err = run(capsys, "replay", str(save), "--assets", str(GOOD), "--json")
+    assert code == 0 and err == ""
+    assert replayed == played
+
+
+def test_replay_of_a_bad_save_exits_2_with_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    save = tmp_path / "game.json"
+    run(capsys, *_play_args("mini", 5), "--save", str(save))
+    doc = json.loads(save.read_text(encoding="utf-8"))
+    doc["version"] = 3
+    save.write_text(json.dumps(doc), encoding="utf-8")
+    code, out, err = run(capsys, "replay", str(save), "--assets", str(GOOD), "--json")
+    assert (code, out) == (2, "")
+    assert err == (
+        f"caspian-gambit: {save}: written by a newer version of Caspian Gambit "
+        "(save version 3, this game reads up to 1)\n"
+    )
+
+
+def test_replay_of_a_corrupt_save_in_a_process_has_no_traceback(tmp_path: Path) -> None:
+    save = tmp_path / "broken.json"
+    save.write_text('{"format": "caspian-gambit-save", "vers', encoding="utf-8")
+    done = run_process("replay", str(save), "--json")
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr == (
+        f"caspian-gambit: {save}: damaged or truncated save file (not valid JSON at line 1, column 35)\n"
+    )
+
+
+# --------------------------------------------------------------------------- user errors
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--seats", "russia"], 'bad --seats item "russia" (expected seat=level, e.g. russia=random)'),
+        (["--seats", "russia=random,russia=random"], "seat russia is given twice in --seats"),
+        (
+            ["--seats", "russia=random,kazakhstan=genius"],
+            'unknown bot level "genius" for seat kazakhstan (choose from random, greedy, hard, easy, medium)',
+        ),
+        (
+            ["--seats", "russia=random,atlantis=random"],
+            'unknown seat "atlantis" in scenario mini (choose from kazakhstan, azerbaijan, russia, georgia)',
+        ),
+        (["--seats", MINI_SEATS, "--length", "epic"], "unknown length 'epic' (this scenario has full, short)"),
+    ],
+)
+def test_user_errors_exit_2_with_one_line(capsys: pytest.CaptureFixture[str], args: list[str], message: str) -> None:
+    code, out, err = run(capsys, "play", "--headless", *MINI, *args)
+    assert (code, out, err) == (2, "", f"caspian-gambit: {message}\n")
+
+
+def test_unknown_scenario_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "play", "--headless", "--assets", str(GOOD), "--scenario", "atlantis")
+    assert (code, out) == (2, "")
+    assert err == 'caspian-gambit: cannot load scenario "atlantis": tests/fixtures/content/good/scenarios: ' + (
+        'unknown scenario "atlantis"\n'
+    )
+
+
+def test_an_unwritable_save_path_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    target = blocker / "game.json"
+    code, out, err = run(capsys, *_play_args("mini", 5), "--save", str(target))
+    assert (code, out) == (2, "")
+    assert err.startswith(f"caspian-gambit: {target}: cannot write the save (") and err.count("\n") == 1
+
+
+def test_play_without_headless_points_to_the_client(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "play", *MINI)
+    assert code == 2 and "--headless" in err and err.count("\n") == 1
+
+
+# --------------------------------------------------------------------------- validate
+
+
+def test_validate_good_files_prints_ok(capsys: pytest.CaptureFixture[str]) -> None:
+    files = [str(GOOD / "scenarios" / "mini.toml"), str(GOOD / "cards" / "era1.toml")]
+    assert run(capsys, "validate", *files) == (0, "ok: 2 files\n", "")
+
+
+def test_validate_prints_every_problem_and_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
+    path = BROKEN / "cards" / "refs.toml"
+    code, out, _ = run(capsys, "validate", str(path))
+    lines = out.splitlines()
+    assert code == 1 and len(lines) > 1
+    assert all(line.startswith("tests/fixtures/content/broken/cards/refs.toml: ") for line in lines)
+
+
+def test_main_py_hands_over_to_the_cli() -> None:
+    done = run_process("validate", str(GOOD / "scenarios" / "mini.toml"))
+    assert (done.returncode, done.stdout) == (0, "ok: 1 files\n")
+
+
+# --------------------------------------------------------------------------- the client
+
+
+def test_no_arguments_opens_the_client_or_the_title(monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[str] = []
+
+    def fake_import(name: str) -> SimpleNamespace:
+        opened.append(name)
+        return SimpleNamespace(main=lambda: None)
+
+    monkeypatch.setattr(cli.importlib, "import_module", fake_import)
+    monkeypatch.setattr(cli.importlib.util, "find_spec", lambda name: None)
+    assert cli.main([]) == 0
+    monkeypatch.setattr(cli.importlib.util, "find_spec", lambda name: object())
+    assert cli.main([]) == 0
+    assert opened == ["game.ui.title", "game.ui.app"]
+
+
+def test_title_window_draws_the_name() -> None:
+    import pygame
+
+    from game.ui import title
+
+    pygame.font.init()
+    surface = pygame.Surface((480, 300))
+    font, hint = pygame.font.Font(title.FONT, 40), pygame.font.Font(title.FONT, 14)
+    title.draw_title(surface, font, hint)
+    colours = {tuple(surface.get_at((x, 150))) for x in range(480)}
+    assert tuple(surface.get_at((0, 0)))[:3] == title.SEA
+    assert any(c[:3] == title.INK for c in colours)

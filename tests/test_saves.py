@@ -1,0 +1,394 @@
+"""Saves: exact round trips, atomic writes, rotating autosaves, and one clear line for every bad file."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from game import saves
+from game.content_files import load_scenario
+from game.saves import SaveError, autosave, load, save
+from game.serialize import canonical, sha256_text, state_hash, state_json, structure_state, unstructure_state
+from game.session import Session
+from rules import Scenario
+from rules.action import to_json
+from tests.fixtures.mini_world import mini_scenario
+
+ROOT = Path(__file__).resolve().parent.parent
+GOOD_ASSETS = ROOT / "tests" / "fixtures" / "content" / "good"
+FIXTURE_SAVE = ROOT / "tests" / "fixtures" / "saves" / "v1-mini.json"
+CASPIAN = ROOT / "assets" / "scenarios" / "caspian-2023.toml"
+MINI = mini_scenario()
+
+
+def mini_loader(scenario_id: str) -> Scenario:
+    assert scenario_id == "mini"
+    return MINI
+
+
+def _worlds() -> list[tuple[str, Callable[[], Scenario], tuple[str, ...]]]:
+    worlds = [
+        ("mini-world", mini_scenario, ("alpha", "beta")),
+        ("mini-files", lambda: load_scenario("mini", GOOD_ASSETS), ("russia", "kazakhstan", "azerbaijan")),
+    ]
+    if CASPIAN.exists():
+        seats = ("russia", "kazakhstan", "azerbaijan", "turkmenistan")
+        worlds.append(("caspian-2023", lambda: load_scenario("caspian-2023"), seats))
+    return worlds
+
+
+WORLDS = _worlds()
+
+
+def play(scenario: Scenario, seats: tuple[str, ...], seed: int, steps: int) -> Session:
+    """A session after up to `steps` random legal actions."""
+    session = Session.start(scenario, seed, seats)
+    pick = random.Random(seed)
+    while len(session.actions) < steps and not session.is_over:
+        session.submit(pick.choice(session.legal()))
+    return session
+
+
+def mini_session(steps: int = 30, seed: int = 5) -> Session:
+    return play(MINI, ("alpha", "beta"), seed, steps)
+
+
+# --------------------------------------------------------------------------- serialization
+
+
+def _is_plain_json(value: Any) -> bool:
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _is_plain_json(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_is_plain_json(v) for v in value)
+    return value is None or isinstance(value, str | int | bool)
+
+
+@pytest.mark.parametrize("world", range(len(WORLDS)), ids=[w[0] for w in WORLDS])
+def test_state_survives_json_exactly_at_every_step(world: int) -> None:
+    _, make, seats = WORLDS[world]
+    scenario = make()
+    for seed in (1, 2):
+        session = Session.start(scenario, seed, seats)
+        pick = random.Random(seed)
+        while not session.is_over:
+            data = unstructure_state(session.state)
+            assert _is_plain_json(data)
+            again = structure_state(json.loads(state_json(session.state)))
+            assert again == session.state
+            assert state_hash(again) == state_hash(session.state)
+            session.submit(pick.choice(session.legal()))
+
+
+def test_state_hash_is_sha256_of_canonical_json() -> None:
+    state = mini_session().state
+    text = state_json(state)
+    assert " " not in text and text == canonical(json.loads(text))
+    assert state_hash(state) == sha256_text(text) and len(state_hash(state)) == 64
+
+
+def test_different_states_hash_differently() -> None:
+    session = mini_session(10)
+    before = state_hash(session.state)
+    session.submit(session.legal()[0])
+    assert state_hash(session.state) != before
+
+
+def test_state_hash_is_the_same_in_every_process() -> None:
+    """No use of the per-process randomised str hash: two interpreters agree on the digest."""
+    code = (
+        "from game.saves import load; from game.serialize import state_hash; "
+        "from tests.fixtures.mini_world import mini_scenario; "
+        f"print(state_hash(load({str(FIXTURE_SAVE)!r}, lambda _: mini_scenario()).state))"
+    )
+    digests = set()
+    for hash_seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed, "PYTHONPATH": str(ROOT)}
+        out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+        digests.add(out.stdout.strip())
+    assert digests == {state_hash(load(FIXTURE_SAVE, mini_loader).state)}
+
+
+# --------------------------------------------------------------------------- save -> load
+
+
+@pytest.mark.parametrize("world", range(len(WORLDS)), ids=[w[0] for w in WORLDS])
+def test_save_then_load_gives_the_same_game(world: int, tmp_path: Path) -> None:
+    _, make, seats = WORLDS[world]
+    scenario = make()
+    for seed in (3, 4):
+        for steps in (0, 1, 25, 10_000):
+            session = play(scenario, seats, seed, steps)
+            path = save(session, tmp_path / f"g{seed}-{steps}.json")
+            loaded = load(path, lambda _: scenario)
+            assert loaded.state == session.state
+            assert state_hash(loaded.state) == state_hash(session.state)
+            assert loaded.actions == session.actions and loaded.setup == session.setup
+            assert loaded.log == session.log
+
+
+def test_saved_envelope_has_every_field() -> None:
+    session = mini_session()
+    doc = saves.to_document(session)
+    assert list(doc) == [
+        "format",
+        "version",
+        "scenario",
+        "content_hash",
+        "setup",
+        "actions",
+        "chain",
+        "snapshot",
+        "state_hash",
+        "saved_round",
+    ]
+    assert doc["format"] == "caspian-gambit-save" and doc["version"] == saves.VERSION == 1
+    assert doc["setup"] == {"seed": 5, "seats": ["alpha", "beta"], "length": "full", "tier": "standard"}
+    assert doc["actions"] == [to_json(a) for a in session.actions]
+    assert len(doc["chain"]) == len(session.actions) == 30
+    assert doc["state_hash"] == state_hash(session.state) == sha256_text(canonical(doc["snapshot"]))
+    assert doc["saved_round"] == session.state.absolute_round
+
+
+def test_the_frozen_v1_fixture_save_always_reads() -> None:
+    """The format layer, forever: upgraded, its chain and snapshot checked, the snapshot a GameState."""
+    doc = saves.read_document(FIXTURE_SAVE, "v1-mini.json")
+    actions = saves.check_document(doc, "v1-mini.json")
+    assert doc["version"] == saves.VERSION and len(actions) == 40
+    assert state_hash(structure_state(doc["snapshot"])) == doc["state_hash"]
+
+
+def test_the_frozen_v1_fixture_save_loads() -> None:
+    """The whole load, replay included (if a rules change is meant to alter this game, rewrite the
+    fixture with `python3 tools/golden.py --fixture-save` while the save version is still 1)."""
+    before = FIXTURE_SAVE.read_bytes()
+    session = load(FIXTURE_SAVE, mini_loader)
+    doc = json.loads(before)
+    assert doc["version"] == 1
+    assert len(session.actions) == 40 and session.setup.seed == 2023
+    assert state_hash(session.state) == doc["state_hash"]
+    assert session.legal(), "the fixture is a game in progress that can go on"
+    assert FIXTURE_SAVE.read_bytes() == before
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def test_save_leaves_only_the_save_file(tmp_path: Path) -> None:
+    save(mini_session(), tmp_path / "game.json")
+    save(mini_session(40), tmp_path / "game.json")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["game.json"]
+    assert len(load(tmp_path / "game.json", mini_loader).actions) == 40
+
+
+def test_a_failed_write_keeps_the_old_file_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = save(mini_session(), tmp_path / "game.json")
+    before = path.read_bytes()
+
+    def broken_fsync(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(saves.os, "fsync", broken_fsync)
+    with pytest.raises(OSError):
+        save(mini_session(40), path)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["game.json"]
+
+
+def test_save_creates_its_folder(tmp_path: Path) -> None:
+    path = save(mini_session(), tmp_path / "new" / "deeper" / "game.json")
+    assert path.exists()
+
+
+def test_autosaves_rotate_newest_first_and_keep_n(tmp_path: Path) -> None:
+    session = Session.start(MINI, 9, ("alpha", "beta"))
+    pick = random.Random(9)
+    for _ in range(7):
+        session.submit(pick.choice(session.legal()))
+        assert autosave(session, tmp_path, keep=5) == tmp_path / "autosave-1.json"
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == [f"autosave-{n}.json" for n in range(1, 6)]
+    counts = [len(load(tmp_path / f"autosave-{n}.json", mini_loader).actions) for n in range(1, 6)]
+    assert counts == [7, 6, 5, 4, 3]
+
+
+def test_autosave_folder_defaults_to_the_user_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(saves, "user_data_dir", lambda app, appauthor: str(tmp_path / app))
+    assert autosave(mini_session()) == tmp_path / "caspian-gambit" / "autosave-1.json"
+
+
+# --------------------------------------------------------------------------- bad files
+
+
+def _write(tmp_path: Path, doc: object, name: str = "x.json") -> Path:
+    path = tmp_path / name
+    path.write_text(json.dumps(doc) if not isinstance(doc, str) else doc, encoding="utf-8")
+    return path
+
+
+def _refuses(path: Path, message: str, loader: Callable[[str], Scenario] = mini_loader) -> None:
+    """Loading fails with exactly this one-line message, and the file is left as it was."""
+    before = path.read_bytes()
+    with pytest.raises(SaveError) as caught:
+        load(path, loader)
+    assert str(caught.value) == message
+    assert "\n" not in str(caught.value)
+    assert path.read_bytes() == before
+
+
+def _good_doc() -> dict[str, Any]:
+    result: dict[str, Any] = json.loads(FIXTURE_SAVE.read_text(encoding="utf-8"))
+    return result
+
+
+def _rechain(doc: dict[str, Any]) -> dict[str, Any]:
+    """The document with its chain recomputed (a forger who knows the scheme)."""
+    from rules import from_json
+
+    doc["chain"] = saves.action_chain(doc["setup"], [from_json(a) for a in doc["actions"]])
+    return doc
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(SaveError, match=r"^.*/nope\.json: file not found$"):
+        load(tmp_path / "nope.json", mini_loader)
+
+
+def test_not_json(tmp_path: Path) -> None:
+    path = _write(tmp_path, "hello")
+    _refuses(path, f"{path}: damaged or truncated save file (not valid JSON at line 1, column 1)")
+
+
+def test_truncated(tmp_path: Path) -> None:
+    text = FIXTURE_SAVE.read_text(encoding="utf-8")
+    cut = text[: text.index('"chain"')]
+    path = _write(tmp_path, cut)
+    line = cut.count("\n") + 1
+    _refuses(path, f"{path}: damaged or truncated save file (not valid JSON at line {line}, column 2)")
+
+
+def test_not_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "x.json"
+    path.write_bytes(b"\xff\xfe{}")
+    _refuses(path, f"{path}: not a Caspian Gambit save (not UTF-8 text)")
+
+
+def test_foreign_format(tmp_path: Path) -> None:
+    path = _write(tmp_path, {"format": "other-game-save", "version": 1})
+    _refuses(path, f'{path}: not a Caspian Gambit save (format "other-game-save")')
+    path = _write(tmp_path, [1, 2, 3], "list.json")
+    _refuses(path, f"{path}: not a Caspian Gambit save")
+
+
+def test_newer_version(tmp_path: Path) -> None:
+    path = _write(tmp_path, {**_good_doc(), "version": 3})
+    _refuses(
+        path,
+        f"{path}: written by a newer version of Caspian Gambit (save version 3, this game reads up to 1)",
+    )
+
+
+def test_bad_version(tmp_path: Path) -> None:
+    path = _write(tmp_path, {**_good_doc(), "version": "one"})
+    _refuses(path, f"{path}: damaged save file (bad version 'one')")
+
+
+def test_missing_field(tmp_path: Path) -> None:
+    doc = _good_doc()
+    del doc["chain"]
+    path = _write(tmp_path, doc)
+    _refuses(path, f'{path}: damaged save file (missing "chain")')
+
+
+def test_tampered_action_breaks_the_chain(tmp_path: Path) -> None:
+    doc = _good_doc()
+    step = next(i for i, a in enumerate(doc["actions"]) if a["kind"] == "pick_headline")
+    doc["actions"][step]["card"] = "c5"
+    path = _write(tmp_path, doc)
+    _refuses(path, f"{path}: tampered or damaged save (action chain broken at action {step + 1})")
+
+
+def test_dropped_action_breaks_the_chain(tmp_path: Path) -> None:
+    doc = _good_doc()
+    doc["actions"].pop()
+    path = _write(tmp_path, doc)
+    _refuses(path, f"{path}: tampered or damaged save (40 chain hashes for 39 actions)")
+
+
+def test_tampered_snapshot(tmp_path: Path) -> None:
+    doc = _good_doc()
+    doc["snapshot"]["vp"] = [99, 0]
+    path = _write(tmp_path, doc)
+    _refuses(path, f"{path}: tampered or damaged save (the state snapshot does not match its hash)")
+
+
+def test_snapshot_forged_with_its_hash_still_fails_the_replay(tmp_path: Path) -> None:
+    doc = _good_doc()
+    doc["snapshot"]["vp"] = [99, 0]
+    doc["state_hash"] = sha256_text(canonical(doc["snapshot"]))
+    path = _write(tmp_path, doc)
+    _refuses(path, f"{path}: the actions no longer lead to the saved state (saved under different rules, or tampered)")
+
+
+def test_wrong_content_hash(tmp_path: Path) -> None:
+    path = _write(tmp_path, {**_good_doc(), "content_hash": "ab" * 32})
+    _refuses(path, f'{path}: made with different data for scenario "mini" (content hash abababababab, installed none)')
+
+
+def test_illegal_action(tmp_path: Path) -> None:
+    doc = _good_doc()
+    step = next(i for i, a in enumerate(doc["actions"]) if a["kind"] == "pick_headline")
+    doc["actions"][step] = {"kind": "end_turn", "seat": doc["actions"][step]["seat"]}
+    path = _write(tmp_path, _rechain(doc))
+    _refuses(path, f"{path}: action {step + 1} (end_turn) is illegal here (wrong_phase)")
+
+
+def test_malformed_action(tmp_path: Path) -> None:
+    doc = _good_doc()
+    doc["actions"][3] = {"kind": "teleport", "seat": "alpha"}
+    path = _write(tmp_path, doc)
+    _refuses(path, f"{path}: damaged save file (action 4 is malformed: unknown action kind 'teleport')")
+
+
+def test_unknown_scenario(tmp_path: Path) -> None:
+    path = _write(tmp_path, {**_good_doc(), "scenario": "atlantis"})
+    _refuses(
+        path,
+        f'{path}: scenario "atlantis" cannot be loaded (tests/fixtures/content/good/scenarios: '
+        'unknown scenario "atlantis")',
+        loader=lambda scenario_id: load_scenario(scenario_id, GOOD_ASSETS),
+    )
+
+
+# --------------------------------------------------------------------------- migrations
+
+
+def test_upgrade_runs_each_step_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The migration scaffold: version n -> n+1 by MIGRATIONS[n], all from `upgrade`."""
+    seen: list[int] = []
+
+    def step(version: int) -> Callable[[dict[str, Any]], dict[str, Any]]:
+        def migrate(doc: dict[str, Any]) -> dict[str, Any]:
+            assert doc["version"] == version
+            seen.append(version)
+            return {**doc, f"added_in_{version + 1}": True}
+
+        return migrate
+
+    monkeypatch.setattr(saves, "VERSION", 3)
+    monkeypatch.setattr(saves, "MIGRATIONS", {1: step(1), 2: step(2)})
+    upgraded = saves.upgrade({"format": saves.FORMAT, "version": 1})
+    assert seen == [1, 2]
+    assert upgraded == {"format": saves.FORMAT, "version": 3, "added_in_2": True, "added_in_3": True}
+
+
+def test_every_old_version_has_a_migration() -> None:
+    assert sorted(saves.MIGRATIONS) == list(range(1, saves.VERSION))
