@@ -1,0 +1,243 @@
+"""The client application: window, widget manager, scene stack and main loop.
+
+``main()`` opens the window on the title screen. ``App`` is also driven step by step by the tests
+(``App.step``) and by ``screenshots``: everything runs headless under ``SDL_VIDEODRIVER=dummy``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+import pygame
+import pygame_gui
+
+from game.content_files import ASSETS
+from game.ui.i18n import Translator
+from game.ui.scene import Scene
+from game.ui.settings import Settings, load_settings, save_settings
+from game.ui.style import FONT_BOLD, FONT_REGULAR
+
+THEME_PATH = Path(__file__).resolve().parent.parent.parent / "assets" / "ui" / "theme.json"
+BASE_SIZE = (1280, 800)
+MIN_SIZE = (800, 600)
+_ELEMENTS = (
+    "button",
+    "label",
+    "text_box",
+    "text_entry_line",
+    "drop_down_menu",
+    "selection_list",
+    "window",
+    "tool_tip",
+    "tool_tip.text_box",
+    "window.#title_bar",
+    "file_dialog",
+)
+
+
+def scaled_theme(scale: float) -> dict[str, Any]:
+    """The JSON theme with every font size multiplied by ``scale`` and the shipped font's paths set."""
+    with THEME_PATH.open(encoding="utf-8") as handle:
+        theme: dict[str, Any] = json.load(handle)
+    default_font = dict(theme.get("defaults", {}).get("font", {"name": "dejavu", "size": "16"}))
+    for element in _ELEMENTS:
+        block = theme.setdefault(element, {})
+        block.setdefault("font", dict(default_font))
+    for block in theme.values():
+        face = block.get("font") if isinstance(block, dict) else None
+        if face is None:
+            continue
+        face["size"] = str(max(8, round(int(face.get("size", "16")) * scale)))
+        face["regular_path"] = str(FONT_REGULAR)
+        face["bold_path"] = str(FONT_BOLD)
+        face["italic_path"] = str(FONT_REGULAR)
+        face["bold_italic_path"] = str(FONT_BOLD)
+    return theme
+
+
+class App:
+    """The window and the scene stack."""
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        assets: Path = ASSETS,
+        size: tuple[int, int] | None = None,
+        persist: bool = True,
+        bot_delay: float = 0.6,
+    ) -> None:
+        self.settings = (settings or Settings()).normalised()
+        self.assets = assets
+        self.persist = persist
+        self.bot_delay = bot_delay
+        self.tr = Translator(self.settings.language)
+        pygame.display.init()
+        pygame.font.init()
+        pygame.display.set_caption("Caspian Gambit")
+        self.screen = self._open_window(size or self.settings.window)
+        self.manager = self._new_manager()
+        self.stack: list[Scene] = []
+        self.running = True
+        self.clock = pygame.time.Clock()
+        self.message = ""
+
+    # window ------------------------------------------------------------------------------------------
+    def _open_window(self, size: tuple[int, int]) -> pygame.Surface:
+        if self.settings.fullscreen and os.environ.get("SDL_VIDEODRIVER") != "dummy":
+            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        size = (max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1]))
+        return pygame.display.set_mode(size, pygame.RESIZABLE)
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return self.screen.get_size()
+
+    @property
+    def scale(self) -> float:
+        """UI scale: follows the window size and the text-size setting."""
+        w, h = self.size
+        base = min(w / BASE_SIZE[0], h / BASE_SIZE[1])
+        return max(0.7, min(3.0, base)) * self.settings.text_size
+
+    def u(self, pixels: float) -> int:
+        """A length in pixels at the current UI scale."""
+        return int(round(pixels * self.scale))
+
+    def _new_manager(self) -> pygame_gui.UIManager:
+        manager = pygame_gui.UIManager(self.size, enable_live_theme_updates=False)
+        manager.add_font_paths("dejavu", str(FONT_REGULAR), str(FONT_BOLD), str(FONT_REGULAR), str(FONT_BOLD))
+        manager.get_theme().load_theme(scaled_theme(self.scale))
+        return manager
+
+    def resize(self, size: tuple[int, int]) -> None:
+        """Follow a new window size: new widget manager at the new scale, top scene rebuilt."""
+        if not self.settings.fullscreen:
+            self.screen = self._open_window(size)
+            self.settings.window = self.size
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Rebuild the widgets (after a resize or a change of language or text size)."""
+        self.tr = Translator(self.settings.language)
+        if self.stack:
+            self.stack[-1].clear()
+        self.manager = self._new_manager()
+        if self.stack:
+            self.stack[-1].build()
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Use and remember new settings."""
+        old_full = self.settings.fullscreen
+        self.settings = settings.normalised()
+        if self.persist:
+            save_settings(self.settings)
+        if self.settings.fullscreen != old_full:
+            self.screen = self._open_window(self.settings.window)
+        self.refresh()
+
+    # scene stack -------------------------------------------------------------------------------------
+    @property
+    def top(self) -> Scene | None:
+        return self.stack[-1] if self.stack else None
+
+    def push(self, scene: Scene) -> None:
+        if self.stack:
+            self.stack[-1].exit()
+        self.stack.append(scene)
+        scene.enter()
+
+    def pop(self) -> Scene:
+        scene = self.stack.pop()
+        scene.exit()
+        if self.stack:
+            self.stack[-1].enter()
+        return scene
+
+    def replace(self, scene: Scene) -> None:
+        if self.stack:
+            self.stack.pop().exit()
+        self.stack.append(scene)
+        scene.enter()
+
+    def reset(self, scene: Scene) -> None:
+        """Empty the stack and show one scene."""
+        while self.stack:
+            self.stack.pop().exit()
+        self.stack.append(scene)
+        scene.enter()
+
+    def pop_to(self, kind: type) -> None:
+        """Pop scenes until one of this type is on top."""
+        while len(self.stack) > 1 and not isinstance(self.stack[-1], kind):
+            self.stack.pop().exit()
+        if self.stack:
+            self.stack[-1].enter()
+
+    # loop --------------------------------------------------------------------------------------------
+    def dispatch(self, event: pygame.event.Event) -> None:
+        """Hand one event to the widgets, then to the top scene."""
+        if event.type == pygame.QUIT:
+            self.running = False
+            return
+        if event.type == pygame.VIDEORESIZE:
+            self.resize((event.w, event.h))
+            return
+        consumed = self.manager.process_events(event)
+        if not consumed and self.stack:
+            self.stack[-1].handle(event)
+
+    def step(self, dt: float) -> None:
+        """One frame: events, update, draw."""
+        for event in pygame.event.get():
+            self.dispatch(event)
+            if not self.running:
+                return
+        top = self.top
+        if top is not None:
+            top.update(dt)
+        self.manager.update(dt)
+        self.draw(self.screen)
+        pygame.display.flip()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        top = self.top
+        if top is None:
+            surface.fill((0, 0, 0))
+        else:
+            if top.modal and len(self.stack) > 1:
+                self.stack[-2].draw_backdrop(surface)
+                dim = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+                dim.fill((8, 10, 14, 170))
+                surface.blit(dim, (0, 0))
+            top.draw(surface)
+        self.manager.draw_ui(surface)
+
+    def run(self) -> None:
+        while self.running:
+            dt = self.clock.tick(60) / 1000.0
+            self.step(dt)
+        if self.persist:
+            save_settings(self.settings)
+        pygame.quit()
+
+    def screenshot(self, path: Path) -> None:
+        """Save the window as it is now."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        pygame.image.save(self.screen, str(path))
+
+
+def main() -> None:
+    """Open the window on the title screen and play until the player quits."""
+    from game.ui.scenes.title import TitleScene
+
+    started = time.perf_counter()
+    app = App(load_settings())
+    app.reset(TitleScene(app))
+    app.step(0.0)
+    if os.environ.get("CASPIAN_GAMBIT_TIMING"):
+        print(json.dumps({"title_s": round(time.perf_counter() - started, 3)}), flush=True)
+    app.run()

@@ -1,0 +1,122 @@
+"""Translation catalogues: every string the client shows comes from ``assets/i18n/<lang>.toml``.
+
+A catalogue is a TOML document whose nested tables flatten to dotted keys (``[ui.title]`` + ``play = ...``
+becomes ``ui.title.play``). Lookups fall back to English, then to the key itself, so a missing string
+shows up on screen as its key instead of crashing. Card texts in English come from the card data;
+other languages translate them under ``card.<id>.title/.text/.note``.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path
+
+from rules.scenario import CardDef, Scenario
+
+I18N_DIR = Path(__file__).resolve().parent.parent.parent / "assets" / "i18n"
+LANGUAGES: tuple[str, ...] = ("en", "ru")
+
+
+def flatten(doc: Mapping[str, object], prefix: str = "") -> dict[str, str]:
+    """Nested tables as one mapping of dotted keys to strings."""
+    out: dict[str, str] = {}
+    for key, value in doc.items():
+        full = f"{prefix}{key}"
+        if isinstance(value, Mapping):
+            out.update(flatten(value, full + "."))
+        else:
+            out[full] = str(value)
+    return out
+
+
+@lru_cache(maxsize=8)
+def load_catalogue(lang: str, folder: Path = I18N_DIR) -> dict[str, str]:
+    """The flattened catalogue of a language (empty if the file is missing or unreadable)."""
+    try:
+        with (folder / f"{lang}.toml").open("rb") as handle:
+            return flatten(tomllib.load(handle))
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+
+
+class Translator:
+    """Looks up and formats strings in one language, falling back to English."""
+
+    def __init__(self, lang: str = "en", folder: Path = I18N_DIR) -> None:
+        self.lang = lang if lang in LANGUAGES else "en"
+        self._own = load_catalogue(self.lang, folder)
+        self._english = load_catalogue("en", folder)
+
+    def has(self, key: str) -> bool:
+        return key in self._own or key in self._english
+
+    def __call__(self, key: str, **values: object) -> str:
+        """The string for a key, with ``{name}`` fields filled in."""
+        text = self._own.get(key) or self._english.get(key) or key
+        if not values:
+            return text
+        try:
+            return text.format(**values)
+        except (KeyError, IndexError, ValueError):
+            return text
+
+    def card(self, card: CardDef, part: str) -> str:
+        """A card's title, text or note: the catalogue's if it has one, else the card data's own."""
+        own = self._own.get(f"card.{card.id}.{part}")
+        return own if own else str(getattr(card, part))
+
+    def option(self, card: CardDef, option_id: str) -> str:
+        """The text of one of a card's choice options."""
+        own = self._own.get(f"card.{card.id}.option.{option_id}")
+        if own:
+            return own
+        if card.choice is not None:
+            for option in card.choice.options:
+                if option.id == option_id:
+                    return option.text
+        return option_id
+
+    def prompt(self, card: CardDef) -> str:
+        """The question of a card's choice."""
+        own = self._own.get(f"card.{card.id}.prompt")
+        return own or (card.choice.prompt if card.choice is not None else "")
+
+    def name(self, kind: str, item_id: str, fallback: str = "") -> str:
+        """The name of a world item (state, patron, node, link, route, bloc, objective...)."""
+        key = f"world.{kind}.{item_id}"
+        return self._own.get(key) or self._english.get(key) or fallback or item_id
+
+    def reason(self, code: str) -> str:
+        """The translated explanation of a reason code from ``why_illegal``."""
+        return self(f"reason.{code}")
+
+
+def world_name(tr: Translator, scenario: Scenario, kind: str, item_id: str) -> str:
+    """A world item's translated name, falling back to the name in the scenario data."""
+    fallback = ""
+    if kind == "state" and item_id in scenario.state_index:
+        fallback = scenario.state(item_id).name
+    elif kind == "patron" and item_id in scenario.patron_index:
+        fallback = scenario.patrons[scenario.patron_index[item_id]].name
+    elif kind == "node" and item_id in scenario.node_index:
+        fallback = scenario.nodes[scenario.node_index[item_id]].name
+    elif kind == "link" and item_id in scenario.link_index:
+        fallback = scenario.link(item_id).name
+    elif kind == "bloc" and item_id in scenario.bloc_index:
+        fallback = scenario.blocs[scenario.bloc_index[item_id]].name
+    elif kind == "route" and item_id in scenario.route_index:
+        fallback = scenario.routes[scenario.route_index[item_id]].name
+    elif kind == "objective" and item_id in scenario.objective_by_id:
+        fallback = scenario.objective_by_id[item_id].title
+    return tr.name(kind, item_id, fallback)
+
+
+def party_name(tr: Translator, scenario: Scenario, party: str) -> str:
+    """A state, patron or ``bloc:<id>`` as a name."""
+    if party.startswith("bloc:"):
+        return world_name(tr, scenario, "bloc", party[5:])
+    if party in scenario.patron_index:
+        return world_name(tr, scenario, "patron", party)
+    return world_name(tr, scenario, "state", party)

@@ -1,0 +1,451 @@
+"""The play map: the cached base layer with the network, labels, influence and control on top.
+
+Everything static is drawn once per (viewport, board key) into one opaque surface; each frame blits it
+and adds only what moves (flows, hover). Clicks and hovers resolve through an offscreen id-colour surface:
+green+blue hold a link's index, blue-only a node's; states come from the base layer's own hit surface.
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from collections import OrderedDict
+from collections.abc import Sequence
+from pathlib import Path
+
+import pygame
+from attrs import frozen
+
+from game.geo import GAME_STATES, Viewport
+from game.ui import style
+from game.ui.i18n import Translator, world_name
+from game.ui.maplayer import MapLayer, StateStyle
+from rules import GameState, Scenario
+from rules.board import controlling_seat
+from rules.state import FlowPath
+
+LABELS_PATH = Path(__file__).resolve().parent.parent.parent / "assets" / "ui" / "labels.toml"
+_ANCHORS = {
+    "n": (0.0, -1.0),
+    "ne": (0.75, -0.75),
+    "e": (1.0, 0.0),
+    "se": (0.75, 0.75),
+    "s": (0.0, 1.0),
+    "sw": (-0.75, 0.75),
+    "w": (-1.0, 0.0),
+    "nw": (-0.75, -0.75),
+}
+
+
+@frozen
+class Pick:
+    """What lies under a pixel of the map."""
+
+    kind: str  # node | link | state
+    id: str
+
+
+def load_labels(path: Path = LABELS_PATH) -> tuple[dict[str, str], dict[str, tuple[int, int]]]:
+    """Hand-placed node label anchors and state label nudges."""
+    try:
+        with path.open("rb") as handle:
+            doc = tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}, {}
+    nodes = {k: str(v) for k, v in doc.get("nodes", {}).items()}
+    states = {k: (int(v[0]), int(v[1])) for k, v in doc.get("states", {}).items()}
+    return nodes, states
+
+
+def board_key(state: GameState) -> tuple:
+    """The parts of a state the static map layer depends on."""
+    return (state.links, state.influence, state.stability, state.seats)
+
+
+class MapView:
+    """Draws the map for one scenario and resolves pixels to states, nodes and links."""
+
+    def __init__(self, scenario: Scenario, tr: Translator, palette: str = "standard", ui_scale: float = 1.0) -> None:
+        self.scenario = scenario
+        self.tr = tr
+        self.palette = palette
+        self.ui_scale = ui_scale
+        self.layer = MapLayer()
+        self.base_map = self.layer.base_map
+        self.viewport = self.layer.home_viewport((800, 600))
+        self.anchors, self.nudges = load_labels()
+        self._static: OrderedDict[tuple, pygame.Surface] = OrderedDict()
+        self._hits: OrderedDict[Viewport, pygame.Surface] = OrderedDict()
+        self._paths_cache: dict[tuple, list] = {}
+        proj = self.base_map.projection
+        self.node_world = [proj.forward(n.lon, n.lat) for n in scenario.nodes]
+        self._offsets = _parallel_offsets(scenario)
+
+    # view ----------------------------------------------------------------------------------------------
+    def set_size(self, size: tuple[int, int], ui_scale: float) -> None:
+        self.ui_scale = ui_scale
+        if self.viewport.size == size:
+            return
+        if self.viewport.zoom == 1.0:
+            self.viewport = self.layer.home_viewport(size)
+        else:
+            self.viewport = self.viewport.resized(size)
+
+    def zoom(self, factor: float, anchor: tuple[int, int] | None = None) -> None:
+        self.viewport = self.viewport.zoomed(factor, anchor)
+
+    def pan(self, dx: float, dy: float) -> None:
+        self.viewport = self.viewport.panned(dx, dy)
+
+    def home(self) -> None:
+        self.viewport = self.layer.home_viewport(self.viewport.size)
+
+    def px(self, value: float) -> int:
+        return max(1, int(round(value * self.ui_scale)))
+
+    def node_xy(self, index: int) -> tuple[float, float]:
+        return self.viewport.to_screen(*self.node_world[index])
+
+    # styles ----------------------------------------------------------------------------------------------
+    def state_styles(self, state: GameState) -> dict[str, StateStyle]:
+        """Fill and hatch per state: controlled states take their controller's tint and hatch."""
+        styles: dict[str, StateStyle] = {}
+        for slug in GAME_STATES:
+            seatable = slug in self.scenario.state_index and self.scenario.state(slug).seatable
+            styles[slug] = StateStyle(fill=style.NEUTRAL_FILL if seatable else style.NPS_FILL)
+        for s_idx, state_def in enumerate(self.scenario.states):
+            seat = controlling_seat(state, s_idx)
+            if seat >= 0 and state_def.id in styles:
+                styles[state_def.id] = style.control_style(state.seats[seat], self.palette)
+        return styles
+
+    # drawing ---------------------------------------------------------------------------------------------
+    def static_surface(self, state: GameState) -> pygame.Surface:
+        """The map with network, labels and influence for this state and viewport (cached)."""
+        key = (self.viewport, board_key(state), self.palette, self.tr.lang, round(self.ui_scale, 3))
+        found = self._static.get(key)
+        if found is not None:
+            self._static.move_to_end(key)
+            return found
+        self.layer.set_styles(self.state_styles(state))
+        surface = self.layer.surface(self.viewport).copy()
+        self._draw_links(surface, state)
+        self._draw_nodes(surface)
+        self._draw_state_labels(surface, state)
+        self._draw_node_labels(surface)
+        self._static[key] = surface
+        while len(self._static) > 3:
+            self._static.popitem(last=False)
+        return surface
+
+    def draw(
+        self,
+        target: pygame.Surface,
+        state: GameState,
+        t: float = 0.0,
+        flows: Sequence[FlowPath] = (),
+        hover: Pick | None = None,
+        highlight: Sequence[Pick] = (),
+    ) -> None:
+        """Blit the static layer, then highlights, hover and moving flows."""
+        target.blit(self.static_surface(state), (0, 0))
+        for pick in highlight:
+            self._draw_pick(target, pick, (255, 215, 0), 2)
+        if hover is not None:
+            self._draw_pick(target, hover, (255, 255, 255), 3)
+        if flows:
+            self._draw_flows(target, flows, t)
+
+    def _link_points(self, l_idx: int) -> tuple[tuple[float, float], tuple[float, float]]:
+        link = self.scenario.links[l_idx]
+        a = self.node_xy(self.scenario.node_index[link.a])
+        b = self.node_xy(self.scenario.node_index[link.b])
+        offset = self._offsets[l_idx] * self.px(5)
+        if offset:
+            dx, dy = b[0] - a[0], b[1] - a[1]
+            length = math.hypot(dx, dy) or 1.0
+            nx, ny = -dy / length * offset, dx / length * offset
+            a, b = (a[0] + nx, a[1] + ny), (b[0] + nx, b[1] + ny)
+        return a, b
+
+    def _draw_links(self, surface: pygame.Surface, state: GameState) -> None:
+        for l_idx, link in enumerate(self.scenario.links):
+            a, b = self._link_points(l_idx)
+            status = state.links[l_idx].status
+            draw_link(surface, link.type, status, a, b, self.px(1))
+
+    def _draw_nodes(self, surface: pygame.Surface) -> None:
+        for n_idx, node in enumerate(self.scenario.nodes):
+            draw_node(surface, node.kind, self.node_xy(n_idx), self.px(1))
+
+    def _draw_node_labels(self, surface: pygame.Surface) -> None:
+        size = max(9, self.px(12))
+        gap = self.px(9)
+        for n_idx, node in enumerate(self.scenario.nodes):
+            short = f"world.node_short.{node.id}"
+            name = self.tr(short) if self.tr.has(short) else world_name(self.tr, self.scenario, "node", node.id)
+            text = style.text_outline(name, size, (25, 25, 25), (250, 250, 245), bold=node.kind == "capital")
+            x, y = self.node_xy(n_idx)
+            ax, ay = _ANCHORS.get(self.anchors.get(node.id, "e"), (1.0, 0.0))
+            w, h = text.get_size()
+            left = x + ax * gap - (w / 2) * (1 - ax) if ax else x - w / 2
+            if ax < 0:
+                left = x + ax * gap - w
+            elif ax > 0:
+                left = x + ax * gap
+            top = y + ay * gap - h / 2 + ay * h / 2
+            surface.blit(text, (int(left), int(top)))
+
+    def _draw_state_labels(self, surface: pygame.Surface, state: GameState) -> None:
+        """Each state's name, then its influence markers; the controlling seat's marker is ringed in gold."""
+        name_size = max(10, self.px(15))
+        for region in self.base_map.game_states():
+            slug = region.slug or ""
+            x, y = self.viewport.to_screen(*region.label)
+            nudge = self.nudges.get(slug, (0, 0))
+            x, y = x + nudge[0] * self.ui_scale, y + nudge[1] * self.ui_scale
+            name = world_name(self.tr, self.scenario, "state", slug).upper()
+            text = style.text_outline(name, name_size, (30, 30, 30), (255, 255, 250), bold=True)
+            surface.blit(text, (int(x - text.get_width() / 2), int(y - text.get_height() / 2)))
+            if slug in self.scenario.state_index:
+                self._draw_influence(surface, state, self.scenario.state_index[slug], (x, y + text.get_height() * 0.9))
+
+    def _draw_influence(self, surface: pygame.Surface, state: GameState, s_idx: int, at: tuple[float, float]) -> None:
+        chips = [(seat, row[s_idx]) for seat, row in enumerate(state.influence) if row[s_idx] > 0]
+        if not chips:
+            return
+        control = controlling_seat(state, s_idx)
+        radius = self.px(8)
+        size = max(9, self.px(13))
+        rendered = [style.text_outline(str(v), size, (20, 20, 20), (255, 255, 255), bold=True) for _, v in chips]
+        widths = [radius * 2 + self.px(3) + r.get_width() + self.px(6) for r in rendered]
+        x = at[0] - sum(widths) / 2
+        y = at[1] + radius
+        for (seat, _), text, width in zip(chips, rendered, widths):
+            seat_id = state.seats[seat]
+            centre = (x + radius, y)
+            if seat == control:
+                pygame.draw.circle(surface, (255, 200, 0), centre, radius + self.px(4))
+                pygame.draw.circle(surface, (40, 30, 0), centre, radius + self.px(4), max(1, self.px(1)))
+            style.draw_marker(
+                surface, style.seat_shape(seat_id, seat), centre, radius, style.seat_colour(seat_id, self.palette)
+            )
+            surface.blit(text, (int(x + radius * 2 + self.px(3)), int(y - text.get_height() / 2)))
+            x += width
+
+    def _draw_pick(self, surface: pygame.Surface, pick: Pick, colour: tuple[int, int, int], width: int) -> None:
+        if pick.kind == "link" and pick.id in self.scenario.link_index:
+            a, b = self._link_points(self.scenario.link_index[pick.id])
+            pygame.draw.line(surface, colour, a, b, self.px(width * 3))
+        elif pick.kind == "node" and pick.id in self.scenario.node_index:
+            pygame.draw.circle(
+                surface, colour, self.node_xy(self.scenario.node_index[pick.id]), self.px(11), self.px(width)
+            )
+        elif pick.kind == "state":
+            try:
+                region = self.base_map.country(pick.id)
+            except KeyError:
+                return
+            x, y = self.viewport.to_screen(*region.label)
+            pygame.draw.circle(surface, colour, (x, y), self.px(26), self.px(width))
+
+    # flows -------------------------------------------------------------------------------------------------
+    def flow_polylines(
+        self, paths: Sequence[FlowPath]
+    ) -> list[tuple[list[tuple[float, float]], list[float], str, int]]:
+        """Per flow path: its screen points from source to market, cumulative lengths, commodity, volume."""
+        key = (self.viewport, tuple(paths))
+        found = self._paths_cache.get(key)
+        if found is not None:
+            return found
+        out = []
+        for path in paths:
+            points = self._path_points(path)
+            if len(points) < 2:
+                continue
+            lengths = [0.0]
+            for p, q in zip(points, points[1:]):
+                lengths.append(lengths[-1] + math.hypot(q[0] - p[0], q[1] - p[1]))
+            out.append((points, lengths, path.commodity, path.volume))
+        if len(self._paths_cache) > 4:
+            self._paths_cache.clear()
+        self._paths_cache[key] = out
+        return out
+
+    def _path_points(self, path: FlowPath) -> list[tuple[float, float]]:
+        """Walk the path's links backwards from the market to find each link's direction."""
+        node = path.market
+        nodes = [node]
+        for l_idx in reversed(path.links):
+            link = self.scenario.links[l_idx]
+            a, b = self.scenario.node_index[link.a], self.scenario.node_index[link.b]
+            node = a if node == b else b
+            nodes.append(node)
+        nodes.reverse()
+        return [self.node_xy(n) for n in nodes]
+
+    def _draw_flows(self, surface: pygame.Surface, paths: Sequence[FlowPath], t: float) -> None:
+        radius = self.px(4)
+        speed = self.px(70)
+        for points, lengths, commodity, volume in self.flow_polylines(paths):
+            total = lengths[-1]
+            if total <= 0:
+                continue
+            dots = max(1, min(12, int(total / self.px(45))))
+            colour = style.COMMODITY_COLOURS.get(commodity, (255, 255, 255))
+            r = radius + (1 if volume >= 20 else 0)
+            for k in range(dots):
+                d = (t * speed + k * total / dots) % total
+                x, y = _along(points, lengths, d)
+                pygame.draw.circle(surface, (255, 255, 255) if commodity != "cargo" else (30, 30, 30), (x, y), r + 1)
+                pygame.draw.circle(surface, colour, (x, y), r)
+
+    # hit testing -----------------------------------------------------------------------------------------
+    def hit_surface(self) -> pygame.Surface:
+        found = self._hits.get(self.viewport)
+        if found is not None:
+            return found
+        surface = pygame.Surface(self.viewport.size)
+        surface.fill((0, 0, 0))
+        width = self.px(9)
+        for l_idx in range(len(self.scenario.links)):
+            a, b = self._link_points(l_idx)
+            pygame.draw.line(surface, (0, 1 + l_idx // 250, 1 + l_idx % 250), a, b, width)
+        for n_idx in range(len(self.scenario.nodes)):
+            pygame.draw.circle(surface, (0, 0, 1 + n_idx), self.node_xy(n_idx), self.px(9))
+        self._hits[self.viewport] = surface
+        while len(self._hits) > 3:
+            self._hits.popitem(last=False)
+        return surface
+
+    def pick(self, pos: tuple[int, int]) -> Pick | None:
+        """The node, link or state under a pixel of the map."""
+        x, y = int(pos[0]), int(pos[1])
+        if not (0 <= x < self.viewport.width and 0 <= y < self.viewport.height):
+            return None
+        _, g, b, *_ = self.hit_surface().get_at((x, y))
+        if g == 0 and 0 < b <= len(self.scenario.nodes):
+            return Pick("node", self.scenario.nodes[b - 1].id)
+        if g > 0:
+            l_idx = (g - 1) * 250 + (b - 1)
+            if 0 <= l_idx < len(self.scenario.links):
+                return Pick("link", self.scenario.links[l_idx].id)
+        slug = self.layer.state_at(self.viewport, (x, y))
+        if slug is not None and slug in self.scenario.state_index:
+            return Pick("state", slug)
+        return None
+
+
+def _parallel_offsets(scenario: Scenario) -> tuple[float, ...]:
+    """Links joining the same two nodes are drawn side by side: an offset in line widths for each."""
+    groups: dict[frozenset[str], list[int]] = {}
+    for i, link in enumerate(scenario.links):
+        groups.setdefault(frozenset((link.a, link.b)), []).append(i)
+    offsets = [0.0] * len(scenario.links)
+    for members in groups.values():
+        n = len(members)
+        for k, i in enumerate(members):
+            link = scenario.links[i]
+            sign = 1.0 if link.a <= link.b else -1.0
+            offsets[i] = (k - (n - 1) / 2) * sign
+    return tuple(offsets)
+
+
+def _along(points: list[tuple[float, float]], lengths: list[float], d: float) -> tuple[float, float]:
+    for i in range(1, len(lengths)):
+        if lengths[i] >= d:
+            seg = lengths[i] - lengths[i - 1] or 1.0
+            f = (d - lengths[i - 1]) / seg
+            (x0, y0), (x1, y1) = points[i - 1], points[i]
+            return x0 + (x1 - x0) * f, y0 + (y1 - y0) * f
+    return points[-1]
+
+
+def _dashes(
+    a: tuple[float, float], b: tuple[float, float], dash: float, gap: float
+) -> list[tuple[tuple[float, float], tuple[float, float]]]:
+    length = math.hypot(b[0] - a[0], b[1] - a[1])
+    if length < 1:
+        return []
+    ux, uy = (b[0] - a[0]) / length, (b[1] - a[1]) / length
+    out = []
+    d = 0.0
+    while d < length:
+        e = min(length, d + dash)
+        out.append(((a[0] + ux * d, a[1] + uy * d), (a[0] + ux * e, a[1] + uy * e)))
+        d = e + gap
+    return out
+
+
+def draw_link(
+    surface: pygame.Surface, kind: str, status: str, a: tuple[float, float], b: tuple[float, float], unit: int
+) -> None:
+    """One link in its type's style; planned is dashed, throttled carries a half-valve, cut a red cross."""
+    colour = style.LINK_COLOURS.get(kind, (60, 60, 60))
+    width = {"rail": 3, "sea": 3, "oil": 4, "gas": 4, "power": 2}.get(kind, 3) * unit
+    if status == "planned":
+        faded = tuple(int(c * 0.6 + 255 * 0.4) for c in colour)
+        for p, q in _dashes(a, b, 9 * unit, 7 * unit):
+            pygame.draw.line(surface, faded, p, q, width)
+        return
+    if status == "cut":
+        for p, q in _dashes(a, b, 4 * unit, 4 * unit):
+            pygame.draw.line(surface, (120, 120, 120), p, q, max(1, width - unit))
+    elif kind == "sea":
+        for p, q in _dashes(a, b, 14 * unit, 4 * unit):
+            pygame.draw.line(surface, colour, p, q, width)
+    else:
+        if kind == "gas":
+            pygame.draw.line(surface, (90, 50, 0), a, b, width + 2 * unit)
+        pygame.draw.line(surface, colour, a, b, width)
+        if kind == "rail":
+            _ties(surface, a, b, colour, unit)
+    mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+    if kind == "power" and status != "cut":
+        style.draw_marker(surface, "diamond", mid, 4 * unit, colour)
+    if status == "throttled":
+        pygame.draw.circle(surface, (255, 210, 0), mid, 7 * unit)
+        pygame.draw.circle(surface, (20, 20, 20), mid, 7 * unit, max(1, unit))
+        pygame.draw.rect(surface, (20, 20, 20), (mid[0] - 7 * unit, mid[1], 14 * unit, 7 * unit))
+        pygame.draw.circle(surface, (20, 20, 20), mid, 7 * unit, max(1, unit))
+    elif status == "cut":
+        r = 7 * unit
+        pygame.draw.circle(surface, (255, 255, 255), mid, r + 2 * unit)
+        pygame.draw.line(surface, style.CUT_COLOUR, (mid[0] - r, mid[1] - r), (mid[0] + r, mid[1] + r), 3 * unit)
+        pygame.draw.line(surface, style.CUT_COLOUR, (mid[0] - r, mid[1] + r), (mid[0] + r, mid[1] - r), 3 * unit)
+
+
+def _ties(surface: pygame.Surface, a: tuple[float, float], b: tuple[float, float], colour, unit: int) -> None:  # type: ignore[no-untyped-def]
+    length = math.hypot(b[0] - a[0], b[1] - a[1])
+    if length < 1:
+        return
+    ux, uy = (b[0] - a[0]) / length, (b[1] - a[1]) / length
+    nx, ny = -uy * 4 * unit, ux * 4 * unit
+    d = 6.0 * unit
+    while d < length:
+        x, y = a[0] + ux * d, a[1] + uy * d
+        pygame.draw.line(surface, colour, (x - nx, y - ny), (x + nx, y + ny), max(1, unit))
+        d += 12 * unit
+
+
+def draw_node(surface: pygame.Surface, kind: str, at: tuple[float, float], unit: int) -> None:
+    """A node marker by kind: capital square, port ringed circle, field drop, hub dot, market box."""
+    x, y = at
+    if kind == "capital":
+        r = 6 * unit
+        pygame.draw.rect(surface, (255, 255, 255), (x - r, y - r, 2 * r, 2 * r))
+        pygame.draw.rect(surface, (20, 20, 20), (x - r, y - r, 2 * r, 2 * r), 2 * unit)
+        pygame.draw.circle(surface, (20, 20, 20), at, 2 * unit)
+    elif kind == "port":
+        pygame.draw.circle(surface, (255, 255, 255), at, 6 * unit)
+        pygame.draw.circle(surface, (20, 70, 140), at, 6 * unit, 2 * unit)
+        pygame.draw.circle(surface, (20, 70, 140), at, 2 * unit)
+    elif kind == "field":
+        style.draw_marker(surface, "triangle_down", at, 7 * unit, (40, 40, 40))
+    elif kind == "market":
+        r = 9 * unit
+        pygame.draw.rect(surface, (250, 240, 200), (x - r, y - r * 0.7, 2 * r, 1.4 * r), border_radius=3 * unit)
+        pygame.draw.rect(surface, (90, 70, 20), (x - r, y - r * 0.7, 2 * r, 1.4 * r), 2 * unit, border_radius=3 * unit)
+    else:
+        pygame.draw.circle(surface, (40, 40, 40), at, 4 * unit)
+        pygame.draw.circle(surface, (255, 255, 255), at, 4 * unit, max(1, unit))

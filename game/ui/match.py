@@ -1,0 +1,118 @@
+"""A game being played at one screen: the session, who sits in each seat, and who is in front of the screen.
+
+The match decides the hotseat flow: which seat must act next, whether a cover screen is needed before a
+human seat sees its hand, and what a bot seat plays. It never renders anything.
+"""
+
+from __future__ import annotations
+
+from attrs import define, field
+
+from game.bots import make_bot
+from game.bots.runner import BotRunner
+from game.session import Session, Setup
+from rules import Action, GameState, Scenario, observer_view, player_view
+from rules.action import Advance
+
+BOT_LEVELS: tuple[str, ...] = ("random", "greedy", "hard")
+
+
+@define
+class SeatPlan:
+    """Who plays a seat: a human, or a bot of some level."""
+
+    state: str
+    human: bool = True
+    level: str = "greedy"
+
+
+@define
+class Match:
+    """The session plus the seats' plans and the seat in front of the screen."""
+
+    session: Session
+    plans: tuple[SeatPlan, ...]
+    viewer: str | None = None  # the seat whose private data the screen may show
+    bots: dict[str, BotRunner] = field(factory=dict)
+    save_name: str = ""
+
+    @classmethod
+    def start(cls, scenario: Scenario, seed: int, plans: tuple[SeatPlan, ...], length: str, tier: str) -> Match:
+        session = Session.start(scenario, seed, tuple(p.state for p in plans), length, tier)
+        return cls.around(session, plans)
+
+    @classmethod
+    def around(cls, session: Session, plans: tuple[SeatPlan, ...]) -> Match:
+        bots = {
+            p.state: BotRunner(make_bot(p.level, p.state, session.setup.seed * 31 + i, time_budget=1.5))
+            for i, p in enumerate(plans)
+            if not p.human
+        }
+        humans = [p.state for p in plans if p.human]
+        return cls(session, plans, humans[0] if len(humans) == 1 else None, bots)
+
+    @property
+    def scenario(self) -> Scenario:
+        return self.session.scenario
+
+    @property
+    def setup(self) -> Setup:
+        return self.session.setup
+
+    @property
+    def state(self) -> GameState:
+        return self.session.state
+
+    def humans(self) -> tuple[str, ...]:
+        return tuple(p.state for p in self.plans if p.human)
+
+    def is_human(self, seat: str | None) -> bool:
+        return seat is not None and seat in self.humans()
+
+    def to_act(self) -> str | None:
+        """The seat that must decide now (None: the engine's step, or the game is over)."""
+        return self.session.current_seat()
+
+    def needs_cover(self) -> bool:
+        """Whether the device must be handed over before the acting human seat sees the screen."""
+        seat = self.to_act()
+        return self.is_human(seat) and seat != self.viewer and len(self.humans()) > 1
+
+    def take_seat(self, seat: str) -> None:
+        """The seat is now in front of the screen."""
+        self.viewer = seat
+
+    def hand_over(self) -> None:
+        """Nobody's private data may show until the next seat takes over."""
+        if len(self.humans()) > 1:
+            self.viewer = None
+
+    def view(self) -> GameState:
+        """What the screen may show: the viewer's player view, or the observer view."""
+        if self.viewer is None:
+            return observer_view(self.state)
+        return player_view(self.state, self.viewer)
+
+    def engine_step(self) -> tuple[object, ...]:
+        """Take one engine step (deal, reveal, flows, summit, cleanup)."""
+        return self.session.submit(Advance())
+
+    def bot_action(self) -> Action | None:
+        """The acting bot seat's decision once it has thought (off the render loop), else None."""
+        seat = self.to_act()
+        runner = self.bots.get(seat or "")
+        if seat is None or runner is None:
+            return None
+        decision = runner.poll()
+        if decision is not None:
+            if self.session.why_not(decision.action) is None:
+                return decision.action
+            return None
+        if not runner.busy:
+            runner.submit(self.scenario, player_view(self.state, seat), self.session.legal())
+        return None
+
+    def close(self) -> None:
+        """Stop the bots' worker threads."""
+        for runner in self.bots.values():
+            runner.close()

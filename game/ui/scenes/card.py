@@ -1,0 +1,112 @@
+"""The card view: event, choice, historical note, source; and the ways the viewer may play the card."""
+
+from __future__ import annotations
+
+import pygame
+import pygame_gui
+
+from game.ui.i18n import party_name
+from game.ui.match import Match
+from game.ui.scene import Scene
+from game.ui.scenes.play import simulate
+from game.ui.widgets import button, esc, text_box
+from rules import Action
+from rules.action import PickHeadline, PlayCard, PlayEvent, UseOps
+from rules.scenario import VERBS
+
+
+class CardScene(Scene):
+    modal = True
+    name = "card"
+
+    def __init__(self, app, match: Match, card_id: str) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(app)
+        self.match = match
+        self.card_id = card_id
+        self.choices: dict[int, list[Action]] = {}
+
+    def plays(self) -> list[tuple[str, list[Action]]]:
+        """The ways to use this card now, each as the actions it takes."""
+        tr, view, me = self.app.tr, self.match.view(), self.match.viewer
+        if me is None or self.match.to_act() != me:
+            return []
+        if view.phase == "headline":
+            return [(tr("ui.card.pick_headline"), [PickHeadline(me, self.card_id)])]
+        if view.phase == "actions" and view.turn is not None and not view.turn.card:
+            card = self.match.scenario.card(self.card_id)
+            out = [(tr("ui.card.play_event"), [PlayCard(me, self.card_id), PlayEvent(me)])]
+            for verb in VERBS:
+                text = tr("ui.card.use_ops", ops=card.ops, verb=tr(f"verb.{verb}"))
+                out.append((text, [PlayCard(me, self.card_id), UseOps(me, verb)]))
+            return out
+        return []
+
+    def card_html(self) -> str:
+        tr, sc = self.app.tr, self.match.scenario
+        card = sc.card(self.card_id)
+        favours = party_name(tr, sc, card.favours) if card.favours else tr("ui.card.neutral")
+        source = next((s for s in sc.sources if s.id == card.source), None)
+        parts = [
+            f"<font size=6><b>{esc(tr.card(card, 'title'))}</b></font>",
+            esc(tr("ui.card.meta", date=card.date, era=card.era, ops=card.ops, favours=favours)),
+            "",
+            f"<b>{esc(tr('ui.card.event'))}</b>",
+            esc(tr.card(card, "text")),
+        ]
+        if card.choice is not None:
+            who = tr("ui.card.choice", state=party_name(tr, sc, card.choice.state))
+            parts += ["", f"<b>{esc(who)}</b> {esc(tr.prompt(card))}"]
+            parts += [f"• {esc(tr.option(card, o.id))}" for o in card.choice.options]
+        parts += ["", f"<b>{esc(tr('ui.card.note'))}</b>", esc(tr.card(card, "note")), ""]
+        if source is not None:
+            parts.append(esc(tr("ui.card.source", title=source.title, date=source.date)))
+        else:
+            parts.append(esc(tr("ui.card.source_id", source=card.source)))
+        return "<br>".join(parts)
+
+    def build(self) -> None:
+        app, u, m = self.app, self.app.u, self.app.manager
+        w, h = app.size
+        pw, ph = min(w - u(40), u(900)), min(h - u(40), u(680))
+        x, y = (w - pw) // 2, (h - ph) // 2
+        plays = self.plays()
+        bh = u(40)
+        rows = (len(plays) + 1 + 1) // 2
+        text_h = ph - rows * (bh + u(8)) - u(16)
+        self.add(text_box(m, pygame.Rect(x, y, pw, text_h), self.card_html()))
+        self.choices = {}
+        bw = (pw - u(8)) // 2
+        for i, (text, actions) in enumerate(plays):
+            _, reason = simulate(self.match, actions)
+            tip = app.tr("ui.play.why_not", reason=app.tr.reason(reason)) if reason else text
+            rect = pygame.Rect(x + (i % 2) * (bw + u(8)), y + text_h + u(8) + (i // 2) * (bh + u(8)), bw, bh)
+            widget = self.add(
+                button(m, rect, text, tip=tip, enabled=reason is None, object_id="@primary" if i == 0 else None)
+            )
+            self.choices[id(widget)] = actions
+        i = len(plays)
+        rect = pygame.Rect(x + (i % 2) * (bw + u(8)), y + text_h + u(8) + (i // 2) * (bh + u(8)), bw, bh)
+        self.close = self.add(button(m, rect, app.tr("ui.common.close")))
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.app.pop()
+            return True
+        if event.type == pygame.KEYDOWN and pygame.K_1 <= event.key <= pygame.K_9:
+            buttons = [w for w in self.widgets if id(w) in self.choices]
+            index = event.key - pygame.K_1
+            if index < len(buttons) and buttons[index].is_enabled:
+                self.play(self.choices[id(buttons[index])])
+            return True
+        if event.type != pygame_gui.UI_BUTTON_PRESSED:
+            return False
+        if event.ui_element is self.close:
+            self.app.pop()
+        elif id(event.ui_element) in self.choices:
+            self.play(self.choices[id(event.ui_element)])
+        return True
+
+    def play(self, actions: list[Action]) -> None:
+        for action in actions:
+            self.match.session.submit(action)
+        self.app.pop()

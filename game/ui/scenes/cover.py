@@ -1,0 +1,105 @@
+"""Between hotseat seats: a cover screen that draws nothing private, then the "since your last turn" recap."""
+
+from __future__ import annotations
+
+import pygame
+import pygame_gui
+
+from game.ui import style
+from game.ui.describe import describe_entry
+from game.ui.i18n import party_name
+from game.ui.match import Match
+from game.ui.scene import Scene
+from game.ui.widgets import button, esc, label, text_box
+
+
+class CoverScene(Scene):
+    """Hand the device to the next seat. Renders from the observer view only."""
+
+    name = "cover"
+
+    def __init__(self, app, match: Match, seat: str) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(app)
+        self.match = match
+        self.seat = seat
+
+    def build(self) -> None:
+        app, u, tr, m = self.app, self.app.u, self.app.tr, self.app.manager
+        w, h = app.size
+        view = self.match.view()  # the observer view: the viewer was cleared at hand-over
+        name = party_name(tr, self.match.scenario, self.seat)
+        self.add(label(m, pygame.Rect(0, h // 4, w, u(64)), tr("ui.cover.pass_to", seat=name), "@title"))
+        info = tr("ui.cover.info", round=view.round, era=view.era + 1, tension=view.tension)
+        self.add(label(m, pygame.Rect(0, h // 4 + u(70), w, u(36)), info, "@subtitle"))
+        self.add(label(m, pygame.Rect(0, h // 4 + u(108), w, u(36)), tr("ui.cover.others_look_away"), "@subtitle"))
+        bw, bh = u(380), u(58)
+        self.ready = self.add(
+            button(
+                m,
+                pygame.Rect((w - bw) // 2, h // 2 + u(60), bw, bh),
+                tr("ui.cover.ready", seat=name),
+                object_id="@primary",
+            )
+        )
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        pressed = event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.ready
+        if pressed or (event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_SPACE)):
+            self.match.take_seat(self.seat)
+            recap = self.match.session.recap(self.seat)
+            if recap:
+                self.app.replace(RecapScene(self.app, self.match, self.seat))
+            else:
+                self.app.pop()
+            return True
+        return False
+
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.fill((14, 18, 24))
+        w, h = surface.get_size()
+        radius = self.app.u(34)
+        shape = style.seat_shape(self.seat, self.match.state.seats.index(self.seat))
+        style.draw_marker(
+            surface,
+            shape,
+            (w // 2, h // 4 - radius - self.app.u(10)),
+            radius,
+            style.seat_colour(self.seat, self.app.settings.palette),
+        )
+
+
+class RecapScene(Scene):
+    """What the other seats did in public since this seat last acted."""
+
+    name = "recap"
+
+    def __init__(self, app, match: Match, seat: str) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(app)
+        self.match = match
+        self.seat = seat
+
+    def build(self) -> None:
+        app, u, tr, m = self.app, self.app.u, self.app.tr, self.app.manager
+        w, h = app.size
+        sc = self.match.scenario
+        entries = self.match.session.recap(self.seat)
+        rows = [esc(describe_entry(tr, sc, e.entry)) for e in entries[-80:]]
+        name = party_name(tr, sc, self.seat)
+        self.add(label(m, pygame.Rect(0, u(20), w, u(56)), tr("ui.recap.heading", seat=name), "@title"))
+        pw = min(w - u(60), u(980))
+        body = "<br>".join(f"• {r}" for r in rows) or esc(tr("ui.recap.nothing"))
+        self.add(text_box(m, pygame.Rect((w - pw) // 2, u(90), pw, h - u(190)), body))
+        bw, bh = u(320), u(54)
+        self.go = self.add(
+            button(m, pygame.Rect((w - bw) // 2, h - u(84), bw, bh), tr("ui.recap.continue"), object_id="@primary")
+        )
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        pressed = event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.go
+        if pressed or (event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_SPACE)):
+            self.app.pop()
+            return True
+        return False
+
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.fill((14, 18, 24))

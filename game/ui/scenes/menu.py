@@ -1,0 +1,55 @@
+"""The in-game menu: resume, save, load, settings, back to the title."""
+
+from __future__ import annotations
+
+import pygame
+import pygame_gui
+
+from game.ui.match import Match
+from game.ui.scene import Scene
+from game.ui.widgets import button, label
+
+
+class MenuScene(Scene):
+    modal = True
+    name = "menu"
+    KEYS = ("resume", "save", "load", "settings", "title")
+
+    def __init__(self, app, match: Match) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(app)
+        self.match = match
+
+    def build(self) -> None:
+        app, u, tr, m = self.app, self.app.u, self.app.tr, self.app.manager
+        w, h = app.size
+        bw, bh = u(340), u(50)
+        top = h // 2 - (len(self.KEYS) * (bh + u(12))) // 2
+        self.add(label(m, pygame.Rect(0, top - u(70), w, u(56)), tr("ui.menu.heading"), "@title"))
+        self.buttons = {}
+        for i, key in enumerate(self.KEYS):
+            rect = pygame.Rect((w - bw) // 2, top + i * (bh + u(12)), bw, bh)
+            self.buttons[key] = self.add(button(m, rect, tr(f"ui.menu.{key}"), object_id="@big_button"))
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        from game.ui.scenes.saveload import LoadScene, SaveScene
+        from game.ui.scenes.settings import SettingsScene
+        from game.ui.scenes.title import TitleScene
+
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.app.pop()
+            return True
+        if event.type != pygame_gui.UI_BUTTON_PRESSED:
+            return False
+        chosen = next((k for k, w in self.buttons.items() if w is event.ui_element), None)
+        if chosen == "resume":
+            self.app.pop()
+        elif chosen == "save":
+            self.app.replace(SaveScene(self.app, self.match))
+        elif chosen == "load":
+            self.app.replace(LoadScene(self.app))
+        elif chosen == "settings":
+            self.app.replace(SettingsScene(self.app))
+        elif chosen == "title":
+            self.match.close()
+            self.app.reset(TitleScene(self.app))
+        return chosen is not None

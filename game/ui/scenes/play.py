@@ -1,0 +1,690 @@
+"""The play screen: the map, the side panel (status, hand, decisions), the log, and the hotseat flow."""
+
+from __future__ import annotations
+
+import pygame
+import pygame_gui
+
+from game.ui import style
+from game.ui.describe import describe_action, describe_entry
+from game.ui.i18n import party_name, world_name
+from game.ui.mapview import MapView, Pick
+from game.ui.match import Match
+from game.ui.scene import Scene
+from game.ui.widgets import button, esc, text_box
+from rules import Action, GameState, IllegalActionError, apply, why_illegal
+from rules.action import (
+    Answer,
+    ApplyPressure,
+    BuildLink,
+    Choose,
+    EndTurn,
+    KeepObjective,
+    PassTurn,
+    PlaceInfluence,
+    PlayEvent,
+    Propose,
+    UseOps,
+)
+from rules.board import controlling_seat
+from rules.log import FlowsRouted, GameEnded, SummitHeld
+from rules.scenario import VERBS
+from rules.state import FlowReport
+
+MAX_TARGETS = 40
+
+
+class PlayScene(Scene):
+    """The map and side panel for the seat in front of the screen."""
+
+    name = "play"
+
+    def __init__(self, app, match: Match) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(app)
+        self.match = match
+        self.map = MapView(match.scenario, app.tr, app.settings.palette, app.scale)
+        self.t = 0.0
+        self.hover: Pick | None = None
+        self.focus: Pick | None = None
+        self.bot_timer = 0.0
+        self.drag_from: tuple[int, int] | None = None
+        self.dragged = False
+        self.note = ""  # last refusal, in words
+        self.built_for: tuple = ()
+        self.over_shown = False
+        self.flows_before: FlowReport | None = None
+        self.action_buttons: dict[int, Action] = {}
+        self.card_buttons: dict[int, str] = {}
+        self.controls: dict[str, pygame_gui.elements.UIButton] = {}
+
+    # layout ------------------------------------------------------------------------------------------
+    @property
+    def panel_width(self) -> int:
+        w, _ = self.app.size
+        return max(min(self.app.u(420), int(w * 0.42)), min(360, w // 2))
+
+    @property
+    def map_rect(self) -> pygame.Rect:
+        w, h = self.app.size
+        return pygame.Rect(0, 0, w - self.panel_width, h - self.log_height)
+
+    @property
+    def log_height(self) -> int:
+        return self.app.u(120)
+
+    def view(self) -> GameState:
+        return self.match.view()
+
+    # widgets -----------------------------------------------------------------------------------------
+    def build(self) -> None:
+        app, u, tr = self.app, self.app.u, self.app.tr
+        self.map.tr = tr
+        self.map.palette = app.settings.palette
+        self.map.set_size(self.map_rect.size, app.scale)
+        w, h = app.size
+        px = w - self.panel_width
+        pw = self.panel_width
+        m = app.manager
+        view = self.view()
+        self.action_buttons = {}
+        self.card_buttons = {}
+        status_h = int(h * 0.36)
+        self.status_box = self.add(text_box(m, pygame.Rect(px, 0, pw, status_h), self.status_html(view)))
+        bh = u(40)
+        bottom = h - bh - u(8)
+        self.controls = {}
+        names = ("undo", "end", "menu")
+        bw = (pw - u(8) * (len(names) + 1)) // len(names)
+        for i, key in enumerate(names):
+            rect = pygame.Rect(px + u(8) + i * (bw + u(8)), bottom, bw, bh)
+            text, enabled, tip = self.control_state(key, view)
+            self.controls[key] = self.add(button(m, rect, text, enabled=enabled, tip=tip))
+        area = pygame.Rect(px, status_h + u(4), pw, bottom - status_h - u(12))
+        self.build_decisions(area, view)
+        self.log_box = self.add(
+            text_box(m, pygame.Rect(0, h - self.log_height, w - pw, self.log_height), self.log_html(), "@log")
+        )
+        tools = ("zoom_in", "zoom_out", "home")
+        for i, key in enumerate(tools):
+            rect = pygame.Rect(u(8) + i * u(44), u(8), u(40), u(36))
+            glyph = {"zoom_in": "+", "zoom_out": "−", "home": "⌂"}[key]
+            self.controls[key] = self.add(button(m, rect, glyph, tip=tr(f"ui.play.{key}")))
+        self.built_for = self.snapshot()
+
+    def snapshot(self) -> tuple:
+        s = self.match.session
+        return (len(s.actions), self.match.viewer, self.focus, self.note, len(s.log))
+
+    def control_state(self, key: str, view: GameState) -> tuple[str, bool, str]:
+        tr, s, me = self.app.tr, self.match.session, self.match.viewer
+        if key == "undo":
+            ok = me is not None and s.can_undo()
+            return tr("ui.play.undo"), ok, tr("ui.play.undo_tip") if ok else tr("ui.play.undo_none")
+        if key == "end":
+            if me is None or self.match.to_act() != me:
+                return tr("ui.play.end_turn"), False, tr("reason.not_your_turn")
+            turn = view.turn
+            if turn is not None and not turn.card and not view.hands[view.seats.index(me)]:
+                return self._action_control(PassTurn(me), tr("ui.play.pass"))
+            return self._action_control(EndTurn(me), tr("ui.play.end_turn"))
+        return tr("ui.play.menu"), True, tr("ui.play.menu_tip")
+
+    def _action_control(self, action: Action, text: str) -> tuple[str, bool, str]:
+        reason = self.match.session.why_not(action)
+        tip = self.app.tr.reason(reason) if reason else describe_action(self.app.tr, self.match.scenario, action)
+        return text, reason is None, tip
+
+    def status_html(self, view: GameState) -> str:
+        """Budget, score, era and round, tension, objective, agreements: public facts plus the viewer's own."""
+        tr, sc, me = self.app.tr, self.match.scenario, self.match.viewer
+        era = sc.definition.eras[min(view.era, len(sc.definition.eras) - 1)]
+        era_name = tr(f"era.{sc.id}.{era.number}") if tr.has(f"era.{sc.id}.{era.number}") else era.name
+        lines = []
+        who = party_name(tr, sc, me) if me else tr("ui.play.observer")
+        lines.append(f"<font size=5><b>{esc(who)}</b></font>")
+        lines.append(
+            esc(
+                tr(
+                    "ui.play.round",
+                    era=era.number,
+                    era_name=era_name,
+                    round=view.round,
+                    phase=tr(f"phase.{view.phase}"),
+                )
+            )
+        )
+        lines.append(
+            esc(tr("ui.play.tension", tension=view.tension, max=sc.rules.crisis_level))
+            + " "
+            + "▮" * view.tension
+            + "▯" * max(0, sc.rules.crisis_level - view.tension)
+        )
+        acting = self.match.to_act()
+        if acting:
+            lines.append(esc(tr("ui.play.to_act", seat=party_name(tr, sc, acting))))
+        lines.append("")
+        for i, seat in enumerate(view.seats):
+            mark = "▶ " if seat == acting else ""
+            row = tr(
+                "ui.play.seat_row",
+                code=style.seat_code(seat),
+                seat=party_name(tr, sc, seat),
+                vp=view.vp[i],
+                budget=view.budget[i],
+                cred=view.credibility[i] if view.credibility else 0,
+                cards=len(view.hands[i]),
+            )
+            text = esc(mark + row)
+            lines.append(f"<b>{text}</b>" if seat == me else text)
+        if me is not None:
+            mine = view.seats.index(me)
+            objective = view.objectives[mine]
+            if objective:
+                title = world_name(tr, sc, "objective", objective)
+                lines.append("")
+                lines.append(f"<b>{esc(tr('ui.play.objective'))}</b> {esc(title)}")
+                text_key = f"world.objective_text.{objective}"
+                detail = tr(text_key) if tr.has(text_key) else sc.objective_by_id[objective].text
+                lines.append(esc(detail))
+            headline = view.headlines[mine]
+            if headline:
+                lines.append(esc(tr("ui.play.my_headline", card=tr.card(sc.card(headline), "title"))))
+        if view.agreements:
+            lines.append("")
+            lines.append(f"<b>{esc(tr('ui.play.agreements'))}</b>")
+            for ag in view.agreements:
+                lines.append(
+                    esc(
+                        tr(
+                            "ui.play.agreement_row",
+                            deal=tr(f"deal.{ag.deal}"),
+                            a=party_name(tr, sc, ag.parties[0]),
+                            b=party_name(tr, sc, ag.parties[1]),
+                            until=ag.until_round,
+                        )
+                    )
+                )
+        return "<br>".join(lines)
+
+    def log_html(self) -> str:
+        tr, sc = self.app.tr, self.match.scenario
+        entries = self.match.session.visible_log(self.match.viewer)[-40:]
+        rows = [esc(describe_entry(tr, sc, e.entry)) for e in reversed(entries)]
+        return "<br>".join(rows) if rows else esc(tr("ui.play.log_empty"))
+
+    # decisions ---------------------------------------------------------------------------------------
+    def build_decisions(self, area: pygame.Rect, view: GameState) -> None:
+        """The prompt and the buttons of the decision the viewer faces now."""
+        u, m = self.app.u, self.app.manager
+        prompt, items = self.decision(view)
+        if self.note:
+            prompt = f"{prompt}\n⚠ {self.note}"
+        ph = u(64) if "\n" not in prompt else u(92)
+        self.add(text_box(m, pygame.Rect(area.x, area.y, area.w, ph), esc(prompt).replace("\n", "<br>")))
+        box = pygame.Rect(area.x, area.y + ph + u(4), area.w, area.h - ph - u(4))
+        scroller = self.add(pygame_gui.elements.UIScrollingContainer(box, m, allow_scroll_x=False))
+        row = u(38)
+        inner_w = area.w - u(28)
+        for i, (text, tip, enabled, payload) in enumerate(items):
+            rect = pygame.Rect(u(4), i * (row + u(4)), inner_w, row)
+            widget = button(m, rect, text, tip=tip, enabled=enabled, object_id="@target_button", container=scroller)
+            self.widgets.append(widget)
+            if isinstance(payload, str):
+                self.card_buttons[id(widget)] = payload
+            elif payload is not None:
+                self.action_buttons[id(widget)] = payload
+        scroller.set_scrollable_area_dimensions((inner_w + u(8), max(1, len(items) * (row + u(4)))))
+
+    def decision(self, view: GameState) -> tuple[str, list[tuple[str, str, bool, object]]]:
+        """(prompt, [(text, tooltip, enabled, action or card id)]) for the viewer now."""
+        tr, sc, match = self.app.tr, self.match.scenario, self.match
+        me = match.viewer
+        acting = match.to_act()
+        if match.session.is_over:
+            return tr("ui.play.game_over"), []
+        if me is None or acting != me:
+            who = party_name(tr, sc, acting) if acting else tr("ui.play.engine")
+            return tr("ui.play.waiting", seat=who), self.hand_items(view, actionable=False)
+        mine = view.seats.index(me)
+        if view.choice is not None:
+            card = sc.card(view.choice.card)
+            options = card.choice.options if card.choice else ()
+            items = [self.item(Choose(me, o.id), tr.option(card, o.id)) for o in options]
+            return tr("ui.play.choose", card=tr.card(card, "title"), prompt=tr.prompt(card)), items
+        if view.proposal is not None:
+            p = view.proposal
+            terms = describe_action(tr, sc, Propose(view.seats[p.proposer], p.partner, p.deal, p.subject))
+            items = [
+                self.item(Answer(me, True), tr("ui.play.accept")),
+                self.item(Answer(me, False), tr("ui.play.decline")),
+            ]
+            return tr("ui.play.answer", seat=party_name(tr, sc, view.seats[p.proposer]), terms=terms), items
+        if view.phase == "setup":
+            items = []
+            for o in view.offers[mine]:
+                text_key = f"world.objective_text.{o}"
+                tip = tr(text_key) if tr.has(text_key) else sc.objective_by_id[o].text
+                items.append(self.item(KeepObjective(me, o), world_name(tr, sc, "objective", o), tip))
+            return tr("ui.play.keep_objective"), items
+        if view.phase == "headline":
+            return tr("ui.play.pick_headline"), self.hand_items(view, actionable=True)
+        turn = view.turn
+        if turn is None:
+            return tr("ui.play.waiting", seat=party_name(tr, sc, me)), []
+        if turn.done:
+            return tr("ui.play.done"), []
+        if not turn.card:
+            return tr("ui.play.pick_card"), self.hand_items(view, actionable=True)
+        card = sc.card(turn.card)
+        if not turn.use:
+            items = [self.item(PlayEvent(me), tr("ui.play.play_event"))]
+            items += [self.item(UseOps(me, v), tr("ui.play.use_ops", verb=tr(f"verb.{v}"))) for v in VERBS]
+            return tr("ui.play.card_use", card=tr.card(card, "title")), items
+        return tr(f"ui.play.targets.{turn.verb}"), self.target_items(view, turn.verb)
+
+    def item(self, action: Action, text: str, tip: str = "") -> tuple[str, str, bool, object]:
+        """A decision button: enabled if the engine allows the action, else greyed with its reason."""
+        reason = self.match.session.why_not(action)
+        if reason is not None:
+            return text, self.app.tr("ui.play.why_not", reason=self.app.tr.reason(reason)), False, action
+        return text, tip or describe_action(self.app.tr, self.match.scenario, action), True, action
+
+    def hand_items(self, view: GameState, actionable: bool) -> list[tuple[str, str, bool, object]]:
+        """The viewer's own hand (never anyone else's): each card opens the card view."""
+        me = self.match.viewer
+        if me is None:
+            return []
+        tr, sc = self.app.tr, self.match.scenario
+        out: list[tuple[str, str, bool, object]] = []
+        for card_id in view.hands[view.seats.index(me)]:
+            if not card_id:
+                continue
+            card = sc.card(card_id)
+            favours = party_name(tr, sc, card.favours) if card.favours else tr("ui.card.neutral")
+            text = tr("ui.play.card_row", title=tr.card(card, "title"), ops=card.ops, favours=favours)
+            out.append((text, tr.card(card, "text"), True, card_id))
+        return out
+
+    def candidates(self, view: GameState, verb: str) -> list[Action]:
+        """Every target the verb could name (legal or not)."""
+        me = self.match.viewer or ""
+        sc = self.match.scenario
+        if verb == "influence":
+            return [PlaceInfluence(me, s.id) for s in sc.states]
+        if verb == "build":
+            return [
+                BuildLink(me, lk.id)
+                for i, lk in enumerate(sc.links)
+                if view.links[i].status == "planned" or lk.upgrade_capacity
+            ]
+        if verb == "negotiate":
+            out: list[Action] = []
+            for lk in sc.links:
+                for partner in lk.states:
+                    if partner != me:
+                        out.append(Propose(me, partner, "transit", lk.id))
+                        if lk.type == "gas":
+                            out.append(Propose(me, partner, "swap", lk.id))
+            out += [Propose(me, f"bloc:{b.id}", "accession", b.id) for b in sc.blocs]
+            out += [Propose(me, p.id, "investment") for p in sc.patrons]
+            out += [Propose(me, s.id, "drill") for s in sc.states if s.id != me]
+            return out
+        out = [ApplyPressure(me, k, s.id) for k in ("remove", "sanction", "drill") for s in sc.states if s.id != me]
+        out += [ApplyPressure(me, k, lk.id) for k in ("throttle", "cut", "restore") for lk in sc.links if lk.states]
+        return out
+
+    def target_items(self, view: GameState, verb: str) -> list[tuple[str, str, bool, object]]:
+        """Legal targets first, then (up to a limit) forbidden ones with their reasons; a map focus filters."""
+        actions = self.candidates(view, verb)
+        if self.focus is not None:
+            actions = [
+                a
+                for a in actions
+                if self.focus.id
+                in (
+                    getattr(a, "state", ""),
+                    getattr(a, "link", ""),
+                    getattr(a, "target", ""),
+                    getattr(a, "partner", ""),
+                    getattr(a, "subject", ""),
+                )
+            ]
+        tr, sc = self.app.tr, self.match.scenario
+        items = [self.item(a, describe_action(tr, sc, a)) for a in actions]
+        items.sort(key=lambda item: not item[2])
+        return items[:MAX_TARGETS]
+
+    # input -------------------------------------------------------------------------------------------
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            return self.on_button(event.ui_element)
+        if event.type == pygame.KEYDOWN:
+            return self.on_key(event)
+        if event.type == pygame.MOUSEWHEEL:
+            pos = pygame.mouse.get_pos()
+            if self.map_rect.collidepoint(pos):
+                self.map.zoom(1.25 if event.y > 0 else 0.8, pos)
+                return True
+        if event.type == pygame.MOUSEBUTTONDOWN and self.map_rect.collidepoint(event.pos):
+            if event.button in (1, 2, 3):
+                self.drag_from, self.dragged = event.pos, False
+                return True
+        if event.type == pygame.MOUSEMOTION:
+            return self.on_motion(event)
+        if event.type == pygame.MOUSEBUTTONUP and self.drag_from is not None:
+            self.drag_from = None
+            if not self.dragged and event.button == 1 and self.map_rect.collidepoint(event.pos):
+                self.on_map_click(self.map.pick(event.pos))
+            return True
+        return False
+
+    def on_motion(self, event: pygame.event.Event) -> bool:
+        if self.drag_from is not None and (event.buttons[0] or event.buttons[1] or event.buttons[2]):
+            dx, dy = event.pos[0] - self.drag_from[0], event.pos[1] - self.drag_from[1]
+            if self.dragged or abs(dx) + abs(dy) > self.app.u(6):
+                self.dragged = True
+                self.map.pan(dx, dy)
+                self.drag_from = event.pos
+            return True
+        self.hover = self.map.pick(event.pos) if self.map_rect.collidepoint(event.pos) else None
+        return False
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        key = event.key
+        step = self.app.u(60)
+        pans = {pygame.K_LEFT: (step, 0), pygame.K_RIGHT: (-step, 0), pygame.K_UP: (0, step), pygame.K_DOWN: (0, -step)}
+        if key in pans:
+            self.map.pan(*pans[key])
+        elif key in (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS):
+            self.map.zoom(1.25)
+        elif key in (pygame.K_MINUS, pygame.K_KP_MINUS):
+            self.map.zoom(0.8)
+        elif key == pygame.K_HOME:
+            self.map.home()
+        elif key == pygame.K_ESCAPE:
+            self.open_menu()
+        elif key == pygame.K_z and event.mod & pygame.KMOD_CTRL:
+            self.undo()
+        elif key == pygame.K_RETURN:
+            self.press_control("end")
+        elif pygame.K_1 <= key <= pygame.K_9:
+            self.press_nth(key - pygame.K_1)
+        else:
+            return False
+        return True
+
+    def press_nth(self, index: int) -> None:
+        """Keyboard: press the n-th enabled decision button."""
+        buttons = [w for w in self.widgets if id(w) in self.action_buttons or id(w) in self.card_buttons]
+        if 0 <= index < len(buttons) and buttons[index].is_enabled:
+            self.on_button(buttons[index])
+
+    def press_control(self, key: str) -> None:
+        widget = self.controls.get(key)
+        if widget is not None and widget.is_enabled:
+            self.on_button(widget)
+
+    def on_button(self, element: object) -> bool:
+        from game.ui.scenes.card import CardScene
+
+        if id(element) in self.card_buttons:
+            self.app.push(CardScene(self.app, self.match, self.card_buttons[id(element)]))
+            return True
+        if id(element) in self.action_buttons:
+            self.try_action(self.action_buttons[id(element)])
+            return True
+        for key, widget in self.controls.items():
+            if element is widget:
+                self.on_control(key)
+                return True
+        return False
+
+    def on_control(self, key: str) -> None:
+        if key == "undo":
+            self.undo()
+        elif key == "end":
+            me = self.match.viewer or ""
+            view = self.view()
+            turn = view.turn
+            if turn is not None and not turn.card and not view.hands[view.seats.index(me)]:
+                self.try_action(PassTurn(me))
+            else:
+                self.try_action(EndTurn(me))
+        elif key == "menu":
+            self.open_menu()
+        elif key == "zoom_in":
+            self.map.zoom(1.25)
+        elif key == "zoom_out":
+            self.map.zoom(0.8)
+        elif key == "home":
+            self.map.home()
+
+    def open_menu(self) -> None:
+        from game.ui.scenes.menu import MenuScene
+
+        self.app.push(MenuScene(self.app, self.match))
+
+    def undo(self) -> None:
+        if self.match.viewer is not None and self.match.session.can_undo():
+            self.match.session.undo()
+            self.note = ""
+            self.rebuild()
+
+    def on_map_click(self, pick: Pick | None) -> None:
+        """A click on the map names a target: act at once when it is the only fitting action, else filter."""
+        self.focus = pick
+        view = self.view()
+        turn = view.turn
+        if (
+            pick is not None
+            and turn is not None
+            and turn.use == "ops"
+            and not turn.done
+            and self.match.viewer == self.match.to_act()
+        ):
+            fitting = [a for a in self.target_items(view, turn.verb) if a[3] is not None]
+            if len(fitting) == 1:
+                action = fitting[0][3]
+                assert not isinstance(action, str)
+                self.try_action(action)  # type: ignore[arg-type]
+                return
+        self.rebuild()
+
+    def try_action(self, action: Action) -> None:
+        """Submit an action for the viewer; a throttle or cut first shows its preview."""
+        from game.ui.scenes.preview import PreviewScene
+
+        reason = self.match.session.why_not(action)
+        if reason is not None:
+            self.note = self.app.tr.reason(reason)
+            self.rebuild()
+            return
+        if isinstance(action, ApplyPressure) and action.pressure in ("throttle", "cut"):
+            self.app.push(PreviewScene(self.app, self.match, action))
+            return
+        self.submit(action)
+
+    def submit(self, action: Action) -> None:
+        try:
+            self.match.session.submit(action)
+        except IllegalActionError as exc:
+            self.note = self.app.tr.reason(exc.reason)
+        else:
+            self.note = ""
+            self.focus = None
+        self.rebuild()
+
+    # flow of play ------------------------------------------------------------------------------------
+    def update(self, dt: float) -> None:
+        self.t += dt
+        if self.app.top is not self:
+            return
+        match = self.match
+        if match.session.is_over:
+            if not self.over_shown:
+                self.over_shown = True
+                self.show_game_over()
+            return
+        if match.state.to_act < 0:
+            self.engine_step()
+            return
+        if match.needs_cover():
+            from game.ui.scenes.cover import CoverScene
+
+            seat = match.to_act()
+            assert seat is not None
+            match.hand_over()
+            self.app.push(CoverScene(self.app, match, seat))
+            return
+        if match.to_act() in match.bots:
+            self.bot_timer += dt
+            if self.bot_timer >= self.app.bot_delay:
+                action = match.bot_action()
+                if action is not None:
+                    self.bot_timer = 0.0
+                    match.session.submit(action)
+                    self.rebuild()
+            return
+        if self.snapshot() != self.built_for:
+            self.rebuild()
+
+    def engine_step(self) -> None:
+        """One automated step; the flow phase, a summit and the end get their own screens."""
+        from game.ui.scenes.flowphase import FlowScene
+        from game.ui.scenes.summit import SummitScene
+
+        before = self.match.state.last_flows
+        entries = self.match.engine_step()
+        if any(isinstance(e, FlowsRouted) for e in entries):
+            self.app.push(FlowScene(self.app, self.match, before))
+        elif any(isinstance(e, SummitHeld) for e in entries) and not any(isinstance(e, GameEnded) for e in entries):
+            self.app.push(SummitScene(self.app, self.match, entries))
+        else:
+            self.rebuild()
+
+    def show_game_over(self) -> None:
+        from game.ui.scenes.gameover import GameOverScene
+
+        self.match.hand_over()
+        self.app.push(GameOverScene(self.app, self.match))
+
+    # drawing -----------------------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        view = self.view()
+        area = self.map_rect
+        flows = view.last_flows.paths if (view.last_flows and view.phase in ("flows", "summit", "cleanup")) else ()
+        target = surface.subsurface(area)
+        self.map.draw(target, view, self.t, flows, self.hover, (self.focus,) if self.focus else ())
+        if self.hover is not None and self.drag_from is None:
+            self.draw_info(surface, view, self.hover)
+        self.draw_legend(surface, area)
+        pygame.draw.rect(
+            surface, style.PANEL_BG, (area.right, 0, surface.get_width() - area.right, surface.get_height())
+        )
+
+    def draw_backdrop(self, surface: pygame.Surface) -> None:
+        self.draw(surface)
+
+    def info_lines(self, view: GameState, pick: Pick) -> list[str]:
+        """Public facts about a state, node or link."""
+        tr, sc = self.app.tr, self.match.scenario
+        if pick.kind == "state":
+            s_idx = sc.state_index[pick.id]
+            control = controlling_seat(view, s_idx)
+            lines = [world_name(tr, sc, "state", pick.id)]
+            lines.append(tr("ui.info.stability", value=view.stability[s_idx]))
+            holder = party_name(tr, sc, view.seats[control]) if control >= 0 else tr("ui.common.nobody")
+            lines.append(tr("ui.info.control", seat=holder))
+            for i, seat in enumerate(view.seats):
+                if view.influence[i][s_idx]:
+                    lines.append(f"  {style.seat_code(seat)} {party_name(tr, sc, seat)}: {view.influence[i][s_idx]}")
+            return lines
+        if pick.kind == "node":
+            node = sc.nodes[sc.node_index[pick.id]]
+            return [world_name(tr, sc, "node", pick.id), tr(f"node_kind.{node.kind}")]
+        l_idx = sc.link_index[pick.id]
+        link, ls = sc.links[l_idx], view.links[l_idx]
+        load = view.last_flows.loads[l_idx] if view.last_flows else 0
+        where = ", ".join(party_name(tr, sc, s) for s in link.states) or tr("ui.info.open_sea")
+        return [
+            world_name(tr, sc, "link", pick.id),
+            tr("ui.info.link", type=tr(f"link_type.{link.type}"), status=tr(f"status.{ls.status}")),
+            tr("ui.info.capacity", load=load, capacity=ls.capacity, fee=link.fee),
+            tr("ui.info.territory", states=where),
+        ]
+
+    def draw_info(self, surface: pygame.Surface, view: GameState, pick: Pick) -> None:
+        lines = self.info_lines(view, pick)
+        size = self.app.u(15)
+        rendered = [style.font(size, bold=i == 0).render(line, True, style.TEXT) for i, line in enumerate(lines)]
+        pad = self.app.u(8)
+        w = max(r.get_width() for r in rendered) + 2 * pad
+        h = sum(r.get_height() for r in rendered) + 2 * pad
+        mx, my = pygame.mouse.get_pos()
+        area = self.map_rect
+        x = min(mx + self.app.u(18), area.right - w - 4)
+        y = min(my + self.app.u(18), area.bottom - h - 4)
+        box = pygame.Rect(max(4, x), max(4, y), w, h)
+        pygame.draw.rect(surface, (17, 21, 27), box, border_radius=6)
+        pygame.draw.rect(surface, (201, 162, 74), box, 1, border_radius=6)
+        yy = box.y + pad
+        for r in rendered:
+            surface.blit(r, (box.x + pad, yy))
+            yy += r.get_height()
+
+    def draw_legend(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+        """Link types and statuses, bottom-left of the map (cached per size and language)."""
+        key = (self.app.scale, self.app.tr.lang)
+        cached = getattr(self, "_legend", None)
+        if cached is None or cached[0] != key:
+            cached = (key, render_legend(self.app.tr, self.app.scale))
+            self._legend = cached
+        legend = cached[1]
+        surface.blit(legend, (area.x + self.app.u(8), area.bottom - legend.get_height() - self.app.u(8)))
+
+    def texts(self) -> list[str]:
+        view = self.view()
+        out = self.info_lines(view, self.hover) if self.hover else []
+        return out
+
+
+def render_legend(tr, scale: float) -> pygame.Surface:  # type: ignore[no-untyped-def]
+    from game.ui.mapview import draw_link
+
+    unit = max(1, round(scale))
+    size = max(10, int(12 * scale))
+    rows = [
+        ("rail", "built"),
+        ("sea", "built"),
+        ("oil", "built"),
+        ("gas", "built"),
+        ("power", "built"),
+        ("oil", "planned"),
+        ("oil", "throttled"),
+        ("oil", "cut"),
+    ]
+    labels = [tr(f"link_type.{k}") if s == "built" else tr(f"status.{s}") for k, s in rows]
+    texts = [style.font(size).render(t, True, (30, 30, 30)) for t in labels]
+    line_w = int(44 * scale)
+    row_h = max(t.get_height() for t in texts) + int(6 * scale)
+    w = line_w + int(16 * scale) + max(t.get_width() for t in texts)
+    h = row_h * len(rows) + int(8 * scale)
+    out = pygame.Surface((w, h), pygame.SRCALPHA)
+    out.fill((250, 248, 240, 225))
+    pygame.draw.rect(out, (90, 90, 90), out.get_rect(), 1)
+    for i, ((kind, status), text) in enumerate(zip(rows, texts)):
+        y = int(4 * scale) + i * row_h + row_h // 2
+        draw_link(out, kind, status, (int(6 * scale), y), (int(6 * scale) + line_w, y), unit)
+        out.blit(text, (line_w + int(12 * scale), y - text.get_height() // 2))
+    return out
+
+
+def simulate(match: Match, actions: list[Action]) -> tuple[GameState, str | None]:
+    """Apply actions to a copy of the state (the engine is pure): the state after, or the first refusal."""
+    state = match.state
+    for action in actions:
+        reason = why_illegal(match.scenario, state, action)
+        if reason is not None:
+            return state, reason
+        state, _ = apply(match.scenario, state, action)
+    return state, None

@@ -1,0 +1,81 @@
+"""Before a throttle or a cut: who would lose what (the engine's flow preview), then confirm or cancel."""
+
+from __future__ import annotations
+
+import pygame
+import pygame_gui
+
+from game.ui.describe import describe_action
+from game.ui.i18n import party_name
+from game.ui.match import Match
+from game.ui.scene import Scene
+from game.ui.widgets import button, esc, text_box
+from rules import preview
+from rules.action import ApplyPressure
+
+_STATUS = {"throttle": "throttled", "cut": "cut"}
+
+
+def preview_html(app, match: Match, action: ApplyPressure) -> str:  # type: ignore[no-untyped-def]
+    """The preview as a table of income and dependence, before and after, per seat."""
+    tr, sc = app.tr, match.scenario
+    result = preview(sc, match.state, action.target, _STATUS[action.pressure])
+    rows = [f"<font size=5><b>{esc(tr('ui.preview.heading'))}</b></font>", esc(describe_action(tr, sc, action)), ""]
+    for seat, data in result.items():
+        income = tr("ui.preview.income", before=data["income_before"], after=data["income_after"])
+        rows.append(f"<b>{esc(party_name(tr, sc, seat))}</b>: {esc(income)}")
+        dependence = data["dependence"]
+        assert isinstance(dependence, dict)
+        for state_id, (before, after) in sorted(dependence.items()):
+            rows.append(
+                "   "
+                + esc(
+                    tr(
+                        "ui.preview.dependence",
+                        state=party_name(tr, sc, state_id),
+                        before=before // 10,
+                        after=after // 10,
+                    )
+                )
+            )
+        if data["unshipped_after"]:
+            rows.append("   " + esc(tr("ui.preview.unshipped", volume=data["unshipped_after"])))
+    return "<br>".join(rows)
+
+
+class PreviewScene(Scene):
+    modal = True
+    name = "preview"
+
+    def __init__(self, app, match: Match, action: ApplyPressure) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(app)
+        self.match = match
+        self.action = action
+
+    def build(self) -> None:
+        app, u, m = self.app, self.app.u, self.app.manager
+        w, h = app.size
+        pw, ph = min(w - u(40), u(760)), min(h - u(40), u(560))
+        x, y = (w - pw) // 2, (h - ph) // 2
+        bh = u(48)
+        self.add(text_box(m, pygame.Rect(x, y, pw, ph - bh - u(12)), preview_html(app, self.match, self.action)))
+        bw = (pw - u(12)) // 2
+        self.cancel = self.add(button(m, pygame.Rect(x, y + ph - bh, bw, bh), app.tr("ui.common.cancel")))
+        self.confirm = self.add(
+            button(
+                m, pygame.Rect(x + bw + u(12), y + ph - bh, bw, bh), app.tr("ui.preview.confirm"), object_id="@primary"
+            )
+        )
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.app.pop()
+            return True
+        if event.type != pygame_gui.UI_BUTTON_PRESSED:
+            return False
+        if event.ui_element is self.confirm:
+            self.match.session.submit(self.action)
+            self.app.pop()
+        elif event.ui_element is self.cancel:
+            self.app.pop()
+        return True

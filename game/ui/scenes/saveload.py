@@ -1,0 +1,202 @@
+"""Save and load: named saves in the user's data folder, autosaves, and a file dialog for any other file."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pygame
+import pygame_gui
+
+from game import saves
+from game.content_files import load_scenario
+from game.ui.match import Match, SeatPlan
+from game.ui.scene import Scene
+from game.ui.settings import data_dir
+from game.ui.widgets import button, label
+
+
+def saves_folder() -> Path:
+    return data_dir() / "saves"
+
+
+def save_match(match: Match, path: Path) -> Path:
+    """Write the game (and who plays each seat) atomically; the envelope is the project's save format."""
+    doc = saves.to_document(match.session)
+    doc["client"] = {"plans": [{"state": p.state, "human": p.human, "level": p.level} for p in match.plans]}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    saves.write_atomic(path, saves.layout(doc))
+    return path
+
+
+def load_match(path: Path, assets: Path) -> Match:
+    """Replay a save into a match; raises `saves.SaveError` with one line if it cannot."""
+    name = path.name
+    doc = saves.read_document(path, name)
+    session = saves.from_document(doc, name, lambda sid: load_scenario(sid, assets))
+    raw = doc.get("client", {}).get("plans", []) if isinstance(doc.get("client"), dict) else []
+    plans = {p.get("state"): p for p in raw if isinstance(p, dict)}
+    seat_plans = tuple(
+        SeatPlan(seat, bool(plans.get(seat, {}).get("human", True)), str(plans.get(seat, {}).get("level", "greedy")))
+        for seat in session.setup.seats
+    )
+    return Match.around(session, seat_plans)
+
+
+def safe_name(text: str) -> str:
+    """A file name from what the player typed."""
+    cleaned = re.sub(r"[^\w\-]+", "-", text.strip(), flags=re.UNICODE).strip("-")
+    return cleaned[:60] or "game"
+
+
+class SaveScene(Scene):
+    modal = True
+    name = "save"
+
+    def __init__(self, app, match: Match) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(app)
+        self.match = match
+        state = match.state
+        self.default = match.save_name or f"{match.setup.scenario_id}-era{state.era + 1}-round{state.round}"
+        self.message = ""
+
+    def build(self) -> None:
+        app, u, tr, m = self.app, self.app.u, self.app.tr, self.app.manager
+        w, h = app.size
+        pw = min(w - u(40), u(640))
+        x, y = (w - pw) // 2, h // 2 - u(120)
+        self.add(label(m, pygame.Rect(x, y, pw, u(48)), tr("ui.save.heading"), "@heading"))
+        self.entry = self.add(pygame_gui.elements.UITextEntryLine(pygame.Rect(x, y + u(56), pw, u(44)), m))
+        self.entry.set_text(self.default)
+        self.add(
+            label(
+                m,
+                pygame.Rect(x, y + u(104), pw, u(36)),
+                self.message or tr("ui.save.where", folder=str(saves_folder())),
+                "@small",
+            )
+        )
+        bw = (pw - u(12)) // 2
+        self.cancel = self.add(button(m, pygame.Rect(x, y + u(150), bw, u(48)), tr("ui.common.back")))
+        self.ok = self.add(
+            button(m, pygame.Rect(x + bw + u(12), y + u(150), bw, u(48)), tr("ui.save.save"), object_id="@primary")
+        )
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.app.pop()
+            return True
+        if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED or (
+            event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.ok
+        ):
+            self.save()
+            return True
+        if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.cancel:
+            self.app.pop()
+            return True
+        return False
+
+    def save(self) -> None:
+        name = safe_name(self.entry.get_text())
+        try:
+            path = save_match(self.match, saves_folder() / f"{name}.json")
+        except OSError as exc:
+            self.message = self.app.tr("ui.save.failed", problem=exc.strerror or str(exc))
+            self.rebuild()
+            return
+        self.match.save_name = name
+        self.app.message = self.app.tr("ui.save.done", path=str(path))
+        self.app.pop()
+
+
+class LoadScene(Scene):
+    name = "load"
+
+    def __init__(self, app) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(app)
+        self.message = ""
+        self.files: dict[int, Path] = {}
+        self.dialog: pygame_gui.windows.UIFileDialog | None = None
+
+    def found(self) -> list[Path]:
+        """Named saves and autosaves, newest first."""
+        paths = list(saves_folder().glob("*.json")) + list(
+            saves.default_folder().glob(f"{saves.AUTOSAVE_PREFIX}*.json")
+        )
+        unique = {p.resolve(): p for p in paths if p.is_file()}
+        return sorted(unique.values(), key=lambda p: p.stat().st_mtime, reverse=True)[:12]
+
+    def build(self) -> None:
+        app, u, tr, m = self.app, self.app.u, self.app.tr, self.app.manager
+        w, h = app.size
+        pw = min(w - u(40), u(720))
+        x = (w - pw) // 2
+        self.add(label(m, pygame.Rect(0, u(24), w, u(56)), tr("ui.load.heading"), "@title"))
+        self.files = {}
+        files = self.found()
+        if not files:
+            self.add(label(m, pygame.Rect(x, u(100), pw, u(40)), tr("ui.load.none")))
+        for i, path in enumerate(files):
+            widget = self.add(
+                button(
+                    m,
+                    pygame.Rect(x, u(100) + i * u(46), pw, u(40)),
+                    path.stem,
+                    tip=str(path),
+                    object_id="@target_button",
+                )
+            )
+            self.files[id(widget)] = path
+        if self.message:
+            self.add(label(m, pygame.Rect(u(20), h - u(140), w - u(40), u(40)), self.message, "@small"))
+        bw = (pw - u(12)) // 2
+        self.back = self.add(button(m, pygame.Rect(x, h - u(80), bw, u(50)), tr("ui.common.back")))
+        self.browse = self.add(button(m, pygame.Rect(x + bw + u(12), h - u(80), bw, u(50)), tr("ui.load.browse")))
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.app.pop()
+            return True
+        if event.type == pygame_gui.UI_FILE_DIALOG_PATH_PICKED:
+            self.dialog = None
+            self.open(Path(event.text))
+            return True
+        if event.type != pygame_gui.UI_BUTTON_PRESSED:
+            return False
+        if event.ui_element is self.back:
+            self.app.pop()
+        elif event.ui_element is self.browse:
+            self.open_dialog()
+        elif id(event.ui_element) in self.files:
+            self.open(self.files[id(event.ui_element)])
+        return True
+
+    def open_dialog(self) -> None:
+        u, w, h = self.app.u, *self.app.size
+        rect = pygame.Rect(u(40), u(40), min(w - u(80), u(800)), min(h - u(80), u(560)))
+        saves_folder().mkdir(parents=True, exist_ok=True)
+        self.dialog = pygame_gui.windows.UIFileDialog(
+            rect,
+            self.app.manager,
+            window_title=self.app.tr("ui.load.browse"),
+            initial_file_path=str(saves_folder()),
+            allow_existing_files_only=True,
+        )
+        self.add(self.dialog)
+
+    def open(self, path: Path) -> None:
+        from game.ui.scenes.play import PlayScene
+
+        try:
+            match = load_match(path, self.app.assets)
+        except (saves.SaveError, OSError) as exc:
+            self.message = str(exc)
+            self.rebuild()
+            return
+        match.save_name = path.stem
+        self.app.reset(PlayScene(self.app, match))
+
+    def draw(self, surface: pygame.Surface) -> None:
+        from game.ui.scenes.title import draw_title_backdrop
+
+        draw_title_backdrop(surface)

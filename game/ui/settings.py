@@ -1,0 +1,85 @@
+"""The player's settings, remembered between runs in the user's data folder."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+import attrs
+import platformdirs
+from attrs import define
+
+from game.ui.i18n import LANGUAGES
+
+APP_NAME = "caspian-gambit"
+TEXT_SIZES: tuple[float, ...] = (0.85, 1.0, 1.2, 1.45)
+PALETTES: tuple[str, ...] = ("standard", "colourblind")
+
+
+@define
+class Settings:
+    """Language, text size, colour palette and window mode."""
+
+    language: str = "en"
+    text_size: float = 1.0
+    palette: str = "standard"
+    fullscreen: bool = False
+    window: tuple[int, int] = (1280, 800)
+
+    def normalised(self) -> Settings:
+        """These settings with every value forced into its allowed range."""
+        width, height = self.window
+        return Settings(
+            language=self.language if self.language in LANGUAGES else "en",
+            text_size=min(TEXT_SIZES, key=lambda size: abs(size - self.text_size)),
+            palette=self.palette if self.palette in PALETTES else "standard",
+            fullscreen=bool(self.fullscreen),
+            window=(max(800, min(7680, int(width))), max(600, min(4320, int(height)))),
+        )
+
+
+def data_dir() -> Path:
+    """Where settings and saves live: $CASPIAN_GAMBIT_DATA if set, else the platform's user data folder."""
+    override = os.environ.get("CASPIAN_GAMBIT_DATA")
+    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def settings_path() -> Path:
+    return data_dir() / "settings.json"
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """The saved settings, or the defaults when there are none or the file is damaged."""
+    path = path or settings_path()
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        window = raw.get("window", [1280, 800])
+        return Settings(
+            language=str(raw.get("language", "en")),
+            text_size=float(raw.get("text_size", 1.0)),
+            palette=str(raw.get("palette", "standard")),
+            fullscreen=bool(raw.get("fullscreen", False)),
+            window=(int(window[0]), int(window[1])),
+        ).normalised()
+    except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
+        return Settings()
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> bool:
+    """Write the settings atomically; False if the folder cannot be written."""
+    path = path or settings_path()
+    data = attrs.asdict(settings.normalised())
+    data["window"] = list(data["window"])
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(data, out, indent=2)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+        return True
+    except OSError:
+        return False

@@ -1,0 +1,116 @@
+"""Widget helpers: buttons that explain why they are disabled, and simple layout."""
+
+from __future__ import annotations
+
+import html
+
+import pygame
+import pygame_gui
+from pygame_gui.core import UIElement
+
+
+class ReasonButton(pygame_gui.elements.UIButton):
+    """A button whose tooltip still shows while it is disabled (it then says why)."""
+
+    def can_hover(self) -> bool:
+        return not self.is_selected and not self.held
+
+    def on_hovered(self) -> None:
+        if self.is_enabled:
+            super().on_hovered()
+        else:
+            UIElement.on_hovered(self)
+
+    def on_unhovered(self) -> None:
+        if self.is_enabled:
+            super().on_unhovered()
+        else:
+            UIElement.on_unhovered(self)
+
+
+def button(
+    manager: pygame_gui.UIManager,
+    rect: pygame.Rect,
+    text: str,
+    *,
+    tip: str | None = None,
+    enabled: bool = True,
+    object_id: str | None = None,
+    container: object = None,
+) -> ReasonButton:
+    """A button; when disabled, its tooltip gives the reason."""
+    widget = ReasonButton(
+        relative_rect=rect,
+        text=text,
+        manager=manager,
+        container=container,
+        tool_tip_text=html.escape(tip) if tip else None,
+        object_id=pygame_gui.core.ObjectID(object_id=object_id) if object_id else None,
+    )
+    if not enabled:
+        widget.disable()
+    return widget
+
+
+def label(
+    manager: pygame_gui.UIManager, rect: pygame.Rect, text: str, object_id: str | None = None, container: object = None
+) -> pygame_gui.elements.UILabel:
+    return pygame_gui.elements.UILabel(
+        relative_rect=rect,
+        text=text,
+        manager=manager,
+        container=container,
+        object_id=pygame_gui.core.ObjectID(object_id=object_id) if object_id else None,
+    )
+
+
+def text_box(
+    manager: pygame_gui.UIManager,
+    rect: pygame.Rect,
+    html_text: str,
+    object_id: str | None = None,
+    container: object = None,
+) -> pygame_gui.elements.UITextBox:
+    return pygame_gui.elements.UITextBox(
+        html_text=html_text,
+        relative_rect=rect,
+        manager=manager,
+        container=container,
+        object_id=pygame_gui.core.ObjectID(object_id=object_id) if object_id else None,
+    )
+
+
+def dropdown(
+    manager: pygame_gui.UIManager, rect: pygame.Rect, options: list[str], selected: str, container: object = None
+) -> pygame_gui.elements.UIDropDownMenu:
+    return pygame_gui.elements.UIDropDownMenu(
+        options_list=options,
+        starting_option=selected,
+        relative_rect=rect,
+        manager=manager,
+        container=container,
+    )
+
+
+def esc(text: str) -> str:
+    """Text made safe for a rich text box."""
+    return html.escape(text, quote=False)
+
+
+def widget_texts(widgets: list[UIElement]) -> list[str]:
+    """Every text a list of widgets shows or keeps (labels, buttons, text boxes, tooltips, menus)."""
+    out: list[str] = []
+    for widget in widgets:
+        for attr in ("text", "html_text", "tool_tip_text", "selected_option"):
+            value = getattr(widget, attr, None)
+            if isinstance(value, str):
+                out.append(value)
+            elif isinstance(value, tuple) and value and isinstance(value[0], str):
+                out.extend(v for v in value if isinstance(v, str))
+        options = getattr(widget, "options_list", None)
+        if isinstance(options, list):
+            out.extend(o if isinstance(o, str) else str(o[0]) for o in options)
+        item_list = getattr(widget, "item_list", None)
+        if isinstance(item_list, list):
+            out.extend(str(item.get("text", "")) for item in item_list if isinstance(item, dict))
+    return out
