@@ -1,0 +1,111 @@
+"""Bot speed: decision times per level and the hard bot's simulations per second. Prints one JSON object.
+
+    python3 bench/bots.py [--scenario caspian-2023] [--positions 12] [--seed 1] [--hard-budget 2.0]
+
+Positions are the turn starts of a seeded random game. Greedy runs with its default 0.5 s budget and the
+hard bot with its 2 s budget (no iteration cap binds), so the figures are what play feels like.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from game.bots import make_bot  # noqa: E402
+from game.bots.search import HardBot  # noqa: E402
+from rules import apply, legal_actions, new_game, player_view  # noqa: E402
+from rules.action import PlayCard  # noqa: E402
+from rules.scenario import Scenario  # noqa: E402
+from rules.state import GameState  # noqa: E402
+
+FOUR = ("russia", "kazakhstan", "azerbaijan", "turkmenistan")
+
+
+def turn_starts(scenario: Scenario, seats: tuple[str, ...], seed: int, count: int) -> list[GameState]:
+    """Turn-start positions (a card to play) from a random game, spread over its length."""
+    rnd = random.Random(seed)
+    state = new_game(scenario, seed, seats)
+    found: list[GameState] = []
+    while state.outcome is None:
+        legal = legal_actions(scenario, state)
+        if any(isinstance(a, PlayCard) for a in legal):
+            found.append(state)
+        state = apply(scenario, state, rnd.choice(legal))[0]
+    step = max(1, len(found) // count)
+    return found[::step][:count]
+
+
+def time_level(scenario: Scenario, states: list[GameState], level: str, **caps: object) -> tuple[list[float], object]:
+    """Milliseconds per decision (fresh bot per position, so no plan is cached) and the last bot."""
+    out: list[float] = []
+    bot = None
+    for i, state in enumerate(states):
+        seat = state.seats[state.to_act]
+        bot = make_bot(level, seat, i, **caps)
+        start = time.perf_counter()
+        bot.choose(scenario, player_view(state, seat), legal_actions(scenario, state))
+        out.append((time.perf_counter() - start) * 1000)
+    return out, bot
+
+
+def summary(values: list[float]) -> dict[str, float]:
+    values = sorted(values)
+    return {
+        "mean": round(statistics.mean(values), 1),
+        "p95": round(values[min(len(values) - 1, int(0.95 * len(values)))], 1),
+        "max": round(values[-1], 1),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--scenario", default="caspian-2023")
+    parser.add_argument("--positions", type=int, default=12)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--hard-budget", type=float, default=2.0)
+    args = parser.parse_args()
+    from game.content_files import load_scenario
+
+    scenario = load_scenario(args.scenario)
+    seats = tuple(scenario.definition.default_seats) or FOUR
+    states = turn_starts(scenario, seats, args.seed, args.positions)
+    random_ms, _ = time_level(scenario, states, "random")
+    greedy_ms, _ = time_level(scenario, states, "greedy")
+    sims = 0
+    seconds = 0.0
+    hard_ms: list[float] = []
+    for i, state in enumerate(states):
+        seat = state.seats[state.to_act]
+        bot = make_bot("hard", seat, i, time_budget=args.hard_budget, iterations=100000)
+        assert isinstance(bot, HardBot)
+        start = time.perf_counter()
+        bot.choose(scenario, player_view(state, seat), legal_actions(scenario, state))
+        hard_ms.append((time.perf_counter() - start) * 1000)
+        sims += bot.simulations
+        seconds += bot.search_seconds
+    print(
+        json.dumps(
+            {
+                "scenario": scenario.id,
+                "positions": len(states),
+                "decision_ms_random": round(statistics.mean(random_ms), 3),
+                "decision_ms_greedy": round(statistics.mean(greedy_ms), 1),
+                "decision_ms_hard": round(statistics.mean(hard_ms), 1),
+                "greedy_ms": summary(greedy_ms),
+                "hard_ms": summary(hard_ms),
+                "hard_sims_per_s": round(sims / seconds, 1) if seconds else 0.0,
+                "hard_sims_per_decision": round(sims / len(states), 1),
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

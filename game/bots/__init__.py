@@ -1,0 +1,74 @@
+"""Bots that play through the engine's own API, see only their player view, and say why.
+
+    bot = make_bot("greedy", "kazakhstan", seed=7)
+    decision = bot.choose(scenario, player_view(state, "kazakhstan"), legal_actions(scenario, state))
+    decision.action, decision.reason
+
+Levels: ``random``; ``greedy`` (one-ply lookahead over whole-turn plans); ``hard`` (determinized
+Monte Carlo tree search over the best plans, the evaluation as the rollout cut-off). Aliases ``easy``,
+``medium`` map to random and greedy. Caps (keyword arguments) bound the work per decision:
+``time_budget`` (seconds), ``max_plans`` (greedy and hard), ``iterations``, ``width``, ``horizon`` (hard).
+"""
+
+from __future__ import annotations
+
+from game.bots.base import Bot, Decision, GreedyBot, RandomBot, check_view
+from game.bots.runner import BotRunner
+from game.bots.search import HardBot
+from rules import legal_actions, player_view
+from rules.scenario import Scenario
+from rules.state import GameState
+
+LEVELS = ("random", "greedy", "hard")
+ALIASES = {"easy": "random", "medium": "greedy"}
+
+
+_CAPS = {
+    "random": (),
+    "greedy": ("time_budget", "max_plans", "personality"),
+    "hard": ("time_budget", "max_plans", "personality", "iterations", "width", "horizon", "rollout_width"),
+}
+
+
+def make_bot(level: str, seat: str, seed: int = 0, **caps: object) -> Bot:
+    """A bot of a level for a seat, drawing from its own generator seeded with `seed`.
+
+    Caps another level would use are ignored (one set of caps can serve a whole table); unknown names
+    raise ValueError."""
+    level = ALIASES.get(level, level)
+    if level not in _CAPS:
+        raise ValueError(f"unknown bot level {level!r} (choose from {', '.join(LEVELS)})")
+    unknown = sorted(set(caps) - set(_CAPS["hard"]))
+    if unknown:
+        raise ValueError(f"unknown bot cap(s): {', '.join(unknown)}")
+    kwargs = {k: v for k, v in caps.items() if k in _CAPS[level]}
+    if level == "greedy":
+        return GreedyBot(seat, seed, **kwargs)  # type: ignore[arg-type]
+    if level == "hard":
+        return HardBot(seat, seed, **kwargs)  # type: ignore[arg-type]
+    return RandomBot(seat, seed)
+
+
+def choose_action(
+    scenario: Scenario, state: GameState, seat: str, level: str = "greedy", seed: int = 0, **caps: object
+) -> Decision:
+    """A one-off decision for the seat to act in a full game state (the bot is shown only its view)."""
+    if state.to_act < 0 or state.seats[state.to_act] != seat:
+        raise ValueError(f"{seat} is not the seat to act")
+    bot = make_bot(level, seat, seed, **caps)
+    return bot.choose(scenario, player_view(state, seat), legal_actions(scenario, state))
+
+
+__all__ = [
+    "ALIASES",
+    "LEVELS",
+    "Bot",
+    "BotRunner",
+    "Decision",
+    "GreedyBot",
+    "HardBot",
+    "RandomBot",
+    "check_view",
+    "choose_action",
+    "make_bot",
+]

@@ -1,0 +1,237 @@
+"""Bot decisions, the random bot and the greedy bot (one-ply lookahead over whole-turn plans)."""
+
+from __future__ import annotations
+
+import random
+import time
+
+from attrs import evolve, frozen
+
+from game.bots.evaluate import Evaluator
+from game.bots.planner import Plan, Planner, try_apply
+from game.bots.reasons import describe, describe_plan, explain
+from rules.action import (
+    Action,
+    EndTurn,
+    KeepObjective,
+    PassTurn,
+    PickHeadline,
+    to_json,
+)
+from rules.effects import Context, apply_effects
+from rules.scenario import Scenario
+from rules.state import GameState
+from rules.view import HIDDEN
+
+# Kinds of action that belong to the seat's own turn (planned as a whole).
+TURN_KINDS = frozenset({"play_card", "play_event", "use_ops", "place_influence", "build_link", "propose"})
+TURN_KINDS |= {"apply_pressure", "end_turn", "pass_turn"}
+HEADLINE_OPS_VALUE = 0.15  # what one op of a card is worth kept in hand rather than headlined
+
+
+@frozen
+class Decision:
+    """An action a bot chose, the one-line reason, and how long it took to decide."""
+
+    action: Action
+    reason: str
+    ms: float = 0.0
+    seat: str = ""
+    level: str = ""
+
+    def to_json(self) -> dict:
+        """The decision for the JSON log."""
+        return {
+            "seat": self.seat,
+            "level": self.level,
+            "action": to_json(self.action),
+            "reason": self.reason,
+            "ms": round(self.ms, 2),
+        }
+
+
+def check_view(view: GameState, seat: str) -> int:
+    """The seat's index; raises ValueError if the state shows another seat's hand (not a player view)."""
+    me = view.seats.index(seat)
+    for i, hand in enumerate(view.hands):
+        if i != me and any(card != HIDDEN for card in hand):
+            raise ValueError("bots must be given player_view(state, seat), not the full state")
+    if any(card != HIDDEN for card in view.draw_pile):
+        raise ValueError("bots must be given player_view(state, seat), not the full state")
+    return me
+
+
+class Bot:
+    """A seat's decision maker. Sees only its player view; draws only from its own generator."""
+
+    level = "bot"
+
+    def __init__(self, seat: str, seed: int = 0) -> None:
+        self.seat = seat
+        self.seed = seed
+        self.rng = random.Random(seed)
+
+    def choose(self, scenario: Scenario, view: GameState, legal: tuple[Action, ...]) -> Decision:
+        """Pick one of the legal actions for the seat's decision, with a reason."""
+        if not legal:
+            raise ValueError("no legal action to choose from")
+        check_view(view, self.seat)
+        start = time.perf_counter()
+        action, reason = self._decide(scenario, view, legal)
+        ms = (time.perf_counter() - start) * 1000
+        return Decision(action, reason, ms, self.seat, self.level)
+
+    def _decide(self, scenario: Scenario, view: GameState, legal: tuple[Action, ...]) -> tuple[Action, str]:
+        raise NotImplementedError
+
+
+class RandomBot(Bot):
+    """Uniformly random among the legal actions."""
+
+    level = "random"
+
+    def _decide(self, scenario: Scenario, view: GameState, legal: tuple[Action, ...]) -> tuple[Action, str]:
+        action = legal[self.rng.randrange(len(legal))]
+        return action, f"{describe(scenario, view, action)}: random pick among {len(legal)} legal actions"
+
+
+class GreedyBot(Bot):
+    """One-ply lookahead: every whole-turn plan applied to a copy of the view and scored; best plan wins."""
+
+    level = "greedy"
+
+    def __init__(
+        self,
+        seat: str,
+        seed: int = 0,
+        time_budget: float = 0.5,
+        max_plans: int = 4000,
+        personality: dict[str, float] | None = None,
+    ) -> None:
+        super().__init__(seat, seed)
+        self.time_budget = time_budget
+        self.max_plans = max_plans
+        self.personality = personality
+        self._scenario: Scenario | None = None
+        self.evaluator: Evaluator | None = None
+        self.planner: Planner | None = None
+        self._steps: dict[GameState, tuple[tuple[Action, ...], str]] = {}
+
+    def _setup(self, scenario: Scenario) -> Planner:
+        if self.planner is None or self._scenario is not scenario:
+            self._scenario = scenario
+            self.evaluator = Evaluator(scenario, self.seat, self.personality)
+            self.planner = Planner(scenario, self.seat, self.evaluator)
+            self._steps = {}
+        return self.planner
+
+    def _decide(self, scenario: Scenario, view: GameState, legal: tuple[Action, ...]) -> tuple[Action, str]:
+        planner = self._setup(scenario)
+        deadline = time.perf_counter() + self.time_budget
+        kind = legal[0].kind
+        if kind in TURN_KINDS:
+            return self._turn(scenario, view, legal, deadline)
+        if isinstance(legal[0], PickHeadline):
+            return self._headline(scenario, view, legal)
+        if isinstance(legal[0], KeepObjective):
+            return self._objective(scenario, view, legal)
+        return self._one_ply(scenario, planner, view, legal)
+
+    # ------------------------------------------------------------------ turns
+
+    def _turn(
+        self, scenario: Scenario, view: GameState, legal: tuple[Action, ...], deadline: float
+    ) -> tuple[Action, str]:
+        cached = self._steps.get(view)
+        if cached is not None and cached[0] and cached[0][0] in legal:
+            return cached[0][0], cached[1]
+        if len(legal) == 1 and isinstance(legal[0], EndTurn | PassTurn):
+            return legal[0], f"{describe(scenario, view, legal[0])}: nothing left to do this turn"
+        plan, reason = self._pick_plan(scenario, view, legal, deadline)
+        self._remember(scenario, view, plan, reason)
+        if not plan.steps or plan.steps[0] not in legal:
+            return legal[0], f"{describe(scenario, view, legal[0])}: no plan applies"
+        return plan.steps[0], reason
+
+    def _pick_plan(
+        self, scenario: Scenario, view: GameState, legal: tuple[Action, ...], deadline: float
+    ) -> tuple[Plan, str]:
+        """The best plan by one-ply evaluation, and why."""
+        assert self.planner is not None and self.evaluator is not None
+        plans = self.planner.turn_plans(view, self.max_plans, deadline)
+        best = plans[0]
+        what = describe_plan(scenario, view, best.steps)
+        return best, explain(what, self.evaluator.assess(view), self.evaluator.assess(best.state))
+
+    def _remember(self, scenario: Scenario, view: GameState, plan: Plan, reason: str) -> None:
+        """Key each remaining step of a plan on the view it is expected to be played from."""
+        self._steps = {}
+        state: GameState | None = view
+        for i, step in enumerate(plan.steps):
+            if state is None:
+                break
+            self._steps[state] = (plan.steps[i:], reason)
+            state = try_apply(scenario, state, step)
+
+    # ------------------------------------------------------------------ other decisions
+
+    def _one_ply(
+        self, scenario: Scenario, planner: Planner, view: GameState, legal: tuple[Action, ...]
+    ) -> tuple[Action, str]:
+        """Answers and choices: the option whose position scores best."""
+        assert self.evaluator is not None
+        scored = [(self.evaluator.value(s), i, a, s) for i, (a, s) in enumerate(planner.options(view, legal))]
+        if not scored:
+            return legal[0], f"{describe(scenario, view, legal[0])}: no option could be evaluated"
+        _, _, action, state = max(scored, key=lambda item: (item[0], -item[1]))
+        before = self.evaluator.assess(view)
+        return action, explain(describe(scenario, view, action), before, self.evaluator.assess(state))
+
+    def headline_value(self, scenario: Scenario, view: GameState, card_id: str) -> tuple[float, GameState]:
+        """What firing a card's event as our headline is worth, less the ops we give up, and its position."""
+        assert self.evaluator is not None
+        me = view.seats.index(self.seat)
+        card = scenario.card(card_id)
+        chooser = card.choice.state if card.choice else ""
+        ctx = Context(player=me, favoured=card.favours, chooser=chooser, card=card_id)
+        after = apply_effects(scenario, view, card.effects, ctx, [])
+        if card.choice is not None and chooser == self.seat:
+            options = [apply_effects(scenario, after, o.effects, ctx, []) for o in card.choice.options]
+            after = max(options, key=self.evaluator.value)
+        elif card.choice is not None and card.choice.options and chooser not in view.seats:
+            after = apply_effects(scenario, after, card.choice.options[0].effects, ctx, [])
+        return self.evaluator.value(after) - HEADLINE_OPS_VALUE * card.ops, after
+
+    def _headline(self, scenario: Scenario, view: GameState, legal: tuple[Action, ...]) -> tuple[Action, str]:
+        assert self.evaluator is not None
+        scored = []
+        for action in legal:
+            assert isinstance(action, PickHeadline)
+            value, after = self.headline_value(scenario, view, action.card)
+            scored.append((value, action.card, action, after))
+        _, _, action, after = max(scored, key=lambda item: (item[0], item[1]))
+        return action, explain(
+            describe(scenario, view, action), self.evaluator.assess(view), self.evaluator.assess(after)
+        )
+
+    def _objective(self, scenario: Scenario, view: GameState, legal: tuple[Action, ...]) -> tuple[Action, str]:
+        """Keep the national interest we are closest to meeting (met now, else the most points)."""
+        assert self.evaluator is not None
+        me = view.seats.index(self.seat)
+        scored = []
+        for action in legal:
+            assert isinstance(action, KeepObjective)
+            probe = evolve(view, objectives=view.objectives[:me] + (action.objective,) + view.objectives[me + 1 :])
+            assessment = self.evaluator.assess(probe)
+            objective = scenario.objective_by_id[action.objective]
+            value = assessment.terms["objective"] + 0.3 * objective.vp
+            scored.append((value, action.objective, action, assessment))
+        value, _, action, assessment = max(scored, key=lambda item: (item[0], item[1]))
+        met = "met already" if assessment.facts.get("objective") else "not met yet"
+        return (
+            action,
+            f"{describe(scenario, view, action)}: {met}, worth {scenario.objective_by_id[action.objective].vp} VP",
+        )
+
+
+__all__ = ["Bot", "Decision", "GreedyBot", "RandomBot", "check_view"]

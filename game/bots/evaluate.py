@@ -1,0 +1,267 @@
+"""The bots' evaluation of a position for one seat, built from public information plus its own objective.
+
+A position is worth its points against the rivals, the income it will earn this era, its transit fees and
+the leverage others' dependence on it gives, its own dependence on others, the states it controls, the
+tension risk, patrons and blocs, credibility, budget, builds under way and its national interest. Each
+seat weighs the terms by its personality (`StateDef.personality`: transit_control, multi_vector, income,
+security, west, bloc_loyalty). `Assessment.facts` keeps the readable numbers behind the terms so that a
+reason can quote them ("tension 3 → 4").
+"""
+
+from __future__ import annotations
+
+from attrs import evolve, frozen
+
+from rules import board, scoring
+from rules.flows import run_flows
+from rules.scenario import Scenario
+from rules.state import FlowReport, GameState
+
+# Patrons the personality key "west" refers to.
+WESTERN = frozenset({"eu", "us", "uk"})
+# Objective kinds whose check reads the last flow report.
+_FLOW_OBJECTIVES = frozenset({"diversified", "gatekeeper", "hub"})
+PERSONALITY_KEYS = ("transit_control", "multi_vector", "income", "security", "west", "bloc_loyalty")
+
+
+@frozen
+class Assessment:
+    """A position's value for one seat (points-equivalent), its weighted terms, and readable facts."""
+
+    value: float
+    terms: dict[str, float]
+    facts: dict[str, object]
+
+
+class Evaluator:
+    """Scores positions for one seat with that seat's personality weights."""
+
+    def __init__(self, scenario: Scenario, seat: str, personality: dict[str, float] | None = None) -> None:
+        self.scenario = scenario
+        self.seat = seat
+        self.home = scenario.state_index[seat]
+        data = dict(scenario.state(seat).personality)
+        data.update(personality or {})
+        self.weights = {key: float(data.get(key, 1.0)) for key in PERSONALITY_KEYS}
+        self._western = tuple(i for i, p in enumerate(scenario.patrons) if p.id in WESTERN)
+        orientation = scenario.state(seat).orientation
+        self._bloc = scenario.bloc_index.get(orientation, -1)
+        sponsor = scenario.blocs[self._bloc].sponsor if self._bloc >= 0 else ""
+        self._sponsor = scenario.patron_index.get(sponsor, -1)
+        self._flows: dict[tuple, FlowReport] = {}
+        self._by_id: dict[tuple, tuple[tuple, FlowReport]] = {}
+        self._route_states = tuple(
+            (r, frozenset(s for lk in route.links for s in scenario.link(lk).states))
+            for r, route in enumerate(scenario.routes)
+        )
+
+    # ------------------------------------------------------------------ flows
+
+    def controllers(self, state: GameState) -> tuple[int, ...]:
+        """Per state: the seat holding its territory (see `board.controller`)."""
+        sc = self.scenario
+        return tuple(board.controller(sc, state, s) for s in range(len(sc.states)))
+
+    def flows(self, state: GameState, holders: tuple[int, ...] | None = None) -> FlowReport:
+        """The flows the position would route now, memoised on what routing and settling read.
+
+        The key holds the state's own tuples by identity (positions derived from one another share
+        them), so a look-up does not hash the whole network; the entry keeps them alive.
+        """
+        if holders is None:
+            holders = self.controllers(state)
+        parts = (state.links, state.production, state.prices, state.agreements, state.members, state.seats)
+        fast = (*map(id, parts), holders)
+        found = self._by_id.get(fast)
+        if found is not None and all(a is b for a, b in zip(found[0], parts)):
+            return found[1]
+        if len(self._flows) > 20000:
+            self._flows.clear()
+            self._by_id.clear()
+        key = (parts, holders)
+        report = self._flows.get(key)
+        if report is None:
+            report = self._flows[key] = run_flows(self.scenario, state)
+        self._by_id[fast] = (parts, report)
+        return report
+
+    # ------------------------------------------------------------------ value
+
+    def value(self, state: GameState) -> float:
+        """The position's value for this seat."""
+        return self.assess(state).value
+
+    def assess(self, state: GameState) -> Assessment:
+        """The position's value, its terms and the facts behind them."""
+        sc, me = self.scenario, state.seats.index(self.seat)
+        w = self.weights
+        holders = self.controllers(state)
+        report = self.flows(state, holders)
+        terms: dict[str, float] = {}
+        facts: dict[str, object] = {}
+        self._score_terms(state, me, report, holders, terms, facts)
+        self._flow_terms(state, me, report, terms, facts, w)
+        self._board_terms(state, me, holders, terms, facts, w)
+        tension, crisis = state.tension, sc.rules.crisis_level
+        facts["tension"] = tension
+        risk = max(0, tension - 2) ** 2 * 0.12 + (0.6 if tension >= crisis - 1 else 0.0)
+        terms["tension"] = -w["security"] * risk
+        facts["credibility"] = state.credibility[me]
+        terms["credibility"] = 0.25 * state.credibility[me]
+        facts["budget"] = state.budget[me]
+        terms["budget"] = 0.04 * state.budget[me]
+        terms["objective"] = self._objective_term(state, me, report, facts)
+        return Assessment(sum(terms.values()), terms, facts)
+
+    def _score_terms(
+        self,
+        state: GameState,
+        me: int,
+        report: FlowReport,
+        holders: tuple[int, ...],
+        terms: dict[str, float],
+        facts: dict[str, object],
+    ) -> None:
+        """Points now plus the points each seat is on course for at the next summit and era end (bloc or
+        sovereignty, open routes, income), against the rivals."""
+        projected = self.projected_points(state, report, holders)
+        rivals = [projected[i] for i in range(len(state.seats)) if i != me]
+        best = max(rivals, default=0.0)
+        mean = sum(rivals) / len(rivals) if rivals else 0.0
+        terms["score"] = projected[me] - 0.5 * best - 0.5 * mean
+        terms["income"] = self.weights["income"] * 0.08 * report.income[me]
+        facts["vp"] = state.vp[me]
+        facts["projected"] = round(projected[me], 1)
+        facts["rival_vp"] = max((state.vp[i] for i in range(len(state.seats)) if i != me), default=0)
+        facts["income"] = report.income[me]
+
+    def projected_points(self, state: GameState, report: FlowReport, holders: tuple[int, ...]) -> list[float]:
+        """Per seat: points now, plus what the next summit and the era's end would give as things stand."""
+        sc, rules = self.scenario, self.scenario.rules
+        n = len(state.seats)
+        left = _rounds_left(sc, state)
+        dominant, _ = scoring.dominant_bloc(sc, state)
+        homes = [sc.state_index[seat] for seat in state.seats]
+        held = [0] * n
+        for s_idx, holder in enumerate(holders):
+            if holder >= 0 and homes[holder] != s_idx:
+                held[holder] += 1
+        markets: list[set[int]] = [set() for _ in range(n)]
+        seat_of = {seat: i for i, seat in enumerate(state.seats)}
+        for path in report.paths:
+            owner = seat_of.get(path.owner, -1)
+            if owner >= 0 and path.volume > 0:
+                markets[owner].add(path.market)
+        routes = [0.0] * n
+        for r_idx, crossing in self._route_states:
+            if board.route_open(sc, state, r_idx):
+                for i, seat in enumerate(state.seats):
+                    if seat in crossing:
+                        routes[i] += sc.routes[r_idx].vp
+        out = []
+        for i, seat in enumerate(state.seats):
+            if dominant:
+                bloc = sc.blocs[sc.bloc_index[dominant]]
+                p_idx = sc.patron_index.get(bloc.sponsor, -1)
+                member = seat in state.members[sc.bloc_index[dominant]]
+                summit = (bloc.member_vp + (state.standing[i][p_idx] // 2 if p_idx >= 0 else 1)) if member else 0
+            else:
+                patrons = sum(1 for v in state.standing[i] if v >= 2)
+                summit = min(rules.sovereignty_cap, patrons + len(markets[i]) + min(2, held[i]))
+            income = min(rules.max_income_vp, (state.era_income[i] + report.income[i] * left) / rules.income_per_vp)
+            out.append(state.vp[i] + summit + routes[i] + income)
+        return out
+
+    def _flow_terms(
+        self,
+        state: GameState,
+        me: int,
+        report: FlowReport,
+        terms: dict[str, float],
+        facts: dict[str, object],
+        w: dict[str, float],
+    ) -> None:
+        """Transit fees and leverage (others' dependence on us) against our own dependence on others."""
+        sc = self.scenario
+        fees = report.fees[me] / sc.rules.income_divisor
+        facts["fees"] = round(fees, 1)
+        home = self.home
+        reliance = {state.seats[i]: report.dependence[i][home] / 1000 for i in range(len(state.seats)) if i != me}
+        facts["reliance"] = reliance
+        leverage = sum(reliance.values())
+        terms["transit"] = w["transit_control"] * (0.15 * fees + 0.8 * leverage)
+        row = report.dependence[me]
+        worst = max((s for s in range(len(row)) if s != home), key=lambda s: row[s], default=-1)
+        dep = row[worst] / 1000 if worst >= 0 else 0.0
+        facts["dependence"] = (sc.states[worst].id if worst >= 0 else "", round(dep, 2))
+        terms["dependence"] = -1.2 * w["multi_vector"] * dep
+        facts["unshipped"] = report.unshipped[me]
+
+    def _board_terms(
+        self,
+        state: GameState,
+        me: int,
+        holders: tuple[int, ...],
+        terms: dict[str, float],
+        facts: dict[str, object],
+        w: dict[str, float],
+    ) -> None:
+        """Control of states, patrons' standing, blocs, builds under way and open routes."""
+        sc = self.scenario
+        held: list[str] = []
+        progress = 0.0
+        home_lost = False
+        for s_idx, s in enumerate(sc.states):
+            holder = holders[s_idx]
+            if s_idx == self.home:
+                home_lost = holder != me
+                continue
+            if holder == me:
+                held.append(s.id)
+                continue
+            mine = state.influence[me][s_idx]
+            if mine:
+                _, top, second = board.influence_leader(state, s_idx)
+                rival_best = top if top > mine else second
+                need = rival_best + state.stability[s_idx]
+                progress += min(1.0, mine / need) * 0.12 if need else 0.0
+        facts["held"] = tuple(held)
+        facts["home_lost"] = home_lost
+        terms["control"] = 0.3 * len(held) + progress - (3.0 if home_lost else 0.0)
+        standing = state.standing[me]
+        terms["standing"] = 0.15 * w["west"] * sum(standing[i] for i in self._western) + 0.05 * sum(standing)
+        facts["standing"] = sum(standing)
+        loyal = 0.0
+        if self._bloc >= 0:
+            loyal = (1.0 if self.seat in state.members[self._bloc] else 0.0) + (
+                0.1 * standing[self._sponsor] if self._sponsor >= 0 else 0.0
+            )
+        terms["bloc"] = 0.5 * w["bloc_loyalty"] * loyal
+        terms["build"] = self._build_term(state)
+
+    def _build_term(self, state: GameState) -> float:
+        """Builds this seat has under way, by how far along they are."""
+        total = 0.0
+        for link, live in zip(self.scenario.links, state.links):
+            if live.status == "planned" and live.builder == self.seat and link.build_ops:
+                total += 0.6 * (link.vp + 1) * live.progress / link.build_ops
+        return total
+
+    def _objective_term(self, state: GameState, me: int, report: FlowReport, facts: dict[str, object]) -> float:
+        objective_id = state.objectives[me]
+        if not objective_id:
+            return 0.0
+        objective = self.scenario.objective_by_id[objective_id]
+        probe = evolve(state, last_flows=report) if objective.kind in _FLOW_OBJECTIVES else state
+        met = scoring.objective_met(self.scenario, probe, me, objective)
+        facts["objective"] = met
+        return 0.7 * objective.vp if met else 0.0
+
+
+def _rounds_left(scenario: Scenario, state: GameState) -> int:
+    """Flow phases still to come in this era (the current round's included until it has flowed)."""
+    if state.era >= len(scenario.definition.eras):
+        return 0
+    rounds = scenario.definition.eras[state.era].rounds
+    pending = state.phase in ("deal", "setup", "news", "headline", "reveal", "actions", "flows")
+    return max(0, rounds - state.round + (1 if pending else 0))

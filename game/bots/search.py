@@ -1,0 +1,217 @@
+"""The hard bot: determinized Monte Carlo search over the greedy bot's best whole-turn plans.
+
+At the root, the candidates are the best `width` plans by one-ply value (plans that reach the same
+position are one candidate: the transposition table is keyed on the hashable state). Sequential halving
+shares the simulations out: each round, every remaining candidate is played in the same sampled worlds
+(determinizations of the view drawn from the bot's own generator, common random numbers for a fair
+comparison), then the game is rolled out — every seat, the bot included, playing the best of a few random
+plans by its own evaluation — to the end of the round's flows and summit (or `horizon` seat turns), and
+the evaluation at that cut-off is the sample's value. The worse half is dropped and the rest get more
+simulations, until one is left or the budget (iterations, time) runs out.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import time
+
+from game.bots.base import GreedyBot
+from game.bots.determinize import determinize
+from game.bots.evaluate import Evaluator
+from game.bots.planner import Plan, Planner, try_apply
+from game.bots.reasons import describe_plan, explain
+from rules import apply, legal_actions
+from rules.action import Action, Advance, KeepObjective, PickHeadline
+from rules.scenario import Scenario
+from rules.state import ENGINE, GameState
+
+_TABLE_LIMIT = 50000
+_CUT_PHASES = ("cleanup", "over")
+
+
+class HardBot(GreedyBot):
+    """Search-based play: greedy candidates, determinized rollouts, evaluation cut-off."""
+
+    level = "hard"
+
+    def __init__(
+        self,
+        seat: str,
+        seed: int = 0,
+        time_budget: float = 2.0,
+        iterations: int = 600,
+        width: int = 6,
+        horizon: int = 12,
+        rollout_width: int = 2,
+        max_plans: int = 4000,
+        personality: dict[str, float] | None = None,
+    ) -> None:
+        super().__init__(seat, seed, time_budget, max_plans, personality)
+        self.iterations = iterations
+        self.width = width
+        self.horizon = horizon
+        self.rollout_width = rollout_width
+        self.simulations = 0  # over the bot's life, for benchmarks
+        self.search_seconds = 0.0
+        self._table: dict[GameState, float] = {}
+
+    # ------------------------------------------------------------------ root
+
+    def _pick_plan(
+        self, scenario: Scenario, view: GameState, legal: tuple[Action, ...], deadline: float
+    ) -> tuple[Plan, str]:
+        assert self.planner is not None and self.evaluator is not None
+        start = time.perf_counter()
+        deadline = start + 0.9 * max(0.0, deadline - start)  # leave room to explain and cache the plan
+        enumerate_by = start + 0.35 * max(0.0, deadline - start)
+        plans = self.planner.turn_plans(view, self.max_plans, enumerate_by)
+        candidates = _distinct(plans, self.width)
+        greedy = candidates[0]
+        if len(candidates) == 1:
+            return greedy, explain(
+                describe_plan(scenario, view, greedy.steps),
+                self.evaluator.assess(view),
+                self.evaluator.assess(greedy.state),
+            )
+        means, sims, best = self._halving(scenario, view, candidates, deadline)
+        self.search_seconds += time.perf_counter() - start
+        plan = candidates[best]
+        what = describe_plan(scenario, view, plan.steps)
+        reason = explain(what, self.evaluator.assess(view), self.evaluator.assess(plan.state))
+        note = f"search {sum(sims)} sims: {means[best]:+.1f}"
+        if best != 0:
+            note += f" vs {means[0]:+.1f} for {describe_plan(scenario, view, greedy.steps)}"
+        return plan, f"{reason} [{note}]"
+
+    def _halving(
+        self, scenario: Scenario, view: GameState, candidates: list[Plan], deadline: float
+    ) -> tuple[list[float], list[int], int]:
+        """Sequential halving with paired determinizations: mean value and simulations per candidate,
+        and the winner (the best mean among the last survivors)."""
+        k = len(candidates)
+        totals, sims = [0.0] * k, [0] * k
+        alive = list(range(k))
+        rounds = max(1, math.ceil(math.log2(k)))
+        budget = self.iterations
+        stopped = False
+        while len(alive) > 1 and not stopped:
+            per = max(1, budget // (len(alive) * rounds))
+            for _ in range(per):
+                if time.perf_counter() > deadline or budget < len(alive):
+                    stopped = True
+                    break
+                world_seed = self.rng.getrandbits(62)
+                for i in alive:
+                    totals[i] += self._simulate(scenario, view, candidates[i], world_seed)
+                    sims[i] += 1
+                    budget -= 1
+            if not all(sims[i] for i in alive):
+                break
+            alive.sort(key=lambda i: (-(totals[i] / sims[i]), i))
+            if not stopped:
+                alive = alive[: max(1, (len(alive) + 1) // 2)]
+                rounds = max(1, rounds - 1)
+        means = [totals[i] / sims[i] if sims[i] else candidates[i].value for i in range(k)]
+        if not all(sims[i] for i in alive):
+            return means, sims, 0  # no simulation finished: the greedy pick
+        return means, sims, min(alive, key=lambda i: (-means[i], i))
+
+    # ------------------------------------------------------------------ one simulation
+
+    def _simulate(self, scenario: Scenario, view: GameState, plan: Plan, world_seed: int) -> float:
+        """Play a plan in a sampled world, roll out to the cut-off, and evaluate for this seat."""
+        assert self.evaluator is not None
+        self.simulations += 1
+        world_rng = random.Random(world_seed)
+        state: GameState | None = determinize(scenario, view, self.seat, world_rng)
+        for step in plan.steps:
+            assert state is not None
+            following = try_apply(scenario, state, step)
+            if following is None:
+                break
+            state = following
+        assert state is not None
+        final = self._rollout(scenario, state, random.Random(world_seed ^ 0x5EED))
+        found = self._table.get(final)
+        if found is None:
+            if len(self._table) > _TABLE_LIMIT:
+                self._table.clear()
+            found = self._table[final] = self.evaluator.value(final)
+        return found
+
+    def _rollout(self, scenario: Scenario, state: GameState, rng: random.Random) -> GameState:
+        """Every seat plays the best of a few random plans by its own evaluation, to the cut-off."""
+        assert self.planner is not None
+        planner = self.planner
+        start_round = state.absolute_round
+        turns = 0
+        for _ in range(2000):
+            if state.outcome is not None or state.phase in _CUT_PHASES or state.absolute_round != start_round:
+                return state
+            if state.to_act == ENGINE:
+                state = apply(scenario, state, Advance())[0]
+                continue
+            legal = legal_actions(scenario, state)
+            actor = state.seats[state.to_act]
+            first = legal[0]
+            if isinstance(first, PickHeadline | KeepObjective):
+                state = apply(scenario, state, legal[rng.randrange(len(legal))])[0]
+            elif state.proposal is not None or state.choice is not None:
+                state = _best_reply(
+                    scenario, state, legal, planner.other(actor) if actor != self.seat else self.evaluator
+                )
+            elif len(legal) == 1:
+                state = apply(scenario, state, first)[0]
+            else:
+                turns += 1
+                if turns > self.horizon:
+                    return state
+                judge = planner.other(actor) if actor != self.seat else self.evaluator
+                assert judge is not None
+                state = _sampled_turn(scenario, state, judge, rng, self.rollout_width)
+        return state
+
+
+def _distinct(plans: list[Plan], width: int) -> list[Plan]:
+    """The best plans, one per resulting position (transpositions merged)."""
+    seen: set[GameState] = set()
+    out: list[Plan] = []
+    for plan in plans:
+        if plan.state in seen:
+            continue
+        seen.add(plan.state)
+        out.append(plan)
+        if len(out) >= width:
+            break
+    return out
+
+
+def _best_reply(scenario: Scenario, state: GameState, legal: tuple[Action, ...], judge: Evaluator | None) -> GameState:
+    options = [s for s in (try_apply(scenario, state, a) for a in legal) if s is not None]
+    assert judge is not None and options
+    return max(options, key=judge.value)
+
+
+def _sampled_turn(scenario: Scenario, state: GameState, judge: Evaluator, rng: random.Random, width: int) -> GameState:
+    """The best of `width` random walks through the seat's turn, by the seat's evaluation."""
+    seat = state.to_act
+    best: GameState | None = None
+    best_value = -math.inf
+    for _ in range(width):
+        walk = state
+        for _ in range(8):
+            if walk.to_act != seat or walk.choice is not None or walk.proposal is not None:
+                break
+            if walk.turn is None or walk.turn.done:
+                break
+            legal = legal_actions(scenario, walk)
+            walk = apply(scenario, walk, legal[rng.randrange(len(legal))])[0]
+        value = judge.value(walk)
+        if value > best_value:
+            best, best_value = walk, value
+    assert best is not None
+    return best
+
+
+__all__ = ["HardBot", "Planner"]

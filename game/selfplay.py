@@ -1,0 +1,248 @@
+"""Batch self-play between bots: per-seat wins, mean scores, decision times, and a binomial test.
+
+    python3 main.py selfplay --games 20 --seats kazakhstan=hard,russia=greedy,azerbaijan=greedy,\
+turkmenistan=random --seed 1 --json --compare kazakhstan russia
+
+Each game g is started from seed `seed + g`; the bot in seat i draws from its own generator seeded
+from (seed, g, i). Bots see only their player view. Pure stdlib maths (no scipy).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import statistics
+from collections.abc import Callable, Iterable
+
+from attrs import define, field
+
+from game.bots import Decision, make_bot
+from rules import apply, legal_actions, new_game, player_view
+from rules.action import Advance
+from rules.scenario import Scenario
+
+MAX_STEPS = 20000  # per game, a guard against a rules loop
+
+
+# --------------------------------------------------------------------------- statistics
+
+
+def binomial_tail(k: int, n: int, p: float) -> float:
+    """P(X >= k) for X ~ Binomial(n, p): the one-sided p-value of k or more successes."""
+    if k <= 0:
+        return 1.0
+    if k > n:
+        return 0.0
+    return min(1.0, sum(_pmf(i, n, p) for i in range(k, n + 1)))
+
+
+def binomial_two_sided(k: int, n: int, p: float = 0.5) -> float:
+    """Exact two-sided p-value: the probability of an outcome no likelier than k under Binomial(n, p)."""
+    if n == 0:
+        return 1.0
+    observed = _pmf(k, n, p)
+    total = sum(q for q in (_pmf(i, n, p) for i in range(n + 1)) if q <= observed * (1 + 1e-9))
+    return min(1.0, total)
+
+
+def _pmf(k: int, n: int, p: float) -> float:
+    if p <= 0.0:
+        return 1.0 if k == 0 else 0.0
+    if p >= 1.0:
+        return 1.0 if k == n else 0.0
+    log = math.lgamma(n + 1) - math.lgamma(k + 1) - math.lgamma(n - k + 1) + k * math.log(p) + (n - k) * math.log(1 - p)
+    return math.exp(log)
+
+
+def compare(wins_a: int, wins_b: int) -> float:
+    """Two-sided p-value that A's share of the games won by A or B differs from one half."""
+    return binomial_two_sided(wins_a, wins_a + wins_b, 0.5)
+
+
+# --------------------------------------------------------------------------- running games
+
+
+@define
+class SeatStats:
+    """What one seat did over a batch."""
+
+    seat: str
+    level: str
+    wins: int = 0
+    scores: list[int] = field(factory=list)
+    ms: list[float] = field(factory=list)
+
+    def summary(self, games: int, seats: int) -> dict[str, object]:
+        ms = sorted(self.ms)
+        return {
+            "level": self.level,
+            "wins": self.wins,
+            "win_share": round(self.wins / games, 3) if games else 0.0,
+            "p_above_fair": round(binomial_tail(self.wins, games, 1 / seats), 5),
+            "mean_score": round(statistics.mean(self.scores), 2) if self.scores else 0.0,
+            "decisions": len(ms),
+            "mean_ms": round(statistics.mean(ms), 2) if ms else 0.0,
+            "p95_ms": round(ms[min(len(ms) - 1, int(0.95 * len(ms)))], 2) if ms else 0.0,
+        }
+
+
+def parse_seats(text: str) -> dict[str, str]:
+    """ "kazakhstan=hard,russia=greedy" as an ordered seat → level mapping."""
+    out: dict[str, str] = {}
+    for part in text.split(","):
+        seat, sep, level = part.strip().partition("=")
+        if not sep or not seat or not level:
+            raise ValueError(f"expected seat=level, got {part!r}")
+        out[seat.strip()] = level.strip()
+    return out
+
+
+def bot_seed(seed: int, game: int, index: int) -> int:
+    """The seed of the bot in seat `index` of game `game`."""
+    return (seed * 1_000_003 + game * 101 + index) & ((1 << 62) - 1)
+
+
+def play_game(
+    scenario: Scenario,
+    seats: dict[str, str],
+    seed: int,
+    game: int = 0,
+    caps: dict[str, dict[str, object]] | None = None,
+    length: str = "",
+    on_decision: Callable[[Decision], None] | None = None,
+) -> tuple[object, dict[str, list[float]]]:
+    """Play one game between bots: (outcome, decision milliseconds per seat)."""
+    names = tuple(seats)
+    caps = caps or {}
+    bots = {
+        seat: make_bot(level, seat, bot_seed(seed, game, i), **caps.get(level, {}))
+        for i, (seat, level) in enumerate(seats.items())
+    }
+    state = new_game(scenario, seed + game, names, length=length)
+    ms: dict[str, list[float]] = {seat: [] for seat in names}
+    for _ in range(MAX_STEPS):
+        if state.outcome is not None:
+            break
+        if state.to_act < 0:
+            state = apply(scenario, state, Advance())[0]
+            continue
+        seat = names[state.to_act]
+        decision = bots[seat].choose(scenario, player_view(state, seat), legal_actions(scenario, state))
+        ms[seat].append(decision.ms)
+        if on_decision is not None:
+            on_decision(decision)
+        state = apply(scenario, state, decision.action)[0]
+    else:
+        raise RuntimeError(f"game {game} did not finish in {MAX_STEPS} steps")
+    return state.outcome, ms
+
+
+def run(
+    scenario: Scenario,
+    seats: dict[str, str],
+    games: int,
+    seed: int = 0,
+    caps: dict[str, dict[str, object]] | None = None,
+    length: str = "",
+    compare_seats: Iterable[str] = (),
+    on_decision: Callable[[int, Decision], None] | None = None,
+) -> dict[str, object]:
+    """Play a batch of games and summarise it as a JSON-ready dict."""
+    stats = {seat: SeatStats(seat, level) for seat, level in seats.items()}
+    for game in range(games):
+        hook = (lambda d, g=game: on_decision(g, d)) if on_decision else None
+        result, ms = play_game(scenario, seats, seed, game, caps, length, hook)
+        assert result is not None
+        stats[result.winner].wins += 1  # type: ignore[attr-defined]
+        for seat, score in result.scores:  # type: ignore[attr-defined]
+            stats[seat].scores.append(score)
+        for seat, values in ms.items():
+            stats[seat].ms.extend(values)
+    out: dict[str, object] = {
+        "scenario": scenario.id,
+        "games": games,
+        "seed": seed,
+        "seats": {seat: s.summary(games, len(seats)) for seat, s in stats.items()},
+    }
+    pair = list(compare_seats)
+    if pair:
+        a, b = pair
+        wins_a, wins_b = stats[a].wins, stats[b].wins
+        out["compare"] = {
+            "a": a,
+            "b": b,
+            "wins_a": wins_a,
+            "wins_b": wins_b,
+            "p_value": round(compare(wins_a, wins_b), 5),
+        }
+    return out
+
+
+def format_text(result: dict[str, object]) -> str:
+    """A short table for the terminal."""
+    lines = [f"{result['scenario']}: {result['games']} games from seed {result['seed']}"]
+    seats: dict[str, dict[str, object]] = result["seats"]  # type: ignore[assignment]
+    for seat, s in seats.items():
+        lines.append(
+            f"  {seat:<14}{s['level']:<8} wins {s['wins']:>4} ({s['win_share']:.0%})  score {s['mean_score']:>6}"
+            f"  ms mean {s['mean_ms']:>8} p95 {s['p95_ms']:>8}"
+        )
+    if "compare" in result:
+        c: dict[str, object] = result["compare"]  # type: ignore[assignment]
+        lines.append(f"  {c['a']} {c['wins_a']} vs {c['b']} {c['wins_b']} wins: p = {c['p_value']}")
+    return "\n".join(lines)
+
+
+def main(args: object) -> int:
+    """Entry point for `main.py selfplay` (argparse namespace with scenario, games, seats, seed, json, compare,
+    length, log, iterations, time_budget)."""
+    from game.content_files import ASSETS, load_scenario
+
+    scenario = load_scenario(getattr(args, "scenario", "caspian-2023"), getattr(args, "assets", None) or ASSETS)
+    seats = parse_seats(args.seats)  # type: ignore[attr-defined]
+    caps: dict[str, dict[str, object]] = {}
+    for level in ("greedy", "hard"):
+        caps[level] = {}
+        if getattr(args, "time_budget", None):
+            caps[level]["time_budget"] = args.time_budget  # type: ignore[attr-defined]
+    if getattr(args, "iterations", None):
+        caps["hard"]["iterations"] = args.iterations  # type: ignore[attr-defined]
+    log_path = getattr(args, "log", None)
+    log_file = open(log_path, "w", encoding="utf-8") if log_path else None  # noqa: SIM115
+    try:
+
+        def record(game: int, decision: Decision) -> None:
+            if log_file is not None:
+                log_file.write(json.dumps({"game": game, **decision.to_json()}, ensure_ascii=False) + "\n")
+
+        result = run(
+            scenario,
+            seats,
+            args.games,  # type: ignore[attr-defined]
+            args.seed,  # type: ignore[attr-defined]
+            caps,
+            getattr(args, "length", "") or "",
+            getattr(args, "compare", None) or (),
+            record,
+        )
+    finally:
+        if log_file is not None:
+            log_file.close()
+    print(json.dumps(result, indent=2) if getattr(args, "json", False) else format_text(result))
+    return 0
+
+
+def add_parser(subparsers) -> None:  # type: ignore[no-untyped-def]
+    """Register the `selfplay` subcommand on an argparse subparsers object."""
+    p = subparsers.add_parser("selfplay", help="play bots against each other and report wins and timings")
+    p.add_argument("--scenario", default="caspian-2023")
+    p.add_argument("--games", type=int, default=10)
+    p.add_argument("--seats", required=True, help="seat=level,... (levels: random, greedy, hard)")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--length", default="", help="short | full (the scenario's default if empty)")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--compare", nargs=2, metavar=("A", "B"), help="binomial p-value of A's wins against B's")
+    p.add_argument("--time-budget", dest="time_budget", type=float, default=None, help="seconds per decision")
+    p.add_argument("--iterations", type=int, default=None, help="hard bot simulation cap per decision")
+    p.add_argument("--log", default=None, help="write every bot decision (with its reason) as JSON lines")
+    p.set_defaults(run=main)
