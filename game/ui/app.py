@@ -110,7 +110,16 @@ class App:
     def _new_manager(self) -> pygame_gui.UIManager:
         manager = pygame_gui.UIManager(self.size, enable_live_theme_updates=False)
         manager.add_font_paths("dejavu", str(FONT_REGULAR), str(FONT_BOLD), str(FONT_REGULAR), str(FONT_BOLD))
-        manager.get_theme().load_theme(scaled_theme(self.scale))
+        theme = scaled_theme(self.scale)
+        manager.get_theme().load_theme(theme)
+        sizes = {int(b["font"]["size"]) for b in theme.values() if isinstance(b, dict) and "font" in b}
+        manager.preload_fonts(
+            [
+                {"name": "dejavu", "point_size": size, "style": style}
+                for size in sorted(sizes)
+                for style in ("regular", "bold")
+            ]
+        )
         return manager
 
     def resize(self, size: tuple[int, int]) -> None:

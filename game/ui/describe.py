@@ -65,7 +65,11 @@ def _pair(tr: Translator, scenario: Scenario, name: str, value: object) -> str:
 
 def fields(tr: Translator, scenario: Scenario, item: object) -> dict[str, str]:
     """Every field of an attrs object in words."""
-    return {a.name: _value(tr, scenario, a.name, getattr(item, a.name)) for a in attrs.fields(type(item))}
+    out = {a.name: _value(tr, scenario, a.name, getattr(item, a.name)) for a in attrs.fields(type(item))}
+    card, option = getattr(item, "card", None), getattr(item, "option", None)
+    if isinstance(card, str) and isinstance(option, str) and card in scenario.card_by_id:
+        out["option"] = tr.option(scenario.card(card), option)
+    return out
 
 
 def describe_entry(tr: Translator, scenario: Scenario, entry: object) -> str:

@@ -56,6 +56,7 @@ class PlayScene(Scene):
         self.action_buttons: dict[int, Action] = {}
         self.card_buttons: dict[int, str] = {}
         self.controls: dict[str, pygame_gui.elements.UIButton] = {}
+        self.show_flows = True
 
     # layout ------------------------------------------------------------------------------------------
     @property
@@ -104,10 +105,10 @@ class PlayScene(Scene):
         self.log_box = self.add(
             text_box(m, pygame.Rect(0, h - self.log_height, w - pw, self.log_height), self.log_html(), "@log")
         )
-        tools = ("zoom_in", "zoom_out", "home")
+        tools = ("zoom_in", "zoom_out", "home", "flows")
         for i, key in enumerate(tools):
             rect = pygame.Rect(u(8) + i * u(44), u(8), u(40), u(36))
-            glyph = {"zoom_in": "+", "zoom_out": "−", "home": "⌂"}[key]
+            glyph = {"zoom_in": "+", "zoom_out": "−", "home": "⌂", "flows": "≈"}[key]
             self.controls[key] = self.add(button(m, rect, glyph, tip=tr(f"ui.play.{key}")))
         self.built_for = self.snapshot()
 
@@ -401,6 +402,8 @@ class PlayScene(Scene):
             self.map.zoom(0.8)
         elif key == pygame.K_HOME:
             self.map.home()
+        elif key == pygame.K_f:
+            self.show_flows = not self.show_flows
         elif key == pygame.K_ESCAPE:
             self.open_menu()
         elif key == pygame.K_z and event.mod & pygame.KMOD_CTRL:
@@ -458,6 +461,8 @@ class PlayScene(Scene):
             self.map.zoom(0.8)
         elif key == "home":
             self.map.home()
+        elif key == "flows":
+            self.show_flows = not self.show_flows
 
     def open_menu(self) -> None:
         from game.ui.scenes.menu import MenuScene
@@ -572,7 +577,7 @@ class PlayScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         view = self.view()
         area = self.map_rect
-        flows = view.last_flows.paths if (view.last_flows and view.phase in ("flows", "summit", "cleanup")) else ()
+        flows = view.last_flows.paths if (view.last_flows and self.show_flows) else ()
         target = surface.subsurface(area)
         self.map.draw(target, view, self.t, flows, self.hover, (self.focus,) if self.focus else ())
         if self.hover is not None and self.drag_from is None:

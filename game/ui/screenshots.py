@@ -1,0 +1,136 @@
+"""Render every screen of a seeded game to PNG files (``python3 main.py screenshots OUTDIR``).
+
+The game is advanced by random legal actions from a seeded generator of the tool's own, so the same
+seed always gives the same screens.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from game.content_files import ASSETS, list_scenarios, load_scenario
+from game.ui.app import App
+from game.ui.match import Match, SeatPlan
+from game.ui.settings import Settings
+from rules.log import SummitHeld
+
+
+def default_scenario(assets: Path = ASSETS) -> str:
+    ids = [sid for sid, _ in list_scenarios(assets)]
+    for preferred in ("caspian-2023", "tutorial"):
+        if preferred in ids:
+            return preferred
+    return ids[0]
+
+
+def advance(match: Match, rng: random.Random, until: int) -> None:
+    """Play random legal actions until `until` actions were taken and a human seat must decide."""
+    session = match.session
+    while not session.is_over and (len(session.actions) < until or session.state.to_act < 0):
+        session.submit(rng.choice(session.legal()))
+
+
+def mid_game(scenario_id: str, seed: int, assets: Path = ASSETS, steps: int = 60) -> Match:
+    """A seeded game of all-human seats, advanced to a decision in the actions phase."""
+    scenario = load_scenario(scenario_id, assets)
+    plans = tuple(SeatPlan(s) for s in scenario.definition.default_seats)
+    match = Match.start(scenario, seed, plans, scenario.definition.default_length, "standard")
+    rng = random.Random(seed)
+    advance(match, rng, steps)
+    while not match.session.is_over and (
+        match.state.phase != "actions" or match.state.turn is None or match.state.turn.card
+    ):
+        match.session.submit(rng.choice(match.session.legal()))
+    return match
+
+
+class Shooter:
+    """Shows scenes in an app and saves numbered screenshots."""
+
+    def __init__(self, app: App, outdir: Path) -> None:
+        self.app = app
+        self.outdir = outdir
+        self.paths: list[Path] = []
+
+    def shot(self, name: str) -> Path:
+        for _ in range(3):
+            self.app.step(0.05)
+        path = self.outdir / f"{len(self.paths) + 1:02d}-{name}.png"
+        self.app.screenshot(path)
+        self.paths.append(path)
+        return path
+
+
+def render_screens(
+    outdir: Path, scenario_id: str = "", seed: int = 7, size: tuple[int, int] = (1280, 800), assets: Path = ASSETS
+) -> list[Path]:
+    """Every screen of a seeded game, as PNG files in outdir; returns their paths."""
+    from game.ui.scenes.card import CardScene
+    from game.ui.scenes.cover import CoverScene, RecapScene
+    from game.ui.scenes.flowphase import FlowScene
+    from game.ui.scenes.gameover import GameOverScene
+    from game.ui.scenes.menu import MenuScene
+    from game.ui.scenes.newgame import NewGameScene
+    from game.ui.scenes.play import PlayScene
+    from game.ui.scenes.saveload import LoadScene, SaveScene
+    from game.ui.scenes.settings import SettingsScene
+    from game.ui.scenes.summit import SummitScene
+    from game.ui.scenes.title import TitleScene
+
+    scenario_id = scenario_id or default_scenario(assets)
+    app = App(Settings(), assets=assets, size=size, persist=False, bot_delay=0.0)
+    shooter = Shooter(app, outdir)
+    app.reset(TitleScene(app))
+    shooter.shot("title")
+    app.push(NewGameScene(app, seed=seed))
+    shooter.shot("new-game")
+    match = mid_game(scenario_id, seed, assets)
+    seat = match.to_act() or match.state.seats[0]
+    play = PlayScene(app, match)
+    app.reset(play)
+    match.hand_over()
+    app.push(CoverScene(app, match, seat))
+    shooter.shot("cover")
+    match.take_seat(seat)
+    app.replace(RecapScene(app, match, seat))
+    shooter.shot("recap")
+    app.pop()
+    shooter.shot("play")
+    hand = match.state.hands[match.state.seats.index(seat)]
+    if hand:
+        app.push(CardScene(app, match, hand[0]))
+        shooter.shot("card")
+        app.pop()
+    if match.state.last_flows is not None:
+        app.push(FlowScene(app, match, None))
+        shooter.shot("flows")
+        app.pop()
+    summit = next((i for i, e in enumerate(match.session.log) if isinstance(e.entry, SummitHeld)), None)
+    if summit is not None:
+        step = match.session.log[summit].step
+        app.push(SummitScene(app, match, tuple(e.entry for e in match.session.log if e.step == step)))
+        shooter.shot("summit")
+        app.pop()
+    for scene, name in ((MenuScene(app, match), "menu"), (SaveScene(app, match), "save")):
+        app.push(scene)
+        shooter.shot(name)
+        app.pop()
+    app.push(LoadScene(app))
+    shooter.shot("load")
+    app.replace(SettingsScene(app))
+    shooter.shot("settings")
+    app.pop()
+    app.settings.language = "ru"
+    app.refresh()
+    shooter.shot("play-ru")
+    app.settings.language = "en"
+    app.refresh()
+    rng = random.Random(seed + 1)
+    while not match.session.is_over:
+        match.session.submit(rng.choice(match.session.legal()))
+    match.hand_over()
+    app.push(GameOverScene(app, match))
+    shooter.shot("game-over")
+    match.close()
+    return shooter.paths
