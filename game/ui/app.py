@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import time
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,8 @@ from game.ui.scene import Scene
 from game.ui.settings import Settings, load_settings, save_settings
 from game.ui.style import FONT_BOLD, FONT_REGULAR
 
+# Rich text asks for font sizes on the fly; pygame_gui warns each time but loads them all the same.
+warnings.filterwarnings("ignore", message="Finding font with id", category=UserWarning)
 THEME_PATH = Path(__file__).resolve().parent.parent.parent / "assets" / "ui" / "theme.json"
 BASE_SIZE = (1280, 800)
 MIN_SIZE = (800, 600)
@@ -113,13 +116,9 @@ class App:
         theme = scaled_theme(self.scale)
         manager.get_theme().load_theme(theme)
         sizes = {int(b["font"]["size"]) for b in theme.values() if isinstance(b, dict) and "font" in b}
-        manager.preload_fonts(
-            [
-                {"name": "dejavu", "point_size": size, "style": style}
-                for size in sorted(sizes)
-                for style in ("regular", "bold")
-            ]
-        )
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            manager.preload_fonts([{"name": "dejavu", "point_size": size, "style": "bold"} for size in sorted(sizes)])
         return manager
 
     def resize(self, size: tuple[int, int]) -> None:

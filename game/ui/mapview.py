@@ -77,6 +77,8 @@ class MapView:
         self._static: OrderedDict[tuple, pygame.Surface] = OrderedDict()
         self._hits: OrderedDict[Viewport, pygame.Surface] = OrderedDict()
         self._paths_cache: dict[tuple, list] = {}
+        self._last: tuple | None = None
+        self._dots: dict[tuple[str, int], pygame.Surface] = {}
         proj = self.base_map.projection
         self.node_world = [proj.forward(n.lon, n.lat) for n in scenario.nodes]
         self._offsets = _parallel_offsets(scenario)
@@ -122,8 +124,13 @@ class MapView:
     # drawing ---------------------------------------------------------------------------------------------
     def static_surface(self, state: GameState) -> pygame.Surface:
         """The map with network, labels and influence for this state and viewport (cached)."""
+        quick = (id(state), self.viewport, self.palette, self.tr.lang, self.ui_scale)
+        if self._last is not None and self._last[0] == quick and self._last[1] is state:
+            return self._last[2]
         key = (self.viewport, board_key(state), self.palette, self.tr.lang, round(self.ui_scale, 3))
         found = self._static.get(key)
+        if found is not None:
+            self._last = (quick, state, found)
         if found is not None:
             self._static.move_to_end(key)
             return found
@@ -134,6 +141,7 @@ class MapView:
         self._draw_state_labels(surface, state)
         self._draw_node_labels(surface)
         self._static[key] = surface
+        self._last = (quick, state, surface)
         while len(self._static) > 3:
             self._static.popitem(last=False)
         return surface
@@ -284,21 +292,36 @@ class MapView:
         nodes.reverse()
         return [self.node_xy(n) for n in nodes]
 
+    def _dot(self, commodity: str, radius: int) -> pygame.Surface:
+        """A flow dot sprite: the commodity's colour inside a contrasting ring (cached)."""
+        key = (commodity, radius)
+        found = self._dots.get(key)
+        if found is None:
+            found = pygame.Surface((2 * radius + 2, 2 * radius + 2), pygame.SRCALPHA)
+            ring = (255, 255, 255) if commodity != "cargo" else (30, 30, 30)
+            pygame.draw.circle(found, ring, (radius + 1, radius + 1), radius + 1)
+            pygame.draw.circle(
+                found, style.COMMODITY_COLOURS.get(commodity, (255, 255, 255)), (radius + 1, radius + 1), radius
+            )
+            self._dots[key] = found
+        return found
+
     def _draw_flows(self, surface: pygame.Surface, paths: Sequence[FlowPath], t: float) -> None:
         radius = self.px(4)
         speed = self.px(70)
+        gap = self.px(45)
+        batch = []
         for points, lengths, commodity, volume in self.flow_polylines(paths):
             total = lengths[-1]
             if total <= 0:
                 continue
-            dots = max(1, min(12, int(total / self.px(45))))
-            colour = style.COMMODITY_COLOURS.get(commodity, (255, 255, 255))
+            dots = max(1, min(12, int(total / gap)))
             r = radius + (1 if volume >= 20 else 0)
+            sprite = self._dot(commodity, r)
             for k in range(dots):
-                d = (t * speed + k * total / dots) % total
-                x, y = _along(points, lengths, d)
-                pygame.draw.circle(surface, (255, 255, 255) if commodity != "cargo" else (30, 30, 30), (x, y), r + 1)
-                pygame.draw.circle(surface, colour, (x, y), r)
+                x, y = _along(points, lengths, (t * speed + k * total / dots) % total)
+                batch.append((sprite, (int(x) - r - 1, int(y) - r - 1)))
+        surface.blits(batch, doreturn=False)
 
     # hit testing -----------------------------------------------------------------------------------------
     def hit_surface(self) -> pygame.Surface:

@@ -57,6 +57,7 @@ class PlayScene(Scene):
         self.card_buttons: dict[int, str] = {}
         self.controls: dict[str, pygame_gui.elements.UIButton] = {}
         self.show_flows = True
+        self._view: tuple | None = None
 
     # layout ------------------------------------------------------------------------------------------
     @property
@@ -74,7 +75,11 @@ class PlayScene(Scene):
         return self.app.u(120)
 
     def view(self) -> GameState:
-        return self.match.view()
+        """The viewer's view of the state (cached while neither changes)."""
+        key = (id(self.match.state), self.match.viewer)
+        if self._view is None or self._view[0] != key or self._view[1] is not self.match.state:
+            self._view = (key, self.match.state, self.match.view())
+        return self._view[2]
 
     # widgets -----------------------------------------------------------------------------------------
     def build(self) -> None:
