@@ -261,7 +261,30 @@ def build_parser() -> argparse.ArgumentParser:
     from game.selfplay import add_parser as add_selfplay
 
     add_selfplay(commands)
+    shots = commands.add_parser("screenshots", help="render every screen of a seeded game to PNG files")
+    shots.add_argument("outdir", type=Path)
+    shots.add_argument("--seed", type=int, default=7)
+    shots.add_argument("--scenario", default="", help="scenario id (default: caspian-2023)")
+    shots.add_argument("--size", default="1280x800", help="window size, WIDTHxHEIGHT")
+    _add_assets(shots)
+    shots.set_defaults(run=cmd_screenshots)
     return parser
+
+
+def cmd_screenshots(args: argparse.Namespace) -> int:
+    """Render the client's screens headless (the client is imported only for this command)."""
+    import os
+
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    try:
+        width, height = (int(v) for v in args.size.lower().split("x"))
+    except ValueError:
+        raise UsageError(f"--size must look like 1280x800, not {args.size!r}") from None
+    shots: Any = importlib.import_module("game.ui.screenshots")
+    for path in shots.render_screens(args.outdir, args.scenario, args.seed, (width, height), args.assets):
+        print(path)
+    return 0
 
 
 def _add_assets(parser: argparse.ArgumentParser) -> None:
