@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 from typing import ClassVar, Union
 
 import attrs
@@ -143,11 +144,16 @@ ACTION_TYPES: dict[str, type] = {
 }
 _KIND_ORDER = {kind: i for i, kind in enumerate(ACTION_TYPES)}
 FIELDS: dict[type, tuple[str, ...]] = {cls: tuple(a.name for a in attrs.fields(cls)) for cls in ACTION_TYPES.values()}
+_KEYS = {
+    cls: (_KIND_ORDER[cls.kind], operator.attrgetter(*FIELDS[cls]) if FIELDS[cls] else None)
+    for cls in ACTION_TYPES.values()
+}  # type: ignore[attr-defined]
 
 
 def sort_key(action: Action) -> tuple:
     """A total order over actions of all kinds (kind first, then fields)."""
-    return (_KIND_ORDER[action.kind], tuple(str(getattr(action, n)) for n in FIELDS[type(action)]))
+    order, fields = _KEYS[type(action)]
+    return (order, fields(action) if fields is not None else ())
 
 
 def to_json(action: Action) -> dict:

@@ -33,12 +33,36 @@ def influence_leader(state: GameState, s_idx: int) -> tuple[int, int, int]:
     return best, best_val, second
 
 
-def controlling_seat(state: GameState, s_idx: int) -> int:
-    """The seat whose influence leads by at least the state's stability, or -1."""
+# Memo of control tables, keyed by the identity of the influence tuple. Each entry keeps the
+# tuples it was computed from, so an id is never reused while its entry exists, and the identity
+# check below makes a hit exact. States that share their influence and stability share a table.
+_CONTROL: dict[int, tuple[tuple, tuple, tuple[int, ...]]] = {}
+_CONTROL_LIMIT = 20000
+
+
+def control_table(state: GameState) -> tuple[int, ...]:
+    """Per state: the seat whose influence leads there by at least its stability, or -1."""
+    influence, stability = state.influence, state.stability
+    entry = _CONTROL.get(id(influence))
+    if entry is not None and entry[0] is influence and entry[1] is stability:
+        return entry[2]
+    table = tuple(_leading_seat(state, s_idx) for s_idx in range(len(stability)))
+    if len(_CONTROL) >= _CONTROL_LIMIT:
+        _CONTROL.clear()
+    _CONTROL[id(influence)] = (influence, stability, table)
+    return table
+
+
+def _leading_seat(state: GameState, s_idx: int) -> int:
     best, best_val, second = influence_leader(state, s_idx)
     if best >= 0 and best_val - second >= state.stability[s_idx]:
         return best
     return -1
+
+
+def controlling_seat(state: GameState, s_idx: int) -> int:
+    """The seat whose influence leads by at least the state's stability, or -1."""
+    return control_table(state)[s_idx]
 
 
 def controller(scenario: Scenario, state: GameState, s_idx: int) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from attrs import evolve
 
 from rules.scenario import Scenario
-from rules.state import ENGINE, NOBODY, GameState, Turn
+from rules.state import ENGINE, NOBODY, GameState, Turn, update
 
 
 def eras_played(scenario: Scenario, state: GameState) -> int:
@@ -30,22 +30,22 @@ def is_last_era(scenario: Scenario, state: GameState) -> bool:
 
 def enter(state: GameState, phase: str) -> GameState:
     """Move to a phase; who acts is settled afterwards."""
-    return evolve(state, phase=phase)
+    return update(state, phase=phase)
 
 
 def start_actions(state: GameState, turns_per_round: int) -> GameState:
     """The action phase: seats take turns, lowest score first (ties: seat order)."""
     order = sorted(range(len(state.seats)), key=lambda i: (state.vp[i], i))
     queue = tuple(order) * turns_per_round
-    return evolve(state, phase="actions", queue=queue, turn=Turn(queue[0]) if queue else None)
+    return update(state, phase="actions", queue=queue, turn=Turn(queue[0]) if queue else None)
 
 
 def end_turn(state: GameState) -> GameState:
     """The turn holder is done: the next seat in the queue, or the flow phase."""
     queue = state.queue[1:]
     if queue:
-        return evolve(state, queue=queue, turn=Turn(queue[0]))
-    return evolve(state, queue=(), turn=None, phase="flows")
+        return update(state, queue=queue, turn=Turn(queue[0]))
+    return update(state, queue=(), turn=None, phase="flows")
 
 
 def next_round(scenario: Scenario, state: GameState) -> GameState:
@@ -54,7 +54,7 @@ def next_round(scenario: Scenario, state: GameState) -> GameState:
         return evolve(
             state, era=state.era + 1, round=1, absolute_round=state.absolute_round + 1, era_over=False, phase="news"
         )
-    return evolve(state, round=state.round + 1, absolute_round=state.absolute_round + 1, phase="news")
+    return update(state, round=state.round + 1, absolute_round=state.absolute_round + 1, phase="news")
 
 
 def end_era_now(state: GameState) -> GameState:
@@ -78,7 +78,7 @@ def end_era_now(state: GameState) -> GameState:
 def settle(scenario: Scenario, state: GameState) -> GameState:
     """Decide who acts next, moving past decision phases that nobody has left to make."""
     if state.outcome is not None:
-        return state if state.to_act == NOBODY and state.phase == "over" else evolve(state, to_act=NOBODY, phase="over")
+        return state if state.to_act == NOBODY and state.phase == "over" else update(state, to_act=NOBODY, phase="over")
     if state.era_over and state.phase in ("headline", "reveal", "actions"):
         state = end_era_now(state)
     if state.choice is not None:
@@ -101,7 +101,7 @@ def settle(scenario: Scenario, state: GameState) -> GameState:
 
 
 def _to(state: GameState, seat: int) -> GameState:
-    return state if state.to_act == seat else evolve(state, to_act=seat)
+    return state if state.to_act == seat else update(state, to_act=seat)
 
 
 def _first(values) -> int:  # type: ignore[no-untyped-def]

@@ -14,7 +14,7 @@ from attrs import evolve, frozen
 from rules import board
 from rules import log as L
 from rules import scenario as S
-from rules.state import GameState, add_item, set_item
+from rules.state import GameState, add_item, set_item, update
 
 
 @frozen
@@ -54,7 +54,7 @@ def seats_named(state: GameState, target: str, ctx: Context) -> list[int]:
 def change_budget(state: GameState, seat: int, amount: int, log: Log) -> GameState:
     budget = add_item(state.budget, seat, amount)
     log.append(L.BudgetChanged(state.seats[seat], budget[seat] - state.budget[seat], budget[seat]))
-    return evolve(state, budget=budget)
+    return update(state, budget=budget)
 
 
 def change_influence(scenario: S.Scenario, state: GameState, seat: int, s_idx: int, amount: int, log: Log) -> GameState:
@@ -63,7 +63,7 @@ def change_influence(scenario: S.Scenario, state: GameState, seat: int, s_idx: i
     delta = row[s_idx] - state.influence[seat][s_idx]
     if delta == 0:
         return state
-    state = evolve(state, influence=set_item(state.influence, seat, row))
+    state = update(state, influence=set_item(state.influence, seat, row))
     log.append(L.InfluenceChanged(state.seats[seat], scenario.states[s_idx].id, delta, row[s_idx]))
     return _log_control(scenario, state, s_idx, before, log)
 
@@ -82,7 +82,7 @@ def change_credibility(scenario: S.Scenario, state: GameState, seat: int, amount
     if values == state.credibility:
         return state
     log.append(L.CredibilityChanged(state.seats[seat], values[seat] - state.credibility[seat], values[seat]))
-    return evolve(state, credibility=values)
+    return update(state, credibility=values)
 
 
 def change_standing(scenario: S.Scenario, state: GameState, seat: int, p_idx: int, amount: int, log: Log) -> GameState:
@@ -91,14 +91,14 @@ def change_standing(scenario: S.Scenario, state: GameState, seat: int, p_idx: in
         return state
     delta = row[p_idx] - state.standing[seat][p_idx]
     log.append(L.StandingChanged(state.seats[seat], scenario.patrons[p_idx].id, delta, row[p_idx]))
-    return evolve(state, standing=set_item(state.standing, seat, row))
+    return update(state, standing=set_item(state.standing, seat, row))
 
 
 def score(state: GameState, seat: int, amount: int, reason: str, log: Log, detail: str = "") -> GameState:
     if amount == 0:
         return state
     log.append(L.PointsScored(state.seats[seat], amount, reason, detail))
-    return evolve(state, vp=add_item(state.vp, seat, amount, -999))
+    return update(state, vp=add_item(state.vp, seat, amount, -999))
 
 
 def raise_tension(scenario: S.Scenario, state: GameState, amount: int, by: int, log: Log) -> GameState:
@@ -108,7 +108,7 @@ def raise_tension(scenario: S.Scenario, state: GameState, amount: int, by: int, 
     if level == state.tension:
         return state
     log.append(L.TensionChanged(level - state.tension, level))
-    state = evolve(state, tension=level)
+    state = update(state, tension=level)
     if level >= rules.crisis_level and amount > 0:
         culprit = state.seats[by] if by >= 0 else ""
         log.append(L.CrisisErupted(culprit, level))
@@ -116,7 +116,7 @@ def raise_tension(scenario: S.Scenario, state: GameState, amount: int, by: int, 
             state = score(state, by, -rules.crisis_vp, "crisis", log)
             state = change_credibility(scenario, state, by, -1, log)
         log.append(L.TensionChanged(rules.crisis_reset - level, rules.crisis_reset))
-        state = evolve(state, tension=rules.crisis_reset, era_over=True)
+        state = update(state, tension=rules.crisis_reset, era_over=True)
     return state
 
 
@@ -127,7 +127,7 @@ def set_link_status(scenario: S.Scenario, state: GameState, l_idx: int, status: 
     if status == "built" and link.status == "planned":
         link = evolve(link, progress=scenario.links[l_idx].build_ops)
     log.append(L.LinkStatusChanged(scenario.links[l_idx].id, status, by))
-    return evolve(state, links=set_item(state.links, l_idx, evolve(link, status=status)))
+    return update(state, links=set_item(state.links, l_idx, evolve(link, status=status)))
 
 
 # --------------------------------------------------------------------------- one function per kind
@@ -173,7 +173,7 @@ def _link_capacity(scenario: S.Scenario, state: GameState, e: S.LinkCapacity, ct
     link = state.links[l_idx]
     capacity = max(0, link.capacity + e.amount)
     log.append(L.LinkCapacityChanged(e.link, capacity - link.capacity, capacity))
-    return evolve(state, links=set_item(state.links, l_idx, evolve(link, capacity=capacity)))
+    return update(state, links=set_item(state.links, l_idx, evolve(link, capacity=capacity)))
 
 
 def _link_cost(scenario: S.Scenario, state: GameState, e: S.LinkCost, ctx: Context, log: Log) -> GameState:
@@ -181,7 +181,7 @@ def _link_cost(scenario: S.Scenario, state: GameState, e: S.LinkCost, ctx: Conte
     link = state.links[l_idx]
     cost = max(-scenario.links[l_idx].cost, link.cost + e.amount)
     log.append(L.LinkCostChanged(e.link, cost - link.cost, cost))
-    return evolve(state, links=set_item(state.links, l_idx, evolve(link, cost=cost)))
+    return update(state, links=set_item(state.links, l_idx, evolve(link, cost=cost)))
 
 
 def _build_progress(scenario: S.Scenario, state: GameState, e: S.BuildProgress, ctx: Context, log: Log) -> GameState:
@@ -193,7 +193,7 @@ def _build_progress(scenario: S.Scenario, state: GameState, e: S.BuildProgress, 
     progress = max(0, min(needed, link.progress + e.amount))
     by = state.seats[ctx.player] if ctx.player >= 0 else ""
     log.append(L.BuildProgressed(by, e.link, progress, needed, 0))
-    state = evolve(state, links=set_item(state.links, l_idx, evolve(link, progress=progress)))
+    state = update(state, links=set_item(state.links, l_idx, evolve(link, progress=progress)))
     if progress >= needed:
         state = set_link_status(scenario, state, l_idx, "built", by, log)
         log.append(L.LinkBuilt(by, e.link))
@@ -215,7 +215,7 @@ def join_bloc(scenario: S.Scenario, state: GameState, state_id: str, bloc_id: st
     for other in scenario.blocs[b_idx].incompatible:
         state = leave_bloc(scenario, state, state_id, other, log)
     log.append(L.BlocJoined(state_id, bloc_id))
-    return evolve(state, members=set_item(state.members, b_idx, state.members[b_idx] | {state_id}))
+    return update(state, members=set_item(state.members, b_idx, state.members[b_idx] | {state_id}))
 
 
 def leave_bloc(scenario: S.Scenario, state: GameState, state_id: str, bloc_id: str, log: Log) -> GameState:
@@ -223,7 +223,7 @@ def leave_bloc(scenario: S.Scenario, state: GameState, state_id: str, bloc_id: s
     if state_id not in state.members[b_idx]:
         return state
     log.append(L.BlocLeft(state_id, bloc_id))
-    return evolve(state, members=set_item(state.members, b_idx, state.members[b_idx] - {state_id}))
+    return update(state, members=set_item(state.members, b_idx, state.members[b_idx] - {state_id}))
 
 
 def _leave_bloc(scenario: S.Scenario, state: GameState, e: S.LeaveBloc, ctx: Context, log: Log) -> GameState:
@@ -236,7 +236,7 @@ def _price(scenario: S.Scenario, state: GameState, e: S.Price, ctx: Context, log
     c_idx = scenario.commodity_index[e.commodity]
     prices = add_item(state.prices, c_idx, e.amount, 1)
     log.append(L.PriceChanged(e.commodity, prices[c_idx] - state.prices[c_idx], prices[c_idx]))
-    return evolve(state, prices=prices)
+    return update(state, prices=prices)
 
 
 def _stability(scenario: S.Scenario, state: GameState, e: S.Stability, ctx: Context, log: Log) -> GameState:
@@ -244,7 +244,7 @@ def _stability(scenario: S.Scenario, state: GameState, e: S.Stability, ctx: Cont
     before = board.controlling_seat(state, s_idx)
     values = add_item(state.stability, s_idx, e.amount, 1, 6)
     log.append(L.StabilityChanged(e.state, values[s_idx] - state.stability[s_idx], values[s_idx]))
-    state = evolve(state, stability=values)
+    state = update(state, stability=values)
     return _log_control(scenario, state, s_idx, before, log)
 
 
@@ -254,14 +254,14 @@ def _production(scenario: S.Scenario, state: GameState, e: S.Production, ctx: Co
             production = add_item(state.production, i, e.amount)
             delta = production[i] - state.production[i]
             log.append(L.ProductionChanged(e.state, e.commodity, delta, production[i]))
-            return evolve(state, production=production)
+            return update(state, production=production)
     return state
 
 
 def _ops(scenario: S.Scenario, state: GameState, e: S.Ops, ctx: Context, log: Log) -> GameState:
     for seat in seats_named(state, e.target, ctx):
         log.append(L.OpsModified(state.seats[seat], e.amount))
-        state = evolve(state, ops_mod=add_item(state.ops_mod, seat, e.amount, -2, 2))
+        state = update(state, ops_mod=add_item(state.ops_mod, seat, e.amount, -2, 2))
     return state
 
 
@@ -273,7 +273,7 @@ def _vp(scenario: S.Scenario, state: GameState, e: S.VictoryPoints, ctx: Context
 
 def _summit(scenario: S.Scenario, state: GameState, e: S.Summit, ctx: Context, log: Log) -> GameState:
     log.append(L.SummitCalled(ctx.card))
-    return evolve(state, summit_pending=True)
+    return update(state, summit_pending=True)
 
 
 HANDLERS: dict[type, Callable] = {

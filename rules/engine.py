@@ -48,7 +48,18 @@ from rules.errors import IllegalActionError, InvalidActionError
 from rules.flows import run_flows
 from rules.rng import Rng, draw_below, shuffled
 from rules.scenario import DEAL_KINDS, PRESSURE_KINDS, VERBS, CardDef, Scenario
-from rules.state import ENGINE, NOBODY, Agreement, GameState, LinkState, Options, PendingChoice, Proposal, set_item
+from rules.state import (
+    ENGINE,
+    NOBODY,
+    Agreement,
+    GameState,
+    LinkState,
+    Options,
+    PendingChoice,
+    Proposal,
+    set_item,
+    update,
+)
 
 Log = list
 
@@ -224,8 +235,8 @@ def _check_use_ops(scenario: Scenario, state: GameState, seat: int, a: UseOps) -
     turn = state.turn
     if turn is None or not turn.card or turn.use:
         return "wrong_stage"
-    probe = evolve(state, turn=evolve(turn, use="ops", verb=a.verb))
-    for _ in _verb_targets(scenario, probe, seat, a.verb):
+    ops = card_ops(scenario, state, seat, scenario.card(turn.card))
+    for _ in _TARGETS[a.verb](scenario, state, seat, ops):
         return None
     return "no_target"
 
@@ -241,10 +252,13 @@ def _check_influence(scenario: Scenario, state: GameState, seat: int, a: PlaceIn
     problem = _ops_stage(state, "influence")
     if problem:
         return problem
-    s_idx = scenario.state_index[a.state]
+    return _influence_problem(scenario, state, seat, scenario.state_index[a.state], _ops_of_turn(scenario, state, seat))
+
+
+def _influence_problem(scenario: Scenario, state: GameState, seat: int, s_idx: int, ops: int) -> str | None:
     if state.influence[seat][s_idx] >= scenario.rules.max_influence:
         return "no_target"
-    if _ops_of_turn(scenario, state, seat) < influence_cost(scenario, state, seat, s_idx):
+    if ops < influence_cost(scenario, state, seat, s_idx):
         return "too_costly"
     return None
 
@@ -253,7 +267,10 @@ def _check_build(scenario: Scenario, state: GameState, seat: int, a: BuildLink) 
     problem = _ops_stage(state, "build")
     if problem:
         return problem
-    l_idx = scenario.link_index[a.link]
+    return _build_problem(scenario, state, seat, scenario.link_index[a.link], _ops_of_turn(scenario, state, seat))
+
+
+def _build_problem(scenario: Scenario, state: GameState, seat: int, l_idx: int, ops: int) -> str | None:
     link, live = scenario.links[l_idx], state.links[l_idx]
     if live.status == "planned":
         if link.build_ops <= 0:
@@ -265,7 +282,7 @@ def _check_build(scenario: Scenario, state: GameState, seat: int, a: BuildLink) 
             return "not_buildable"
         if live.upgrades >= link.max_upgrades:
             return "max_upgrades"
-        if _ops_of_turn(scenario, state, seat) < 2:
+        if ops < 2:
             return "too_costly"
         if state.budget[seat] < link.upgrade_cost:
             return "no_budget"
@@ -275,9 +292,10 @@ def _check_build(scenario: Scenario, state: GameState, seat: int, a: BuildLink) 
 
 
 def _check_propose(scenario: Scenario, state: GameState, seat: int, a: Propose) -> str | None:
-    problem = _ops_stage(state, "negotiate")
-    if problem:
-        return problem
+    return _ops_stage(state, "negotiate") or _proposal_problem(scenario, state, seat, a)
+
+
+def _proposal_problem(scenario: Scenario, state: GameState, seat: int, a: Propose) -> str | None:
     me = state.seats[seat]
     if a.deal == "accession":
         return _check_accession(scenario, state, me, a)
@@ -314,51 +332,51 @@ def _check_pressure(scenario: Scenario, state: GameState, seat: int, a: ApplyPre
     problem = _ops_stage(state, "pressure")
     if problem:
         return problem
-    return _PRESSURE_CHECKS[a.pressure](scenario, state, seat, a.target)
+    return _PRESSURE_CHECKS[a.pressure](scenario, state, seat, a.target, _ops_of_turn(scenario, state, seat))
 
 
-def _check_remove(scenario: Scenario, state: GameState, seat: int, target: str) -> str | None:
+def _check_remove(scenario: Scenario, state: GameState, seat: int, target: str, ops: int) -> str | None:
     s_idx = scenario.state_index[target]
     if any(row[s_idx] > 0 for i, row in enumerate(state.influence) if i != seat):
         return None
     return "no_rival_influence"
 
 
-def _check_sanction(scenario: Scenario, state: GameState, seat: int, target: str) -> str | None:
+def _check_sanction(scenario: Scenario, state: GameState, seat: int, target: str, ops: int) -> str | None:
     if target == state.seats[seat]:
         return "self_target"
     return None if target in state.seats else "no_target"
 
 
-def _check_drill(scenario: Scenario, state: GameState, seat: int, target: str) -> str | None:
+def _check_drill(scenario: Scenario, state: GameState, seat: int, target: str, ops: int) -> str | None:
     s_idx = scenario.state_index[target]
     return None if board.controller(scenario, state, s_idx) == seat else "not_controller"
 
 
-def _check_throttle(scenario: Scenario, state: GameState, seat: int, target: str) -> str | None:
+def _check_throttle(scenario: Scenario, state: GameState, seat: int, target: str, ops: int) -> str | None:
     l_idx = scenario.link_index[target]
     if not board.controls_link(scenario, state, seat, l_idx):
         return "not_controller"
     return None if state.links[l_idx].status == "built" else "link_not_open"
 
 
-def _check_cut(scenario: Scenario, state: GameState, seat: int, target: str) -> str | None:
+def _check_cut(scenario: Scenario, state: GameState, seat: int, target: str, ops: int) -> str | None:
     l_idx = scenario.link_index[target]
     if not board.controls_link(scenario, state, seat, l_idx):
         return "not_controller"
     if state.links[l_idx].status not in ("built", "throttled"):
         return "link_not_open"
-    return None if _ops_of_turn(scenario, state, seat) >= 2 else "too_costly"
+    return None if ops >= 2 else "too_costly"
 
 
-def _check_restore(scenario: Scenario, state: GameState, seat: int, target: str) -> str | None:
+def _check_restore(scenario: Scenario, state: GameState, seat: int, target: str, ops: int) -> str | None:
     l_idx = scenario.link_index[target]
     if not board.controls_link(scenario, state, seat, l_idx):
         return "not_controller"
     return None if state.links[l_idx].status in ("throttled", "cut") else "link_not_closed"
 
 
-_PRESSURE_CHECKS: dict[str, Callable[[Scenario, GameState, int, str], str | None]] = {
+_PRESSURE_CHECKS: dict[str, Callable[[Scenario, GameState, int, str, int], str | None]] = {
     "remove": _check_remove,
     "sanction": _check_sanction,
     "drill": _check_drill,
@@ -515,58 +533,61 @@ def _turn_actions(scenario: Scenario, state: GameState, seat: int):  # type: ign
             if _check_use_ops(scenario, state, seat, UseOps(me, verb)) is None:
                 yield UseOps(me, verb)
     else:
-        yield from _verb_targets(scenario, state, seat, turn.verb)
+        yield from _TARGETS[turn.verb](scenario, state, seat, _ops_of_turn(scenario, state, seat))
 
 
-def _verb_targets(scenario: Scenario, state: GameState, seat: int, verb: str):  # type: ignore[no-untyped-def]
-    return _TARGETS[verb](scenario, state, seat)
-
-
-def _influence_targets(scenario: Scenario, state: GameState, seat: int):  # type: ignore[no-untyped-def]
+def _influence_targets(scenario: Scenario, state: GameState, seat: int, ops: int):  # type: ignore[no-untyped-def]
     me = state.seats[seat]
-    for s in scenario.states:
-        action = PlaceInfluence(me, s.id)
-        if _check_influence(scenario, state, seat, action) is None:
+    for s_idx, s in enumerate(scenario.states):
+        if _influence_problem(scenario, state, seat, s_idx, ops) is None:
+            yield PlaceInfluence(me, s.id)
+
+
+def _build_targets(scenario: Scenario, state: GameState, seat: int, ops: int):  # type: ignore[no-untyped-def]
+    me = state.seats[seat]
+    for l_idx in scenario.buildable_links:
+        if _build_problem(scenario, state, seat, l_idx, ops) is None:
+            yield BuildLink(me, scenario.links[l_idx].id)
+
+
+def _negotiate_targets(scenario: Scenario, state: GameState, seat: int, ops: int):  # type: ignore[no-untyped-def]
+    me = state.seats[seat]
+    for action in _proposal_candidates(scenario, me):
+        if _proposal_problem(scenario, state, seat, action) is None:
             yield action
 
 
-def _build_targets(scenario: Scenario, state: GameState, seat: int):  # type: ignore[no-untyped-def]
-    me = state.seats[seat]
-    for link in scenario.links:
-        action = BuildLink(me, link.id)
-        if _check_build(scenario, state, seat, action) is None:
-            yield action
+def _proposal_candidates(scenario: Scenario, me: str) -> tuple[Propose, ...]:
+    """Every proposal a seat could make, built once per scenario and seat."""
+    key = ("proposals", me)
+    found = scenario.cache.get(key)
+    if found is None:
+        out: list[Propose] = []
+        for link in scenario.links:
+            for partner in link.states:
+                if partner != me:
+                    out.append(Propose(me, partner, "transit", link.id))
+                    if link.type == "gas":
+                        out.append(Propose(me, partner, "swap", link.id))
+        out += [Propose(me, f"bloc:{b.id}", "accession", b.id) for b in scenario.blocs]
+        out += [Propose(me, p.id, "investment") for p in scenario.patrons]
+        out += [Propose(me, s.id, "drill") for s in scenario.states if s.id != me]
+        found = scenario.cache[key] = tuple(out)
+    return found  # type: ignore[no-any-return]
 
 
-def _negotiate_targets(scenario: Scenario, state: GameState, seat: int):  # type: ignore[no-untyped-def]
-    me = state.seats[seat]
-    candidates: list[Propose] = []
-    for link in scenario.links:
-        for partner in link.states:
-            if partner != me:
-                candidates.append(Propose(me, partner, "transit", link.id))
-                if link.type == "gas":
-                    candidates.append(Propose(me, partner, "swap", link.id))
-    candidates += [Propose(me, f"bloc:{b.id}", "accession", b.id) for b in scenario.blocs]
-    candidates += [Propose(me, p.id, "investment") for p in scenario.patrons]
-    candidates += [Propose(me, s.id, "drill") for s in scenario.states if s.id != me]
-    for action in candidates:
-        if _check_propose(scenario, state, seat, action) is None:
-            yield action
-
-
-def _pressure_targets(scenario: Scenario, state: GameState, seat: int):  # type: ignore[no-untyped-def]
+def _pressure_targets(scenario: Scenario, state: GameState, seat: int, ops: int):  # type: ignore[no-untyped-def]
     me = state.seats[seat]
     held = {s for s in range(len(scenario.states)) if board.controller(scenario, state, s) == seat}
     for kind in ("remove", "sanction", "drill"):
         for s in scenario.states:
-            if _PRESSURE_CHECKS[kind](scenario, state, seat, s.id) is None:
+            if _PRESSURE_CHECKS[kind](scenario, state, seat, s.id, ops) is None:
                 yield ApplyPressure(me, kind, s.id)
     for l_idx, link in enumerate(scenario.links):
         if not held.intersection(scenario.link_states[l_idx]):
             continue
         for kind in _LINK_PRESSURES:
-            if _PRESSURE_CHECKS[kind](scenario, state, seat, link.id) is None:
+            if _PRESSURE_CHECKS[kind](scenario, state, seat, link.id, ops) is None:
                 yield ApplyPressure(me, kind, link.id)
 
 
@@ -588,7 +609,7 @@ def apply(scenario: Scenario, state: GameState, action: Action) -> tuple[GameSta
         raise IllegalActionError(reason, action)
     log: Log = []
     state = _HANDLERS[type(action)](scenario, state, action, log)
-    state = clock.settle(scenario, evolve(state, steps=state.steps + 1))
+    state = clock.settle(scenario, update(state, steps=state.steps + 1))
     return state, tuple(log)
 
 
@@ -609,7 +630,7 @@ def _step_deal(scenario: Scenario, state: GameState, log: Log) -> GameState:
         offer = tuple(sorted(picked[: scenario.rules.objective_offer]))
         offers.append(offer)
         log.append(L.ObjectivesOffered(seat, offer, seat))
-    return evolve(state, offers=tuple(offers), rng=rng, phase="setup")
+    return update(state, offers=tuple(offers), rng=rng, phase="setup")
 
 
 def _step_news(scenario: Scenario, state: GameState, log: Log) -> GameState:
@@ -623,7 +644,7 @@ def _step_news(scenario: Scenario, state: GameState, log: Log) -> GameState:
         hands[seat] = tuple(sorted(hands[seat] + dealt))
         log.append(L.CardsDealt(state.seats[seat], dealt, state.seats[seat]))
     log.append(L.HandsFilled(tuple((s, len(h)) for s, h in zip(state.seats, hands))))
-    return evolve(state, hands=tuple(hands), headlines=(None,) * len(state.seats), phase="headline")
+    return update(state, hands=tuple(hands), headlines=(None,) * len(state.seats), phase="headline")
 
 
 def _start_era(scenario: Scenario, state: GameState, log: Log) -> GameState:
@@ -643,7 +664,7 @@ def _start_era(scenario: Scenario, state: GameState, log: Log) -> GameState:
     start = state.rng.counter
     pile, rng = shuffled(state.rng, pool)
     log.append(L.DeckShuffled(len(pile), (start, rng.counter)))
-    return evolve(state, draw_pile=pile, discard=(), rng=rng, hands=hands)
+    return update(state, draw_pile=pile, discard=(), rng=rng, hands=hands)
 
 
 def _draw(scenario: Scenario, state: GameState, count: int, log: Log) -> tuple[GameState, tuple[str, ...]]:
@@ -660,7 +681,7 @@ def _draw(scenario: Scenario, state: GameState, count: int, log: Log) -> tuple[G
             log.append(L.DeckShuffled(len(pile), (start, rng.counter)))
         dealt.append(pile[0])
         pile = pile[1:]
-    return evolve(state, draw_pile=pile, discard=discard, rng=rng), tuple(dealt)
+    return update(state, draw_pile=pile, discard=discard, rng=rng), tuple(dealt)
 
 
 def _step_reveal(scenario: Scenario, state: GameState, log: Log) -> GameState:
@@ -668,14 +689,14 @@ def _step_reveal(scenario: Scenario, state: GameState, log: Log) -> GameState:
     picks = [(i, c) for i, c in enumerate(state.headlines) if c]
     log.append(L.HeadlinesRevealed(tuple((state.seats[i], c) for i, c in picks)))
     picks.sort(key=lambda p: (-scenario.card(p[1]).ops, p[0]))
-    state = evolve(state, reveal_queue=tuple(picks), headlines=(None,) * len(state.seats))
+    state = update(state, reveal_queue=tuple(picks), headlines=(None,) * len(state.seats))
     return _continue_reveal(scenario, state, log)
 
 
 def _continue_reveal(scenario: Scenario, state: GameState, log: Log) -> GameState:
     while state.reveal_queue and state.choice is None and not state.era_over:
         (seat, card_id), rest = state.reveal_queue[0], state.reveal_queue[1:]
-        state = evolve(state, reveal_queue=rest)
+        state = update(state, reveal_queue=rest)
         card = scenario.card(card_id)
         log.append(L.CardPlayed(state.seats[seat], card_id, "headline"))
         state = _retire(state, card, fired=True)
@@ -694,7 +715,7 @@ def _step_flows(scenario: Scenario, state: GameState, log: Log) -> GameState:
     era_income = tuple(e + i for e, i in zip(state.era_income, report.income))
     shipped = sum(p.volume for p in report.paths)
     log.append(L.FlowsRouted(tuple(zip(state.seats, report.income)), shipped, sum(report.unshipped)))
-    state = evolve(state, budget=budget, era_income=era_income, last_flows=report)
+    state = update(state, budget=budget, era_income=era_income, last_flows=report)
     summit = state.summit_pending or clock.is_era_end(scenario, state)
     return clock.enter(state, "summit" if summit else "cleanup")
 
@@ -721,7 +742,7 @@ def _step_cleanup(scenario: Scenario, state: GameState, log: Log) -> GameState:
     for agreement in expired:
         log.append(L.AgreementExpired(agreement.id))
     if expired:
-        state = evolve(state, agreements=tuple(a for a in state.agreements if a not in expired))
+        state = update(state, agreements=tuple(a for a in state.agreements if a not in expired))
     return clock.next_round(scenario, state)
 
 
@@ -759,21 +780,21 @@ _STEPS: dict[str, Callable[[Scenario, GameState, Log], GameState]] = {
 def _keep(scenario: Scenario, state: GameState, a: KeepObjective, log: Log) -> GameState:
     seat = state.seats.index(a.seat)
     log.append(L.ObjectiveKept(a.seat, a.objective, a.seat))
-    return evolve(state, objectives=set_item(state.objectives, seat, a.objective))
+    return update(state, objectives=set_item(state.objectives, seat, a.objective))
 
 
 def _pick_headline(scenario: Scenario, state: GameState, a: PickHeadline, log: Log) -> GameState:
     seat = state.seats.index(a.seat)
     hand = tuple(c for c in state.hands[seat] if c != a.card)
     log.append(L.HeadlinePicked(a.seat))
-    return evolve(state, hands=set_item(state.hands, seat, hand), headlines=set_item(state.headlines, seat, a.card))
+    return update(state, hands=set_item(state.hands, seat, hand), headlines=set_item(state.headlines, seat, a.card))
 
 
 def _play_card(scenario: Scenario, state: GameState, a: PlayCard, log: Log) -> GameState:
     seat = state.seats.index(a.seat)
     hand = tuple(c for c in state.hands[seat] if c != a.card)
     assert state.turn is not None
-    return evolve(state, hands=set_item(state.hands, seat, hand), turn=evolve(state.turn, card=a.card))
+    return update(state, hands=set_item(state.hands, seat, hand), turn=evolve(state.turn, card=a.card))
 
 
 def _play_event(scenario: Scenario, state: GameState, a: PlayEvent, log: Log) -> GameState:
@@ -781,21 +802,21 @@ def _play_event(scenario: Scenario, state: GameState, a: PlayEvent, log: Log) ->
     assert state.turn is not None
     card = scenario.card(state.turn.card)
     log.append(L.CardPlayed(a.seat, card.id, "event"))
-    state = evolve(state, turn=evolve(state.turn, use="event", done=True))
+    state = update(state, turn=evolve(state.turn, use="event", done=True))
     state = _retire(state, card, fired=True)
     return _fire_event(scenario, state, card, seat, log)
 
 
 def _use_ops(scenario: Scenario, state: GameState, a: UseOps, log: Log) -> GameState:
     assert state.turn is not None
-    return evolve(state, turn=evolve(state.turn, use="ops", verb=a.verb))
+    return update(state, turn=evolve(state.turn, use="ops", verb=a.verb))
 
 
 def _retire(state: GameState, card: CardDef, fired: bool) -> GameState:
     """Send a played card to the removed pile (a once-only event that fired) or the discards."""
     if fired and card.once:
-        return evolve(state, removed=state.removed + (card.id,))
-    return evolve(state, discard=state.discard + (card.id,))
+        return update(state, removed=state.removed + (card.id,))
+    return update(state, discard=state.discard + (card.id,))
 
 
 def _fire_event(
@@ -810,7 +831,7 @@ def _fire_event(
         return state
     if chooser in state.seats:
         log.append(L.ChoiceOffered(chooser, card.id))
-        return evolve(state, choice=PendingChoice(state.seats.index(chooser), card.id, seat))
+        return update(state, choice=PendingChoice(state.seats.index(chooser), card.id, seat))
     option = card.choice.options[0]
     log.append(L.OptionChosen(chooser, card.id, option.id))
     return apply_effects(scenario, state, option.effects, ctx, log)
@@ -824,7 +845,7 @@ def _choose(scenario: Scenario, state: GameState, a: Choose, log: Log) -> GameSt
     option = next(o for o in card.choice.options if o.id == a.option)
     log.append(L.OptionChosen(a.seat, card.id, option.id))
     ctx = Context(player=pending.player, favoured=card.favours, chooser=card.choice.state, card=card.id)
-    state = apply_effects(scenario, evolve(state, choice=None), option.effects, ctx, log)
+    state = apply_effects(scenario, update(state, choice=None), option.effects, ctx, log)
     if state.phase == "reveal":
         state = _continue_reveal(scenario, state, log)
     return state
@@ -835,7 +856,7 @@ def _finish_ops(scenario: Scenario, state: GameState, seat: int, verb: str, ops:
     assert state.turn is not None
     card = scenario.card(state.turn.card)
     log.append(L.OpsUsed(state.seats[seat], verb, ops))
-    state = evolve(state, turn=evolve(state.turn, done=True), ops_mod=set_item(state.ops_mod, seat, 0))
+    state = update(state, turn=evolve(state.turn, done=True), ops_mod=set_item(state.ops_mod, seat, 0))
     beneficiary = card.favours if card.favours and card.favours != state.seats[seat] else ""
     if beneficiary in state.seats and not state.era_over:
         state = _retire(state, card, fired=True)
@@ -871,7 +892,7 @@ def _build(scenario: Scenario, state: GameState, a: BuildLink, log: Log) -> Game
         progress = live.progress + used
         state = change_budget(state, seat, -paid, log) if paid else state
         new_live = evolve(live, progress=progress, builder=a.seat)
-        state = evolve(state, links=set_item(state.links, l_idx, new_live))
+        state = update(state, links=set_item(state.links, l_idx, new_live))
         log.append(L.BuildProgressed(a.seat, link.id, progress, link.build_ops, paid))
         if progress >= link.build_ops:
             state = set_link_status(scenario, state, l_idx, "built", a.seat, log)
@@ -880,7 +901,7 @@ def _build(scenario: Scenario, state: GameState, a: BuildLink, log: Log) -> Game
     else:
         state = change_budget(state, seat, -link.upgrade_cost, log) if link.upgrade_cost else state
         upgraded = evolve(live, capacity=live.capacity + link.upgrade_capacity, upgrades=live.upgrades + 1)
-        state = evolve(state, links=set_item(state.links, l_idx, upgraded))
+        state = update(state, links=set_item(state.links, l_idx, upgraded))
         log.append(L.LinkUpgraded(a.seat, link.id, upgraded.capacity, link.upgrade_cost))
     return _finish_ops(scenario, state, seat, "build", ops, log)
 
@@ -896,7 +917,7 @@ def _propose(scenario: Scenario, state: GameState, a: Propose, log: Log) -> Game
     voters, votes = _voters(scenario, state, seat, a, log)
     proposal = Proposal(seat, a.partner, a.deal, a.subject, voters, votes)
     if voters:
-        return evolve(state, proposal=proposal)
+        return update(state, proposal=proposal)
     return _conclude(scenario, state, proposal, log)
 
 
@@ -943,13 +964,13 @@ def _answer(scenario: Scenario, state: GameState, a: Answer, log: Log) -> GameSt
     log.append(L.ProposalAnswered(a.seat, a.accept, ""))
     proposal = evolve(state.proposal, awaiting=state.proposal.awaiting[1:], votes=state.proposal.votes + (a.accept,))
     if proposal.awaiting:
-        return evolve(state, proposal=proposal)
-    return _conclude(scenario, evolve(state, proposal=None), proposal, log)
+        return update(state, proposal=proposal)
+    return _conclude(scenario, update(state, proposal=None), proposal, log)
 
 
 def _conclude(scenario: Scenario, state: GameState, p: Proposal, log: Log) -> GameState:
     """Sign or reject a proposal once every answer is in."""
-    state = evolve(state, proposal=None)
+    state = update(state, proposal=None)
     me = state.seats[p.proposer]
     if not _carried(scenario, state, p):
         log.append(L.ProposalRejected(me, p.partner, p.deal))
@@ -963,7 +984,7 @@ def _conclude(scenario: Scenario, state: GameState, p: Proposal, log: Log) -> Ga
     until = state.absolute_round + scenario.rules.deal_rounds - 1  # the signing round counts
     agreement = Agreement(state.next_agreement, p.deal, (me, p.partner), p.subject, until)
     log.append(L.AgreementSigned(agreement.id, p.deal, agreement.parties, p.subject, until))
-    state = evolve(state, agreements=state.agreements + (agreement,), next_agreement=state.next_agreement + 1)
+    state = update(state, agreements=state.agreements + (agreement,), next_agreement=state.next_agreement + 1)
     return _SIGNING[p.deal](scenario, state, p, log)
 
 
@@ -1044,7 +1065,7 @@ def _drill(scenario: Scenario, state: GameState, seat: int, target: str, ops: in
     before = board.controlling_seat(state, s_idx)
     stability = set_item(state.stability, s_idx, min(6, state.stability[s_idx] + 1))
     log.append(L.StabilityChanged(target, stability[s_idx] - state.stability[s_idx], stability[s_idx]))
-    state = evolve(state, stability=stability)
+    state = update(state, stability=stability)
     after = board.controlling_seat(state, s_idx)
     if after != before:
         log.append(L.ControlChanged(target, state.seats[after] if after >= 0 else ""))
@@ -1111,7 +1132,7 @@ def _breaches(
         log.append(L.AgreementBreached(agreement.id, me, cost))
         state = change_credibility(scenario, state, seat, -cost, log)
     if broken:
-        state = evolve(state, agreements=tuple(a for a in state.agreements if a not in broken))
+        state = update(state, agreements=tuple(a for a in state.agreements if a not in broken))
     for bloc, members in zip(scenario.blocs, state.members):
         if me in members and _violates(scenario, bloc.obligation, members, me, victim, link):
             log.append(L.ObligationBroken(me, bloc.id, 1))
@@ -1177,4 +1198,4 @@ def outcome(scenario: Scenario, state: GameState):  # type: ignore[no-untyped-de
 def random_index(state: GameState, bound: int) -> tuple[int, GameState]:
     """A draw from the game's own stream, for rules that need chance (logged by the caller)."""
     value, rng = draw_below(state.rng, bound)
-    return value, evolve(state, rng=rng)
+    return value, update(state, rng=rng)

@@ -11,7 +11,7 @@ import heapq
 
 from rules import board
 from rules.scenario import Scenario
-from rules.state import FlowPath, FlowReport, GameState, LinkState
+from rules.state import FlowPath, FlowReport, GameState, LinkState, update
 
 _CACHE_LIMIT = 4096
 
@@ -211,7 +211,7 @@ def preview(scenario: Scenario, state: GameState, link_id: str, status: str) -> 
     l_idx = scenario.link_index[link_id]
     before = run_flows(scenario, state)
     links = state.links[:l_idx] + (evolve(state.links[l_idx], status=status),) + state.links[l_idx + 1 :]
-    after = run_flows(scenario, evolve(state, links=links))
+    after = run_flows(scenario, update(state, links=links))
     out: dict[str, dict[str, object]] = {}
     for i, seat in enumerate(state.seats):
         changed = {

@@ -536,6 +536,10 @@ class Scenario:
             c: tuple(self.node_index[m.node] for m in world.markets if c in m.buys) for c in self.commodities
         }
         self.market_patron = {self.node_index[m.node]: m.patron for m in world.markets}
+        # Links a seat could ever build or upgrade.
+        self.buildable_links = tuple(
+            i for i, lk in enumerate(world.links) if lk.build_ops > 0 or lk.upgrade_capacity > 0
+        )
         # Memo tables for pure functions of (scenario, immutable inputs): flows, seat maps.
         self.cache: dict = {}
         self.cards_by_era = {

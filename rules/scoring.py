@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from attrs import evolve
-
 from rules import board
 from rules import log as L
 from rules.effects import score
 from rules.scenario import ObjectiveDef, Scenario
-from rules.state import GameState, Outcome
+from rules.state import GameState, Outcome, update
 
 
 def presence(scenario: Scenario, state: GameState) -> tuple[tuple[str, int], ...]:
@@ -62,7 +60,7 @@ def hold_summit(scenario: Scenario, state: GameState, log: list) -> GameState:
     else:
         for seat in range(len(state.seats)):
             state = score(state, seat, sovereignty(scenario, state, seat), "sovereignty", log)
-    return evolve(state, summit_pending=False)
+    return update(state, summit_pending=False)
 
 
 def score_era_end(scenario: Scenario, state: GameState, log: list) -> GameState:
@@ -78,7 +76,7 @@ def score_era_end(scenario: Scenario, state: GameState, log: list) -> GameState:
         for seat, state_id in enumerate(state.seats):
             if state_id in crossed:
                 state = score(state, seat, route.vp, "route", log, route.id)
-    return evolve(state, era_income=(0,) * len(state.seats))
+    return update(state, era_income=(0,) * len(state.seats))
 
 
 def objective_met(scenario: Scenario, state: GameState, seat: int, objective: ObjectiveDef) -> bool:
@@ -187,7 +185,7 @@ def finish(state: GameState, reason: str, log: list) -> GameState:
     scores = tuple((state.seats[i], state.vp[i]) for i in order)
     winner = state.seats[order[0]]
     log.append(L.GameEnded(winner, reason, scores))
-    return evolve(state, outcome=Outcome(winner, scores, reason, state.absolute_round), phase="over")
+    return update(state, outcome=Outcome(winner, scores, reason, state.absolute_round), phase="over")
 
 
 def margin_winner(scenario: Scenario, state: GameState) -> bool:

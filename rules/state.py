@@ -7,6 +7,7 @@ round, phase, queue, holder, to_act) are written only by `rules.clock`.
 
 from __future__ import annotations
 
+import attrs
 from attrs import frozen
 
 from rules.rng import Rng
@@ -113,9 +114,13 @@ class Outcome:
     rounds: int
 
 
-@frozen
+@attrs.define(frozen=True, slots=False)
 class GameState:
-    """The whole changing state of a game."""
+    """The whole changing state of a game.
+
+    Not slotted, on purpose: `update` copies its __dict__ in one C call, which makes the engine's
+    most frequent operation several times cheaper than field-by-field copying.
+    """
 
     scenario_id: str
     seats: tuple[str, ...]
@@ -166,6 +171,21 @@ class GameState:
 
     def seat_index(self, seat: str) -> int:
         return self.seats.index(seat)
+
+
+_new = object.__new__
+
+
+def update(state: GameState, **changes: object) -> GameState:
+    """A copy of the state with some fields changed (like attrs.evolve, without its per-field cost)."""
+    new = _new(GameState)
+    fields = new.__dict__
+    fields.update(state.__dict__)
+    for name in changes:
+        if name not in fields:
+            raise TypeError(f"GameState has no field {name!r}")
+    fields.update(changes)
+    return new
 
 
 def set_item(values: tuple, index: int, value: object) -> tuple:
