@@ -1,0 +1,111 @@
+"""Rule cases 085-091: the tension track and the crisis (BRIEF §3, §4.5)."""
+
+from __future__ import annotations
+
+from attrs import evolve
+
+from rules import legal_actions
+from rules.action import Advance, ApplyPressure, PickHeadline, PlaceInfluence
+from rules.state import ENGINE
+from tests.rules.helpers import (
+    ALPHA,
+    BETA,
+    at_actions,
+    at_engine_step,
+    entries,
+    fresh,
+    kinds,
+    mini,
+    mini_plus,
+    play,
+    run_engine,
+    use_ops,
+)
+
+
+def _crisis(sc, st):  # type: ignore[no-untyped-def]
+    """Alpha, with tension at 5, throttles a_e (+1 tension): a crisis."""
+    st = at_actions(sc, hands={"alpha": ("c1", "c6")}, state=evolve(st, tension=5))
+    return use_ops(sc, st, "alpha", "c1", "pressure", ApplyPressure("alpha", "throttle", "a_e"))
+
+
+def test_case_085_a_crisis_ends_the_era_at_once_and_costs_its_cause():
+    """BRIEF §3: at 6 a crisis ends the era at once and costs whoever caused it (2 points, 1 credibility).
+    Setup: tension 5, round 1 of era one, beta still has a turn queued. Actions: alpha throttles a_e.
+    Expect: crisis logged against alpha; alpha -2 points, credibility 2; tension resets to 4; no turn is left:
+    the engine goes straight to the summit."""
+    sc = mini()
+    st, log = _crisis(sc, fresh(sc))
+    assert entries(log, "crisis_erupted")[0].by == "alpha"
+    assert st.vp == (-2, 0) and st.credibility == (2, 3) and st.tension == 4
+    assert st.phase == "summit" and st.to_act == ENGINE and st.queue == () and st.turn is None
+    assert legal_actions(sc, st) == (Advance(),)
+
+
+def test_case_086_after_a_crisis_the_next_era_begins():
+    """BRIEF §3: the crisis ends the era — even in its first round.
+    Setup: the crisis of case 085 in round 1 of era one (of two). Actions: the engine's summit and cleanup.
+    Expect: no flows this round; era two starts at round 1; the crisis flag is cleared."""
+    sc = mini()
+    st, _ = _crisis(sc, fresh(sc))
+    st, log = run_engine(sc, st)
+    assert "flows_routed" not in kinds(log) and "summit_held" in kinds(log)
+    assert (st.era, st.round, st.era_over) == (1, 1, False)
+
+
+def test_case_087_a_crisis_in_the_last_era_ends_the_game():
+    """BRIEF §3, §7: the era ends at once; after the last era's summit the game is over.
+    Setup: the last era (era two of two), round 1; tension 5. Actions: alpha throttles a_e; the engine's summit.
+    Expect: the game ends with reason final."""
+    sc = mini()
+    st, _ = _crisis(sc, evolve(fresh(sc), era=1, absolute_round=3))
+    st, _ = run_engine(sc, st)
+    assert st.outcome is not None and st.outcome.reason == "final"
+
+
+def test_case_088_a_headline_crisis_drops_the_headlines_still_to_resolve():
+    """BRIEF §3, §4.1: the era ends at once — remaining headlines do not resolve.
+    Setup: tension 5; beta headlines c1 (2 ops, tension +1), alpha headlines c6 (1 op, oil +2).
+    Actions: picks, reveal. Expect: crisis charged to beta; oil price unchanged; c6 in the discards."""
+    sc = mini()
+    st = evolve(at_engine_step(fresh(sc), "headline", hands=(("c6",), ("c1",)), tension=5), to_act=ALPHA)
+    oil = sc.commodity_index["oil"]
+    price = st.prices[oil]
+    st, _ = play(sc, st, PickHeadline("alpha", "c6"), PickHeadline("beta", "c1"))
+    st, log = play(sc, st, Advance())
+    assert entries(log, "crisis_erupted")[0].by == "beta" and st.vp == (0, -2)
+    assert st.prices[oil] == price and "c6" in st.discard
+    assert st.phase == "summit"
+
+
+def test_case_089_a_rival_event_played_for_ops_is_charged_to_the_player():
+    """BRIEF §3: a crisis costs whoever caused it. Decided: a seat that plays a card whose event favours a
+    rival sets that event off, so a crisis it raises is charged to the seat that played the card (as in
+    Twilight Struggle), not to the rival it favours. The same for a rival's card put up as a headline.
+    Setup: tension 4; alpha holds c10 (2 ops; favours beta; tension +2). Actions: alpha plays c10 for influence.
+    Expect: the crisis costs alpha 2 points and 1 credibility; beta loses nothing."""
+    sc = mini_plus()
+    st = at_actions(sc, hands={"alpha": ("c10",)}, state=evolve(fresh(sc), tension=4))
+    st, log = use_ops(sc, st, "alpha", "c10", "influence", PlaceInfluence("alpha", "gamma"))
+    assert entries(log, "crisis_erupted")[0].by == "alpha"
+    assert st.vp == (-2, 0) and st.credibility == (2, 3)
+
+
+def test_case_090_a_rival_headline_crisis_is_charged_to_the_seat_that_headlined_it():
+    """BRIEF §3 with case 089's decision, for headlines.
+    Setup: tension 4; alpha headlines c10 (favours beta; tension +2), beta headlines c6. Actions: picks, reveal.
+    Expect: the crisis is charged to alpha."""
+    sc = mini_plus()
+    st = evolve(at_engine_step(fresh(sc), "headline", hands=(("c10",), ("c6",)), tension=4), to_act=ALPHA)
+    st, _ = play(sc, st, PickHeadline("alpha", "c10"), PickHeadline("beta", "c6"))
+    st, log = play(sc, st, Advance())
+    assert entries(log, "crisis_erupted")[0].by == "alpha" and st.vp[BETA] == 0
+
+
+def test_case_091_tension_below_the_crisis_level_is_only_a_number():
+    """BRIEF §3: the shared tension track runs 1-6; only reaching 6 sets off a crisis.
+    Setup: tension 4. Actions: alpha sanctions beta (+1). Expect: tension 5, no crisis, the round goes on."""
+    sc = mini()
+    st = at_actions(sc, hands={"alpha": ("c1",)}, state=evolve(fresh(sc), tension=4))
+    st, log = use_ops(sc, st, "alpha", "c1", "pressure", ApplyPressure("alpha", "sanction", "beta"))
+    assert st.tension == 5 and not entries(log, "crisis_erupted") and st.phase == "actions"
