@@ -106,7 +106,7 @@ class RouteDef:
     name: str
     kind: str  # corridor | pipeline
     links: tuple[LinkId, ...]
-    vp: int = 1  # at each summit, to every seat whose territory it crosses, while it is all open
+    vp: int = 1  # at each era's closing summit, to every seat whose territory it crosses, if all open
 
 
 @frozen
