@@ -1,6 +1,7 @@
 """Engine speed: random playouts, per-call costs, flows and saves. Prints one JSON object.
 
-Every figure is the median of several repeats (the machine is noisy). Run:
+Every figure is the median of several repeats. Times are the benchmark process's own CPU time
+(time.process_time), so other work on a busy machine does not inflate them. Run:
     python3 bench/engine.py [--scenario caspian-2023] [--repeats 5] [--games 20]
 """
 
@@ -36,12 +37,12 @@ def playout(scenario: Scenario, seats: tuple[str, ...], seed: int):  # type: ign
     rnd = random.Random(seed)
     state = new_game(scenario, seed, seats)
     actions = []
-    start = time.perf_counter()
+    start = time.process_time()
     while outcome(scenario, state) is None:
         action = rnd.choice(legal_actions(scenario, state))
         state, _ = apply(scenario, state, action)
         actions.append(action)
-    return state, actions, time.perf_counter() - start
+    return state, actions, time.process_time() - start
 
 
 def bench_playouts(scenario: Scenario, seats: tuple[str, ...], games: int, repeats: int) -> dict[str, float]:
@@ -70,14 +71,14 @@ def bench_calls(scenario: Scenario, seats: tuple[str, ...], repeats: int) -> dic
         states = [new_game(scenario, 77 + r, seats)]
         for action in actions[:-1]:
             states.append(apply(scenario, states[-1], action)[0])
-        start = time.perf_counter()
+        start = time.process_time()
         for s, a in zip(states, actions):
             apply(scenario, s, a)
-        apply_us.append((time.perf_counter() - start) / len(actions) * 1e6)
-        start = time.perf_counter()
+        apply_us.append((time.process_time() - start) / len(actions) * 1e6)
+        start = time.process_time()
         for s in states:
             legal_actions(scenario, s)
-        legal_us.append((time.perf_counter() - start) / len(states) * 1e6)
+        legal_us.append((time.process_time() - start) / len(states) * 1e6)
     return {"apply_us": round(statistics.median(apply_us), 1), "legal_actions_us": round(statistics.median(legal_us), 1)}
 
 
@@ -88,9 +89,9 @@ def bench_flows(scenario: Scenario, seats: tuple[str, ...], repeats: int) -> flo
     for _ in range(repeats):
         for _ in range(5):
             scenario.cache.clear()
-            start = time.perf_counter()
+            start = time.process_time()
             run_flows(scenario, state)
-            times.append((time.perf_counter() - start) * 1000)
+            times.append((time.process_time() - start) * 1000)
     return round(statistics.median(times), 3)
 
 
@@ -105,12 +106,12 @@ def bench_saves(scenario: Scenario, seats: tuple[str, ...], repeats: int) -> dic
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "bench.json"
         for _ in range(repeats):
-            start = time.perf_counter()
+            start = time.process_time()
             saves.save(session, path)
-            save_ms.append((time.perf_counter() - start) * 1000)
-            start = time.perf_counter()
+            save_ms.append((time.process_time() - start) * 1000)
+            start = time.process_time()
             saves.load(path)
-            load_ms.append((time.perf_counter() - start) * 1000)
+            load_ms.append((time.process_time() - start) * 1000)
     return {"save_ms": round(statistics.median(save_ms), 2), "load_ms": round(statistics.median(load_ms), 2)}
 
 

@@ -502,7 +502,7 @@ def legal_actions(scenario: Scenario, state: GameState) -> tuple[Action, ...]:
     if state.choice is not None:
         choice = scenario.card(state.choice.card).choice
         assert choice is not None
-        out: list[Action] = [Choose(me, o.id) for o in choice.options]
+        out: list[Action] = sorted((Choose(me, o.id) for o in choice.options), key=sort_key)
     elif state.proposal is not None:
         out = [Answer(me, False), Answer(me, True)]
     elif state.phase == "setup":
@@ -511,7 +511,8 @@ def legal_actions(scenario: Scenario, state: GameState) -> tuple[Action, ...]:
         out = [PickHeadline(me, c) for c in state.hands[seat]]
     else:
         out = list(_turn_actions(scenario, state, seat))
-    out.sort(key=sort_key)
+    # Every branch above builds its actions in sort_key order already (hands and offers are kept
+    # sorted; target generators walk id-sorted tables); tests/test_properties.py checks it.
     return tuple(out)
 
 
@@ -529,31 +530,44 @@ def _turn_actions(scenario: Scenario, state: GameState, seat: int):  # type: ign
     elif not turn.use:
         if can_play_event(state, seat, scenario.card(turn.card)):
             yield PlayEvent(me)
-        for verb in VERBS:
+        for verb in _SORTED_VERBS:
             if _check_use_ops(scenario, state, seat, UseOps(me, verb)) is None:
                 yield UseOps(me, verb)
     else:
-        yield from _TARGETS[turn.verb](scenario, state, seat, _ops_of_turn(scenario, state, seat))
+        targets = _TARGETS[turn.verb](scenario, state, seat, _ops_of_turn(scenario, state, seat))
+        yield from (sorted(targets, key=sort_key) if turn.verb == "pressure" else targets)
 
 
 def _influence_targets(scenario: Scenario, state: GameState, seat: int, ops: int):  # type: ignore[no-untyped-def]
     me = state.seats[seat]
-    for s_idx, s in enumerate(scenario.states):
+    for s_idx in _by_id(scenario, "states"):
         if _influence_problem(scenario, state, seat, s_idx, ops) is None:
-            yield PlaceInfluence(me, s.id)
+            yield PlaceInfluence(me, scenario.states[s_idx].id)
 
 
 def _build_targets(scenario: Scenario, state: GameState, seat: int, ops: int):  # type: ignore[no-untyped-def]
     me = state.seats[seat]
-    for l_idx in scenario.buildable_links:
+    for l_idx in _by_id(scenario, "buildable_links"):
         if _build_problem(scenario, state, seat, l_idx, ops) is None:
             yield BuildLink(me, scenario.links[l_idx].id)
 
 
 def _negotiate_targets(scenario: Scenario, state: GameState, seat: int, ops: int):  # type: ignore[no-untyped-def]
+    """The proposals `_proposal_problem` allows, found with one pass over the agreements."""
     me = state.seats[seat]
+    agreed = {
+        (a.deal, a.parties[1] if a.parties[0] == me else a.parties[0]) for a in state.agreements if me in a.parties
+    }
+    agreed_on = {(a.deal, a.subject, a.parties[1] if a.parties[0] == me else a.parties[0]) for a in state.agreements}
     for action in _proposal_candidates(scenario, me):
-        if _proposal_problem(scenario, state, seat, action) is None:
+        deal = action.deal
+        if deal == "accession":
+            if _check_accession(scenario, state, me, action) is None:
+                yield action
+        elif deal in ("investment", "drill"):
+            if (deal, action.partner) not in agreed:
+                yield action
+        elif (deal, action.subject, action.partner) not in agreed_on:
             yield action
 
 
@@ -572,25 +586,50 @@ def _proposal_candidates(scenario: Scenario, me: str) -> tuple[Propose, ...]:
         out += [Propose(me, f"bloc:{b.id}", "accession", b.id) for b in scenario.blocs]
         out += [Propose(me, p.id, "investment") for p in scenario.patrons]
         out += [Propose(me, s.id, "drill") for s in scenario.states if s.id != me]
-        found = scenario.cache[key] = tuple(out)
+        found = scenario.cache[key] = tuple(sorted(out, key=sort_key))
+    return found  # type: ignore[no-any-return]
+
+
+def _by_id(scenario: Scenario, table: str) -> tuple[int, ...]:
+    """Indexes of a scenario table (states, or buildable links), ordered by their ids."""
+    key = ("by_id", table)
+    found = scenario.cache.get(key)
+    if found is None:
+        if table == "states":
+            found = tuple(sorted(range(len(scenario.states)), key=lambda i: scenario.states[i].id))
+        else:
+            found = tuple(sorted(scenario.buildable_links, key=lambda i: scenario.links[i].id))
+        scenario.cache[key] = found
     return found  # type: ignore[no-any-return]
 
 
 def _pressure_targets(scenario: Scenario, state: GameState, seat: int, ops: int):  # type: ignore[no-untyped-def]
+    """The pressure actions the `_check_*` pressure rules allow, with the board read once."""
     me = state.seats[seat]
-    held = {s for s in range(len(scenario.states)) if board.controller(scenario, state, s) == seat}
-    for kind in ("remove", "sanction", "drill"):
-        for s in scenario.states:
-            if _PRESSURE_CHECKS[kind](scenario, state, seat, s.id, ops) is None:
-                yield ApplyPressure(me, kind, s.id)
+    held = board.holders(scenario, state)
+    rivals = [row for i, row in enumerate(state.influence) if i != seat]
+    for s_idx, s in enumerate(scenario.states):
+        if any(row[s_idx] > 0 for row in rivals):
+            yield ApplyPressure(me, "remove", s.id)
+    for s in scenario.states:
+        if s.id != me and s.id in state.seats:
+            yield ApplyPressure(me, "sanction", s.id)
+    for s_idx, s in enumerate(scenario.states):
+        if held[s_idx] == seat:
+            yield ApplyPressure(me, "drill", s.id)
     for l_idx, link in enumerate(scenario.links):
-        if not held.intersection(scenario.link_states[l_idx]):
+        if not any(held[t] == seat for t in scenario.link_states[l_idx]):
             continue
-        for kind in _LINK_PRESSURES:
-            if _PRESSURE_CHECKS[kind](scenario, state, seat, link.id, ops) is None:
-                yield ApplyPressure(me, kind, link.id)
+        status = state.links[l_idx].status
+        if status == "built":
+            yield ApplyPressure(me, "throttle", link.id)
+        if status in ("built", "throttled") and ops >= 2:
+            yield ApplyPressure(me, "cut", link.id)
+        if status in ("throttled", "cut"):
+            yield ApplyPressure(me, "restore", link.id)
 
 
+_SORTED_VERBS = tuple(sorted(VERBS))
 _TARGETS = {
     "influence": _influence_targets,
     "build": _build_targets,
