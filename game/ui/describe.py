@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 
 from game.ui.i18n import Translator, party_name, world_name
@@ -63,7 +65,7 @@ def _pair(tr: Translator, scenario: Scenario, name: str, value: object) -> str:
     return str(value)
 
 
-def fields(tr: Translator, scenario: Scenario, item: object) -> dict[str, str]:
+def fields(tr: Translator, scenario: Scenario, item: Any) -> dict[str, str]:
     """Every field of an attrs object in words."""
     out = {a.name: _value(tr, scenario, a.name, getattr(item, a.name)) for a in attrs.fields(type(item))}
     card, option = getattr(item, "card", None), getattr(item, "option", None)

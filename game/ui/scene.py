@@ -8,13 +8,15 @@ nothing. Only the top scene has widgets: the ones under it are drawn, dimmed, as
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import pygame
 import pygame_gui
 
 if TYPE_CHECKING:
     from game.ui.app import App
+
+W = TypeVar("W", bound=pygame_gui.core.UIElement)
 
 
 class Scene:
@@ -48,7 +50,7 @@ class Scene:
             widget.kill()
         self.widgets.clear()
 
-    def add(self, widget: pygame_gui.core.UIElement) -> pygame_gui.core.UIElement:
+    def add(self, widget: W) -> W:
         """Keep a widget so the scene can drop it; returns it."""
         self.widgets.append(widget)
         return widget

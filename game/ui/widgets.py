@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from typing import Any
 
 import pygame
 import pygame_gui
@@ -36,7 +37,7 @@ def button(
     tip: str | None = None,
     enabled: bool = True,
     object_id: str | None = None,
-    container: object = None,
+    container: Any = None,
 ) -> ReasonButton:
     """A button; when disabled, its tooltip gives the reason."""
     widget = ReasonButton(
@@ -53,7 +54,7 @@ def button(
 
 
 def label(
-    manager: pygame_gui.UIManager, rect: pygame.Rect, text: str, object_id: str | None = None, container: object = None
+    manager: pygame_gui.UIManager, rect: pygame.Rect, text: str, object_id: str | None = None, container: Any = None
 ) -> pygame_gui.elements.UILabel:
     return pygame_gui.elements.UILabel(
         relative_rect=rect,
@@ -69,7 +70,7 @@ def text_box(
     rect: pygame.Rect,
     html_text: str,
     object_id: str | None = None,
-    container: object = None,
+    container: Any = None,
 ) -> pygame_gui.elements.UITextBox:
     return pygame_gui.elements.UITextBox(
         html_text=html_text,
@@ -77,18 +78,6 @@ def text_box(
         manager=manager,
         container=container,
         object_id=pygame_gui.core.ObjectID(object_id=object_id) if object_id else None,
-    )
-
-
-def dropdown(
-    manager: pygame_gui.UIManager, rect: pygame.Rect, options: list[str], selected: str, container: object = None
-) -> pygame_gui.elements.UIDropDownMenu:
-    return pygame_gui.elements.UIDropDownMenu(
-        options_list=options,
-        starting_option=selected,
-        relative_rect=rect,
-        manager=manager,
-        container=container,
     )
 
 

@@ -34,7 +34,9 @@ class CardScene(Scene):
             return [(tr("ui.card.pick_headline"), [PickHeadline(me, self.card_id)])]
         if view.phase == "actions" and view.turn is not None and not view.turn.card:
             card = self.match.scenario.card(self.card_id)
-            out = [(tr("ui.card.play_event"), [PlayCard(me, self.card_id), PlayEvent(me)])]
+            out: list[tuple[str, list[Action]]] = [
+                (tr("ui.card.play_event"), [PlayCard(me, self.card_id), PlayEvent(me)])
+            ]
             for verb in VERBS:
                 text = tr("ui.card.use_ops", ops=card.ops, verb=tr(f"verb.{verb}"))
                 out.append((text, [PlayCard(me, self.card_id), UseOps(me, verb)]))

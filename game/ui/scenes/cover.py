@@ -13,6 +13,16 @@ from game.ui.scene import Scene
 from game.ui.widgets import button, esc, label, text_box
 
 
+def open_menu(app, match: Match, event: pygame.event.Event) -> bool:  # type: ignore[no-untyped-def]
+    """Escape opens the menu (save, settings...): it shows nothing private either."""
+    if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+        from game.ui.scenes.menu import MenuScene
+
+        app.push(MenuScene(app, match))
+        return True
+    return False
+
+
 class CoverScene(Scene):
     """Hand the device to the next seat. Renders from the observer view only."""
 
@@ -43,6 +53,8 @@ class CoverScene(Scene):
         )
 
     def handle(self, event: pygame.event.Event) -> bool:
+        if open_menu(self.app, self.match, event):
+            return True
         pressed = event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.ready
         if pressed or (event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_SPACE)):
             self.match.take_seat(self.seat)
@@ -95,6 +107,8 @@ class RecapScene(Scene):
         )
 
     def handle(self, event: pygame.event.Event) -> bool:
+        if open_menu(self.app, self.match, event):
+            return True
         pressed = event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.go
         if pressed or (event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_SPACE)):
             self.app.pop()

@@ -38,9 +38,12 @@ class MenuScene(Scene):
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
             self.app.pop()
             return True
-        if event.type != pygame_gui.UI_BUTTON_PRESSED:
+        if event.type == pygame.KEYDOWN and pygame.K_1 <= event.key < pygame.K_1 + len(self.KEYS):
+            chosen: str | None = self.KEYS[event.key - pygame.K_1]
+        elif event.type == pygame_gui.UI_BUTTON_PRESSED:
+            chosen = next((k for k, w in self.buttons.items() if w is event.ui_element), None)
+        else:
             return False
-        chosen = next((k for k, w in self.buttons.items() if w is event.ui_element), None)
         if chosen == "resume":
             self.app.pop()
         elif chosen == "save":

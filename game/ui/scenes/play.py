@@ -238,7 +238,7 @@ class PlayScene(Scene):
             if isinstance(payload, str):
                 self.card_buttons[id(widget)] = payload
             elif payload is not None:
-                self.action_buttons[id(widget)] = payload
+                self.action_buttons[id(widget)] = payload  # type: ignore[assignment]
         scroller.set_scrollable_area_dimensions((inner_w + u(8), max(1, len(items) * (row + u(4)))))
 
     def decision(self, view: GameState) -> tuple[str, list[tuple[str, str, bool, object]]]:

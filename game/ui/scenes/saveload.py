@@ -86,9 +86,9 @@ class SaveScene(Scene):
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
             self.app.pop()
             return True
-        if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED or (
-            event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.ok
-        ):
+        enter = event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER)
+        finished = event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED
+        if enter or finished or (event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.ok):
             self.save()
             return True
         if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.cancel:

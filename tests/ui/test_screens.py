@@ -1,0 +1,158 @@
+"""Screens: golden screenshots of the key screens (with a tolerance), resizing, and a real window under Xvfb."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.ui.screenshots import render_screens
+from tests.ui.driver import frames
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+KEY_SCREENS = ("title", "new-game", "cover", "play", "card", "game-over")
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+def _difference(a: pygame.Surface, b: pygame.Surface) -> float:
+    """Share of pixels whose colour differs by more than 48 in any channel."""
+    if a.get_size() != b.get_size():
+        return 1.0
+    w, h = a.get_size()
+    step = 2
+    differ = total = 0
+    for y in range(0, h, step):
+        for x in range(0, w, step):
+            p, q = a.get_at((x, y)), b.get_at((x, y))
+            total += 1
+            if max(abs(p[0] - q[0]), abs(p[1] - q[1]), abs(p[2] - q[2])) > 48:
+                differ += 1
+    return differ / total
+
+
+def test_key_screens_match_their_golden_images(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("CASPIAN_GAMBIT_DATA", str(tmp_path / "data"))
+    paths = render_screens(tmp_path / "shots", "tutorial", 7, (960, 600))
+    by_name = {p.stem.split("-", 1)[1]: p for p in paths}
+    assert set(KEY_SCREENS) <= set(by_name)
+    if os.environ.get("UPDATE_GOLDEN"):
+        GOLDEN.mkdir(exist_ok=True)
+        for name in KEY_SCREENS:
+            shutil.copy(by_name[name], GOLDEN / f"{name}.png")
+    for name in KEY_SCREENS:
+        got = pygame.image.load(str(by_name[name]))
+        want = pygame.image.load(str(GOLDEN / f"{name}.png"))
+        assert _difference(got, want) < 0.02, (
+            f"{name} differs from tests/ui/golden/{name}.png (UPDATE_GOLDEN=1 to accept)"
+        )
+
+
+def test_every_screen_renders_and_draws_something(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("CASPIAN_GAMBIT_DATA", str(tmp_path / "data"))
+    for path in render_screens(tmp_path / "shots", "tutorial", 3, (800, 600)):
+        image = pygame.image.load(str(path))
+        colours = {tuple(image.get_at((x, y))) for x in range(0, 800, 37) for y in range(0, 600, 29)}
+        assert len(colours) > 3, path.name
+
+
+def test_the_window_resizes_and_the_ui_scales(app) -> None:  # type: ignore[no-untyped-def]
+    from game.ui.scenes.play import PlayScene
+    from game.ui.screenshots import mid_game
+
+    match = mid_game("tutorial", 5, app.assets, steps=6)
+    match.take_seat(match.to_act())
+    play = PlayScene(app, match)
+    app.reset(play)
+    frames(app, 2)
+    small = play.controls["menu"].rect.height
+    pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, w=1920, h=1200, size=(1920, 1200)))
+    frames(app, 2)
+    assert app.size == (1920, 1200)
+    assert play.controls["menu"].rect.height > small
+    assert play.map.viewport.size == play.map_rect.size
+    assert play.controls["menu"].rect.right <= 1920
+
+
+def test_a_map_click_names_a_state_a_node_or_a_link(app) -> None:  # type: ignore[no-untyped-def]
+    from game.ui.scenes.play import PlayScene
+    from game.ui.screenshots import mid_game
+
+    match = mid_game(
+        "caspian-2023" if (ROOT / "assets/scenarios/caspian-2023.toml").exists() else "tutorial", 5, app.assets
+    )
+    match.take_seat(match.to_act())
+    play = PlayScene(app, match)
+    app.reset(play)
+    frames(app, 2)
+    view = play.map
+    baku = view.scenario.node_index["baku"]
+    x, y = view.node_xy(baku)
+    assert view.pick((int(x), int(y))).id == "baku"
+    region = view.base_map.country("kazakhstan")
+    kx, ky = view.viewport.to_screen(*region.label)
+    assert view.pick((int(kx), int(ky) - 30)).id == "kazakhstan"
+    link = view.scenario.links[0]
+    a, b = view._link_points(0)
+    assert view.pick((int((a[0] + b[0]) / 2), int((a[1] + b[1]) / 2))).id == link.id
+
+
+@pytest.mark.skipif(
+    not (shutil.which("Xvfb") and shutil.which("xdotool") and shutil.which("xwd")),
+    reason="Xvfb, xdotool or xwd is not installed",
+)
+def test_real_window_under_xvfb_new_game_turns_and_save(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    display = ":97"
+    xvfb = subprocess.Popen(
+        ["Xvfb", display, "-screen", "0", "1280x800x24"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    env = {**os.environ, "DISPLAY": display, "CASPIAN_GAMBIT_DATA": str(tmp_path), "SDL_VIDEODRIVER": "x11"}
+    game = None
+    try:
+        time.sleep(1.0)
+        game = subprocess.Popen([sys.executable, "main.py"], cwd=ROOT, env=env)
+        window = ""
+        for _ in range(60):
+            found = subprocess.run(
+                ["xdotool", "search", "--pid", str(game.pid)], env=env, capture_output=True, text=True, timeout=5
+            )
+            if found.stdout.strip():
+                window = found.stdout.split()[0]
+                break
+            time.sleep(0.25)
+        assert window, "the game window did not open"
+
+        def key(name: str) -> None:
+            subprocess.run(["xdotool", "key", name], env=env, timeout=5)
+            time.sleep(0.6)
+
+        subprocess.run(["xdotool", "windowfocus", "--sync", window], env=env, timeout=5)
+        time.sleep(1.0)
+        key("n")  # new game
+        key("Return")  # start
+        for _ in range(6):
+            key("Return")  # through cover screens and recaps
+            key("1")  # first choice (objective, headline, card...)
+            key("1")
+        key("Escape")  # menu
+        key("2")  # save
+        key("Return")  # save under the proposed name
+        shot = tmp_path / "window.xwd"
+        subprocess.run(["xwd", "-root", "-silent", "-out", str(shot)], env=env, timeout=10)
+        assert shot.exists() and shot.stat().st_size > 1280 * 800, "the screenshot of the window is empty"
+        saves = list((tmp_path / "saves").glob("*.json"))
+        assert saves, "the game was not saved"
+        doc = json.loads(saves[0].read_text())
+        assert doc["format"] == "caspian-gambit-save" and len(doc["actions"]) > 3
+    finally:
+        if game is not None:
+            game.terminate()
+            game.wait(10)
+        xvfb.terminate()
+        xvfb.wait(10)
