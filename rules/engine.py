@@ -194,12 +194,26 @@ def consents(scenario: Scenario, state: GameState, seat: int, s_idx: int) -> boo
     return board.agreement_between(state, state.seats[seat], scenario.states[s_idx].id)
 
 
-def _consent_problem(scenario: Scenario, state: GameState, seat: int, l_idx: int) -> str | None:
+def _bound_to(state: GameState, seat: int) -> frozenset[str]:
+    """Everyone bound to a seat by an agreement in force."""
+    me = state.seats[seat]
+    return frozenset(a.parties[1] if a.parties[0] == me else a.parties[0] for a in state.agreements if me in a.parties)
+
+
+def _consent_problem(
+    scenario: Scenario, state: GameState, seat: int, l_idx: int, bound: frozenset[str] | None = None
+) -> str | None:
+    """Every state the link crosses consents (see `consents`); a Caspian link also needs enough littoral states."""
+    held = board.holders(scenario, state)
+    if bound is None:
+        bound = _bound_to(state, seat)
+    states = scenario.states
     for s_idx in scenario.link_states[l_idx]:
-        if not consents(scenario, state, seat, s_idx):
+        if held[s_idx] != seat and states[s_idx].id not in bound:
             return "no_consent"
     if scenario.links[l_idx].caspian:
-        agreeing = sum(1 for s in scenario.littoral if consents(scenario, state, seat, scenario.state_index[s]))
+        littoral = scenario.littoral_indexes
+        agreeing = sum(1 for s_idx in littoral if held[s_idx] == seat or states[s_idx].id in bound)
         if agreeing < scenario.rules.caspian_consent:
             return "no_caspian_consent"
     return None
@@ -270,7 +284,9 @@ def _check_build(scenario: Scenario, state: GameState, seat: int, a: BuildLink) 
     return _build_problem(scenario, state, seat, scenario.link_index[a.link], _ops_of_turn(scenario, state, seat))
 
 
-def _build_problem(scenario: Scenario, state: GameState, seat: int, l_idx: int, ops: int) -> str | None:
+def _build_problem(
+    scenario: Scenario, state: GameState, seat: int, l_idx: int, ops: int, bound: frozenset[str] | None = None
+) -> str | None:
     link, live = scenario.links[l_idx], state.links[l_idx]
     if live.status == "planned":
         if link.build_ops <= 0:
@@ -288,7 +304,7 @@ def _build_problem(scenario: Scenario, state: GameState, seat: int, l_idx: int, 
             return "no_budget"
     else:
         return "not_buildable"
-    return _consent_problem(scenario, state, seat, l_idx)
+    return _consent_problem(scenario, state, seat, l_idx, bound)
 
 
 def _check_propose(scenario: Scenario, state: GameState, seat: int, a: Propose) -> str | None:
@@ -547,8 +563,9 @@ def _influence_targets(scenario: Scenario, state: GameState, seat: int, ops: int
 
 def _build_targets(scenario: Scenario, state: GameState, seat: int, ops: int):  # type: ignore[no-untyped-def]
     me = state.seats[seat]
+    bound = _bound_to(state, seat)
     for l_idx in _by_id(scenario, "buildable_links"):
-        if _build_problem(scenario, state, seat, l_idx, ops) is None:
+        if _build_problem(scenario, state, seat, l_idx, ops, bound) is None:
             yield BuildLink(me, scenario.links[l_idx].id)
 
 

@@ -520,6 +520,7 @@ class Scenario:
         self.commodities = tuple(sorted(world.prices))
         self.commodity_index = {c: i for i, c in enumerate(self.commodities)}
         self.littoral = tuple(s.id for s in world.states if s.littoral)
+        self.littoral_indexes = tuple(i for i, s in enumerate(world.states) if s.littoral)
         self.node_state = tuple(n.state for n in world.nodes)
         # Links touching each node: (link index, other node index).
         adjacency: list[list[tuple[int, int]]] = [[] for _ in world.nodes]
