@@ -31,7 +31,7 @@ def dependence_html(app, match: Match, before: FlowReport | None, after: FlowRep
             if s.id == seat or (new == 0 and not old):
                 continue
             old_text = f"{old // 10}%" if old is not None else "—"
-            arrow = "▲" if old is not None and new > old else ("▼" if old is not None and new < old else "=")
+            arrow = "" if old is None else ("▲" if new > old else ("▼" if new < old else "="))
             rows.append(
                 "   "
                 + esc(
