@@ -145,9 +145,9 @@ ACTION_TYPES: dict[str, type] = {
 _KIND_ORDER = {kind: i for i, kind in enumerate(ACTION_TYPES)}
 FIELDS: dict[type, tuple[str, ...]] = {cls: tuple(a.name for a in attrs.fields(cls)) for cls in ACTION_TYPES.values()}
 _KEYS = {
-    cls: (_KIND_ORDER[cls.kind], operator.attrgetter(*FIELDS[cls]) if FIELDS[cls] else None)
-    for cls in ACTION_TYPES.values()
-}  # type: ignore[attr-defined]
+    cls: (_KIND_ORDER[kind], operator.attrgetter(*FIELDS[cls]) if FIELDS[cls] else None)
+    for kind, cls in ACTION_TYPES.items()
+}
 
 
 def sort_key(action: Action) -> tuple:
