@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import pygame
 import pygame_gui
 
@@ -58,6 +60,9 @@ class PlayScene(Scene):
         self.controls: dict[str, pygame_gui.elements.UIButton] = {}
         self.show_flows = True
         self._view: tuple | None = None
+        # The scenario, map and caches live as long as the game: keep them out of the collector's way.
+        gc.collect()
+        gc.freeze()
 
     # layout ------------------------------------------------------------------------------------------
     @property
@@ -623,24 +628,36 @@ class PlayScene(Scene):
             tr("ui.info.territory", states=where),
         ]
 
-    def draw_info(self, surface: pygame.Surface, view: GameState, pick: Pick) -> None:
+    def info_box(self, view: GameState, pick: Pick) -> pygame.Surface:
+        """The hover box of a state, node or link (cached while the view and the pick stay the same)."""
+        key = (id(view), pick, self.app.scale, self.app.tr.lang)
+        cached = getattr(self, "_info", None)
+        if cached is not None and cached[0] == key:
+            return cached[1]  # type: ignore[no-any-return]
         lines = self.info_lines(view, pick)
         size = self.app.u(15)
         rendered = [style.font(size, bold=i == 0).render(line, True, style.TEXT) for i, line in enumerate(lines)]
         pad = self.app.u(8)
         w = max(r.get_width() for r in rendered) + 2 * pad
         h = sum(r.get_height() for r in rendered) + 2 * pad
+        box = pygame.Surface((w, h), pygame.SRCALPHA)
+        pygame.draw.rect(box, (17, 21, 27), box.get_rect(), border_radius=6)
+        pygame.draw.rect(box, (201, 162, 74), box.get_rect(), 1, border_radius=6)
+        y = pad
+        for r in rendered:
+            box.blit(r, (pad, y))
+            y += r.get_height()
+        self._info = (key, box)
+        return box
+
+    def draw_info(self, surface: pygame.Surface, view: GameState, pick: Pick) -> None:
+        box = self.info_box(view, pick)
+        w, h = box.get_size()
         mx, my = pygame.mouse.get_pos()
         area = self.map_rect
         x = min(mx + self.app.u(18), area.right - w - 4)
         y = min(my + self.app.u(18), area.bottom - h - 4)
-        box = pygame.Rect(max(4, x), max(4, y), w, h)
-        pygame.draw.rect(surface, (17, 21, 27), box, border_radius=6)
-        pygame.draw.rect(surface, (201, 162, 74), box, 1, border_radius=6)
-        yy = box.y + pad
-        for r in rendered:
-            surface.blit(r, (box.x + pad, yy))
-            yy += r.get_height()
+        surface.blit(box, (max(4, x), max(4, y)))
 
     def draw_legend(self, surface: pygame.Surface, area: pygame.Rect) -> None:
         """Link types and statuses, bottom-left of the map (cached per size and language)."""
