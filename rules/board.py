@@ -65,17 +65,27 @@ def controlling_seat(state: GameState, s_idx: int) -> int:
     return control_table(state)[s_idx]
 
 
+def holders(scenario: Scenario, state: GameState) -> tuple[int, ...]:
+    """Per state: who holds its territory (the controlling seat, else the seat that plays it, else -1)."""
+    table = control_table(state)
+    key = ("holders", table, state.seats)
+    found = scenario.cache.get(key)
+    if found is None:
+        homes = home_seats(scenario, state.seats)
+        found = tuple(c if c >= 0 else h for c, h in zip(table, homes))
+        scenario.cache[key] = found
+    return found  # type: ignore[no-any-return]
+
+
 def controller(scenario: Scenario, state: GameState, s_idx: int) -> int:
     """Who holds a state's territory: the controlling seat, else the seat that plays it, else -1."""
-    seat = controlling_seat(state, s_idx)
-    if seat >= 0:
-        return seat
-    return home_seats(scenario, state.seats)[s_idx]
+    return holders(scenario, state)[s_idx]
 
 
 def controls_link(scenario: Scenario, state: GameState, seat: int, l_idx: int) -> bool:
     """Whether a seat holds at least one of the territories a link lies in."""
-    return any(controller(scenario, state, s) == seat for s in scenario.link_states[l_idx])
+    held = holders(scenario, state)
+    return any(held[s] == seat for s in scenario.link_states[l_idx])
 
 
 def is_member(scenario: Scenario, state: GameState, state_id: str, bloc_id: str) -> bool:

@@ -772,8 +772,20 @@ def _step_flows(scenario: Scenario, state: GameState, log: Log) -> GameState:
     shipped = sum(p.volume for p in report.paths)
     log.append(L.FlowsRouted(tuple(zip(state.seats, report.income)), shipped, sum(report.unshipped)))
     state = update(state, budget=budget, era_income=era_income, last_flows=report)
+    state = _trade_benefits(scenario, state, log)
     summit = state.summit_pending or clock.is_era_end(scenario, state)
     return clock.enter(state, "summit" if summit else "cleanup")
+
+
+def _trade_benefits(scenario: Scenario, state: GameState, log: Log) -> GameState:
+    """A trade bloc's benefit: each member seat earns its amount in budget every flow phase."""
+    for bloc, members in zip(scenario.blocs, state.members):
+        if bloc.benefit != "trade":
+            continue
+        for seat, state_id in enumerate(state.seats):
+            if state_id in members:
+                state = change_budget(state, seat, bloc.benefit_amount, log)
+    return state
 
 
 def _step_summit(scenario: Scenario, state: GameState, log: Log) -> GameState:
@@ -1100,15 +1112,25 @@ def _pressure(scenario: Scenario, state: GameState, a: ApplyPressure, log: Log) 
 def _remove(scenario: Scenario, state: GameState, seat: int, target: str, ops: int, log: Log) -> GameState:
     s_idx = scenario.state_index[target]
     rival = max((i for i in range(len(state.seats)) if i != seat), key=lambda i: (state.influence[i][s_idx], -i))
-    amount = min(ops, state.influence[rival][s_idx])
+    amount = max(0, min(ops, state.influence[rival][s_idx]) - _shield(scenario, state, seat, target))
     log.append(L.PressureApplied(state.seats[seat], "remove", target, amount))
     state = change_influence(scenario, state, rival, s_idx, -amount, log)
     return _breaches(scenario, state, seat, state.seats[rival], "", False, log)
 
 
+def _shield(scenario: Scenario, state: GameState, seat: int, target: str) -> int:
+    """A security bloc's benefit: pressure from outside on a member state loses this much."""
+    me = state.seats[seat]
+    return sum(
+        bloc.benefit_amount
+        for bloc, members in zip(scenario.blocs, state.members)
+        if bloc.benefit == "security" and target in members and me not in members
+    )
+
+
 def _sanction(scenario: Scenario, state: GameState, seat: int, target: str, ops: int, log: Log) -> GameState:
     victim = state.seats.index(target)
-    amount = min(ops, state.budget[victim])
+    amount = max(0, min(ops, state.budget[victim]) - _shield(scenario, state, seat, target))
     log.append(L.PressureApplied(state.seats[seat], "sanction", target, amount))
     state = change_budget(state, victim, -amount, log)
     state = _breaches(scenario, state, seat, target, "", True, log)

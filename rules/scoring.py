@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rules import board
 from rules import log as L
-from rules.effects import score
+from rules.effects import change_standing, score
 from rules.scenario import ObjectiveDef, Scenario
 from rules.state import GameState, Outcome, update
 
@@ -60,7 +60,19 @@ def hold_summit(scenario: Scenario, state: GameState, log: list) -> GameState:
     else:
         for seat in range(len(state.seats)):
             state = score(state, seat, sovereignty(scenario, state, seat), "sovereignty", log)
-    return update(state, summit_pending=False)
+    return update(_standing_benefits(scenario, state, log), summit_pending=False)
+
+
+def _standing_benefits(scenario: Scenario, state: GameState, log: list) -> GameState:
+    """A standing bloc's benefit: at every summit its member seats gain standing with the sponsor."""
+    for bloc, members in zip(scenario.blocs, state.members):
+        p_idx = scenario.patron_index.get(bloc.sponsor, -1)
+        if bloc.benefit != "standing" or p_idx < 0:
+            continue
+        for seat, state_id in enumerate(state.seats):
+            if state_id in members:
+                state = change_standing(scenario, state, seat, p_idx, bloc.benefit_amount, log)
+    return state
 
 
 def score_era_end(scenario: Scenario, state: GameState, log: list) -> GameState:
