@@ -34,16 +34,18 @@ def dominant_bloc(scenario: Scenario, state: GameState) -> tuple[str, tuple[tupl
 
 
 def sovereignty(scenario: Scenario, state: GameState, seat: int) -> int:
-    """The multi-vector reward: patrons that favour you, markets you reach, neighbours you hold."""
+    """The multi-vector reward (BRIEF §4.4): patrons that favour you (standing 2+), markets your exports
+    reach, and links you control that carry others' flows (at most 2 points from those), capped."""
     patrons = sum(1 for value in state.standing[seat] if value >= 2)
     home = state.seats[seat]
-    markets = set()
-    if state.last_flows is not None:
-        markets = {p.market for p in state.last_flows.paths if p.owner == home and p.volume > 0}
-    held = sum(
-        1 for s_idx, s in enumerate(scenario.states) if s.id != home and board.controlling_seat(state, s_idx) == seat
-    )
-    return min(scenario.rules.sovereignty_cap, patrons + len(markets) + min(2, held))
+    markets: set[int] = set()
+    transit = 0
+    flows = state.last_flows
+    if flows is not None:
+        markets = {p.market for p in flows.paths if p.owner == home and p.volume > 0}
+        used_by_others = {link for p in flows.paths if p.owner != home for link in p.links}
+        transit = sum(1 for link in used_by_others if board.controls_link(scenario, state, seat, link))
+    return min(scenario.rules.sovereignty_cap, patrons + len(markets) + min(2, transit))
 
 
 def hold_summit(scenario: Scenario, state: GameState, log: list) -> GameState:

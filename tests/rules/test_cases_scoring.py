@@ -47,14 +47,16 @@ def _points(log, reason):  # type: ignore[no-untyped-def]
 
 def test_case_105_without_a_dominant_bloc_every_seat_scores_sovereignty():
     """BRIEF §4.4: presence = sponsor + members' standing; if no bloc leads by the margin (3), every seat
-    scores sovereignty: patrons that favour it (standing >= 2), markets it reaches, states it holds.
-    Setup: league 4 (west 1 + alpha 1 + standing 2), union 3; last flows reached both markets for alpha, west for beta.
-    Expect: no dominant bloc; alpha 1 + 2 = 3 points, beta 0 + 1 = 1."""
+    scores sovereignty: patrons that favour it (standing >= 2), markets it reaches, links it controls that carry
+    others' flows (at most 2).
+    Setup: league 4 (west 1 + alpha 1 + standing 2), union 3; last flows reached both markets for alpha, west for
+    beta; alpha's oil crosses a_b and b_w, which beta holds.
+    Expect: no dominant bloc; alpha 1 + 2 + 0 = 3 points, beta 0 + 1 + 2 = 3."""
     sc = mini()
     st, log = _summit(sc, with_flows(sc, fresh(sc)))
     assert entries(log, "summit_held")[0].dominant == ""
     assert dict(entries(log, "summit_held")[0].presence) == {"union": 3, "league": 4}
-    assert _points(log, "sovereignty") == {"alpha": 3, "beta": 1}
+    assert _points(log, "sovereignty") == {"alpha": 3, "beta": 3}
 
 
 def test_case_106_a_bloc_leading_by_the_margin_scores_its_members():
