@@ -48,6 +48,7 @@ class Session:
         self.initial = self.state
         self.actions: list[Action] = []
         self.log: list[Entry] = []
+        self.notes: dict[int, str] = {}  # step -> why it was taken (a bot's one-line reason); optional
         self._history: list[tuple[GameState, int]] = []  # (state before, log length before) per action
 
     @classmethod
@@ -77,14 +78,18 @@ class Session:
     def why_not(self, action: Action) -> str | None:
         return why_illegal(self.scenario, self.state, action)
 
-    def submit(self, action: Action) -> tuple[object, ...]:
-        """Apply an action; returns its log entries. Raises IllegalActionError / InvalidActionError."""
+    def submit(self, action: Action, note: str = "") -> tuple[object, ...]:
+        """Apply an action; returns its log entries. Raises IllegalActionError / InvalidActionError.
+
+        `note` (a bot's one-line reason, say) is kept in `notes` under the action's step."""
         before = self.state
         self.state, entries = apply(self.scenario, self.state, action)
         self._history.append((before, len(self.log)))
         self.actions.append(action)
         step = len(self.actions)
         self.log.extend(Entry(step, e) for e in entries)
+        if note:
+            self.notes[step] = note
         return entries
 
     def run_engine(self, limit: int = 1000) -> int:
@@ -115,6 +120,7 @@ class Session:
         before, log_len = self._history.pop()
         self.state = before
         del self.log[log_len:]
+        self.notes.pop(len(self.actions), None)
         return self.actions.pop()
 
     # ------------------------------------------------------------------ reading
