@@ -46,9 +46,9 @@ class SaveError(ValueError):
 
 
 def to_document(session: Session) -> dict[str, Any]:
-    """The save envelope of a session, as JSON data."""
+    """The save envelope of a session, as JSON data (with "notes" only if the session has any)."""
     setup = session.setup
-    return {
+    doc = {
         "format": FORMAT,
         "version": VERSION,
         "scenario": setup.scenario_id,
@@ -60,6 +60,9 @@ def to_document(session: Session) -> dict[str, Any]:
         "state_hash": state_hash(session.state),
         "saved_round": session.state.absolute_round,
     }
+    if session.notes:
+        doc["notes"] = [[step, session.notes[step]] for step in sorted(session.notes)]
+    return doc
 
 
 def _setup_data(setup: Setup) -> dict[str, Any]:
@@ -213,13 +216,29 @@ def upgrade(doc: dict[str, Any], name: str = "save") -> dict[str, Any]:
 def from_document(doc: dict[str, Any], name: str, scenario_loader: ScenarioLoader = load_scenario) -> Session:
     """Replay a current-version envelope into a session, checking every hash on the way."""
     actions = check_document(doc, name)
+    notes = read_notes(doc, len(actions), name)
     scenario = _scenario(doc["scenario"], doc["content_hash"], name, scenario_loader)
     session = _replay(scenario, _setup(doc["scenario"], doc["setup"]), actions, name)
     if state_hash(session.state) != doc["state_hash"]:
         raise SaveError(
             f"{name}: the actions no longer lead to the saved state (saved under different rules, or tampered)"
         )
+    session.notes = notes
     return session
+
+
+def read_notes(doc: dict[str, Any], steps: int, name: str) -> dict[int, str]:
+    """The envelope's optional notes (step -> reason; absent means none), each on a step of the game."""
+    items = doc.get("notes", [])
+    if not isinstance(items, list):
+        raise SaveError(f'{name}: damaged save file ("notes" has the wrong type)')
+    notes: dict[int, str] = {}
+    for item in items:
+        ok = isinstance(item, list) and len(item) == 2 and isinstance(item[1], str)
+        if not ok or not isinstance(item[0], int) or isinstance(item[0], bool) or not 1 <= item[0] <= steps:
+            raise SaveError(f"{name}: damaged save file (a note is not [step, text] for a step of the game)")
+        notes[item[0]] = item[1]
+    return notes
 
 
 def check_document(doc: dict[str, Any], name: str) -> list[Action]:
