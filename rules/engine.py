@@ -572,10 +572,10 @@ def _build_targets(scenario: Scenario, state: GameState, seat: int, ops: int):  
 def _negotiate_targets(scenario: Scenario, state: GameState, seat: int, ops: int):  # type: ignore[no-untyped-def]
     """The proposals `_proposal_problem` allows, found with one pass over the agreements."""
     me = state.seats[seat]
-    agreed = {
-        (a.deal, a.parties[1] if a.parties[0] == me else a.parties[0]) for a in state.agreements if me in a.parties
-    }
-    agreed_on = {(a.deal, a.subject, a.parties[1] if a.parties[0] == me else a.parties[0]) for a in state.agreements}
+    mine = [(a.deal, a.subject, a.parties[1] if a.parties[0] == me else a.parties[0]) for a in state.agreements]
+    mine = [m for m, a in zip(mine, state.agreements) if me in a.parties]
+    agreed = {(deal, partner) for deal, _, partner in mine}
+    agreed_on = set(mine)
     for action in _proposal_candidates(scenario, me):
         deal = action.deal
         if deal == "accession":

@@ -13,7 +13,7 @@ from rules import board
 from rules.scenario import Scenario
 from rules.state import FlowPath, FlowReport, GameState, LinkState, update
 
-_CACHE_LIMIT = 4096
+_CACHE_LIMIT = 20000
 
 
 def effective_capacity(link: LinkState) -> int:
@@ -55,6 +55,8 @@ def _route(
 ) -> tuple[tuple[int, ...], tuple[FlowPath, ...], tuple[int, ...]]:
     residual = list(caps)
     weights = tuple(max(1, lk.fee + lk.cost + extra) for lk, extra in zip(scenario.links, costs))
+    blocked = {i for i, cap in enumerate(caps) if cap <= 0}
+    closed = frozenset(blocked)
     remaining = [volume for _, _, _, volume, _ in todo]
     stuck = [volume <= 0 for volume in remaining]
     shipped: dict[tuple[str, str, tuple[int, ...], int], int] = {}
@@ -63,7 +65,7 @@ def _route(
             if stuck[k]:
                 continue
             targets = (dest,) if dest >= 0 else scenario.market_nodes.get(commodity, ())
-            found = _cheapest(scenario, origin, targets, commodity, residual, weights)
+            found = _cheapest_memo(scenario, origin, targets, commodity, closed, weights)
             if found is None:
                 stuck[k] = True
                 continue
@@ -71,6 +73,10 @@ def _route(
             amount = min(remaining[k], min(residual[i] for i in path))
             for i in path:
                 residual[i] -= amount
+                if residual[i] <= 0:
+                    blocked.add(i)
+            if len(blocked) != len(closed):
+                closed = frozenset(blocked)
             remaining[k] -= amount
             stuck[k] = remaining[k] <= 0
             key = (owner, commodity, path, market)
@@ -80,15 +86,38 @@ def _route(
     return loads, paths, tuple(remaining)
 
 
+def _cheapest_memo(
+    scenario: Scenario,
+    origin: int,
+    targets: tuple[int, ...],
+    commodity: str,
+    closed: frozenset[int],
+    weights: tuple[int, ...],
+) -> tuple[tuple[int, ...], int] | None:
+    """`_cheapest`, memoised: the cheapest path depends only on which links are closed, not on how much
+    room the open ones have left, so games that share a network share their paths."""
+    key = ("path", origin, targets, commodity, closed, weights)
+    found = scenario.cache.get(key, _MISSING)
+    if found is _MISSING:
+        found = _cheapest(scenario, origin, targets, commodity, closed, weights)
+        if len(scenario.cache) > _CACHE_LIMIT:
+            scenario.cache.clear()
+        scenario.cache[key] = found
+    return found  # type: ignore[return-value]
+
+
+_MISSING = object()
+
+
 def _cheapest(
     scenario: Scenario,
     origin: int,
     targets: tuple[int, ...],
     commodity: str,
-    residual: list[int],
+    closed: frozenset[int],
     weights: tuple[int, ...],
 ) -> tuple[tuple[int, ...], int] | None:
-    """Dijkstra from origin to the nearest target over links with room that carry the commodity."""
+    """Dijkstra from origin to the nearest target over open links (not in `closed`) that carry the commodity."""
     if not targets:
         return None
     goal = set(targets)
@@ -104,7 +133,7 @@ def _cheapest(
         if dist > best[node] or (node != origin and node in is_market):
             continue
         for link, other in scenario.adjacency[node]:
-            if residual[link] <= 0 or commodity not in carries[link]:
+            if link in closed or commodity not in carries[link]:
                 continue
             cand = dist + weights[link]
             if cand < best.get(other, 1 << 60):
@@ -156,10 +185,11 @@ def settle(
     """Money and dependence of the routed paths for the current territory holders."""
     n = len(state.seats)
     seat_of = {seat: i for i, seat in enumerate(state.seats)}
-    holder = [board.controller(scenario, state, s) for s in range(len(scenario.states))]
+    holder = board.holders(scenario, state)
     exports = [0] * n
     fees = [0] * n
     crossing = [[0] * len(scenario.states) for _ in range(n)]
+    percent: dict[tuple[str, int, int], int] = {}
     for path in paths:
         value = path.volume * state.prices[scenario.commodity_index[path.commodity]]
         net = value
@@ -167,7 +197,11 @@ def settle(
         for l_idx in path.links:
             territory = scenario.link_states[l_idx]
             for s_idx in territory:
-                fee = value * _fee_percent(scenario, state, path.owner, l_idx, s_idx) // (100 * len(territory))
+                key = (path.owner, l_idx, s_idx)
+                rate = percent.get(key)
+                if rate is None:
+                    rate = percent[key] = _fee_percent(scenario, state, path.owner, l_idx, s_idx)
+                fee = value * rate // (100 * len(territory))
                 net -= fee
                 if holder[s_idx] >= 0:
                     fees[holder[s_idx]] += fee
