@@ -4,6 +4,7 @@
     caspian-gambit play --headless --seats russia=random,... --seed 7 --json [--save PATH]
     caspian-gambit replay SAVE --json
     caspian-gambit validate [PATH ...]
+    caspian-gambit sources --json | cards --json      catalogues of the source articles and the cards
 
 User mistakes (bad seats, unknown scenario or bot level, a bad save) print one line and exit 2;
 content problems found by `validate` exit 1.
@@ -219,6 +220,28 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_catalogue(args: argparse.Namespace) -> int:
+    """`sources` and `cards`: the catalogue as JSON, or one line per entry."""
+    from game import catalogue
+
+    try:
+        entries = catalogue.sources(args.assets) if args.command == "sources" else catalogue.cards(args.assets)
+    except ContentError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_PROBLEMS
+    if args.json:
+        print(json.dumps(entries, ensure_ascii=False, indent=2))
+    elif args.command == "sources":
+        for s in entries:
+            print(f"{s['id']} ({s['date']}): {s['title']} — cards: {', '.join(s['cards']) or 'none'}")
+    else:
+        for c in entries:
+            choice = ", choice" if c["has_choice"] else ""
+            print(f"{c['id']}: era {c['era']}, {c['ops']} ops, {c['source']}{choice} — {c['title']}")
+    return 0
+
+
 def _count_asset_files() -> int:
     files = content_files.AssetFiles.of(content_files.ASSETS)
     return len(files.worlds) + len(files.cards) + len(files.scenarios) + int(files.sources.exists())
@@ -259,6 +282,11 @@ def build_parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check content files (default: all shipped assets)")
     validate.add_argument("paths", nargs="*")
     validate.set_defaults(run=cmd_validate)
+    for name, what in (("sources", "the source articles and the cards citing each"), ("cards", "every card")):
+        catalogue = commands.add_parser(name, help=f"list {what}")
+        catalogue.add_argument("--json", action="store_true", help="print the list as JSON")
+        _add_assets(catalogue)
+        catalogue.set_defaults(run=cmd_catalogue)
     from game.selfplay import add_parser as add_selfplay
 
     add_selfplay(commands)

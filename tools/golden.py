@@ -78,6 +78,8 @@ GAMES = (
     Golden("caspian-2023-seed7", "caspian-2023", 7, CASPIAN_SEATS, needs=CASPIAN),
     Golden("caspian-2023-seed2024", "caspian-2023", 2024, CASPIAN_SEATS, needs=CASPIAN),
     Golden("mini-seed3", "mini", 3, ("alpha", "beta"), loader=lambda _: mini_world()),
+    Golden("caspian-2024-seed11", "caspian-2024", 11, CASPIAN_SEATS, needs=CASPIAN.with_name("caspian-2024.toml")),
+    Golden("tutorial-seed5", "tutorial", 5, ("kazakhstan", "russia"), needs=CASPIAN.with_name("tutorial.toml")),
 )
 
 

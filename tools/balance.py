@@ -1,0 +1,326 @@
+"""Balance report: seeded self-play per scenario, summarised for tuning the data.
+
+    python3 tools/balance.py                                   400 random-bot games per shipped scenario
+    python3 tools/balance.py --scenario caspian-2023 --games 40 --level greedy
+    python3 tools/balance.py --json                            one JSON object
+
+Game g of a scenario starts from seed `seed + g` with the scenario's default seats rotated by g, so
+every seat takes every position in the turn order equally often (the first position acts first in
+the first action phase). Reported per scenario: each seat's win rate against its fair share, the
+first mover's win rate, mean game length in seat actions (and engine steps), how games ended, crises
+per game, passed turns, and for every card how often it was played for its event, headlined, or
+played for its ops. The target is that no seat wins more than twice its fair share or less than half.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from game.bots import make_bot  # noqa: E402
+from game.content_files import list_scenarios, load_scenario  # noqa: E402
+from rules import apply, legal_actions, new_game, player_view  # noqa: E402
+from rules import log as L  # noqa: E402
+from rules.action import Advance, PassTurn, PlayCard  # noqa: E402
+from rules.scenario import Scenario  # noqa: E402
+
+MAX_STEPS = 50_000  # per game: a rules loop, not a long game
+FAIR_LOW, FAIR_HIGH = 0.5, 2.0  # a seat's win rate must stay within these multiples of its fair share
+
+
+# --------------------------------------------------------------------------- one game
+
+
+def seats_for(scenario: Scenario, game: int, count: int = 0) -> tuple[str, ...]:
+    """The seats of game `game`: the scenario's defaults (or the first `count` seatable states), rotated."""
+    seats = tuple(scenario.definition.default_seats)
+    if count:
+        extra = tuple(s.id for s in scenario.states if s.seatable and s.id not in seats)
+        seats = (seats + extra)[:count]
+    shift = game % len(seats)
+    return seats[shift:] + seats[:shift]
+
+
+def play_game(
+    scenario: Scenario, level: str, seed: int, game: int, count: int = 0, seats: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    """Play one seeded bot game (on `seats`, or the rotated defaults) and return what the report needs."""
+    seats = seats or seats_for(scenario, game, count)
+    bots = {seat: make_bot(level, seat, seed * 7919 + game * 31 + i) for i, seat in enumerate(seats)}
+    state = new_game(scenario, seed + game, seats)
+    record = GameRecord(seats)
+    for _ in range(MAX_STEPS):
+        if state.outcome is not None:
+            break
+        if state.to_act < 0:
+            state, entries = apply(scenario, state, Advance())
+            record.engine_step(entries)
+            continue
+        seat = seats[state.to_act]
+        decision = bots[seat].choose(scenario, player_view(state, seat), legal_actions(scenario, state))
+        state, entries = apply(scenario, state, decision.action)
+        record.seat_action(seat, decision.action, entries)
+    else:
+        raise RuntimeError(f"{scenario.id} game {game} did not finish in {MAX_STEPS} steps")
+    outcome = state.outcome
+    assert outcome is not None
+    return record.result(outcome.winner, outcome.reason, state.absolute_round, dict(outcome.scores))
+
+
+class GameRecord:
+    """Counts gathered from one game's actions and log entries."""
+
+    def __init__(self, seats: tuple[str, ...]) -> None:
+        self.seats = seats
+        self.first_mover = ""
+        self.actions = 0
+        self.steps = 0
+        self.passes = 0
+        self.crises = 0
+        self.plays: Counter[tuple[str, str]] = Counter()  # (card, headline|event|ops)
+        self.options: Counter[tuple[str, str]] = Counter()  # (card, option)
+        self.objectives: list[tuple[str, bool]] = []
+        self.points: Counter[tuple[str, str]] = Counter()  # (seat, reason)
+        self.summits: Counter[str] = Counter()  # dominant bloc, or "" for sovereignty
+
+    def engine_step(self, entries: Iterable[object]) -> None:
+        self.steps += 1
+        self._read(entries)
+
+    def seat_action(self, seat: str, action: object, entries: Iterable[object]) -> None:
+        self.steps += 1
+        self.actions += 1
+        if isinstance(action, (PlayCard, PassTurn)) and not self.first_mover:
+            self.first_mover = seat
+        if isinstance(action, PassTurn):
+            self.passes += 1
+        self._read(entries)
+
+    def _read(self, entries: Iterable[object]) -> None:
+        for entry in entries:
+            if isinstance(entry, L.CardPlayed):
+                self.plays[(entry.card, entry.use)] += 1
+            elif isinstance(entry, L.OptionChosen):
+                self.options[(entry.card, entry.option)] += 1
+            elif isinstance(entry, L.CrisisErupted):
+                self.crises += 1
+            elif isinstance(entry, L.ObjectiveRevealed):
+                self.objectives.append((entry.objective, entry.achieved))
+            elif isinstance(entry, L.PointsScored):
+                self.points[(entry.seat, entry.reason)] += entry.amount
+            elif isinstance(entry, L.SummitHeld):
+                self.summits[entry.dominant] += 1
+
+    def result(self, winner: str, reason: str, rounds: int, scores: dict[str, int]) -> dict[str, Any]:
+        return {
+            "seats": list(self.seats),
+            "winner": winner,
+            "reason": reason,
+            "rounds": rounds,
+            "scores": scores,
+            "first_mover": self.first_mover,
+            "actions": self.actions,
+            "steps": self.steps,
+            "passes": self.passes,
+            "crises": self.crises,
+            "plays": [[card, use, n] for (card, use), n in sorted(self.plays.items())],
+            "options": [[card, option, n] for (card, option), n in sorted(self.options.items())],
+            "objectives": [[objective, met] for objective, met in self.objectives],
+            "points": [[seat, reason, n] for (seat, reason), n in sorted(self.points.items())],
+            "summits": dict(self.summits),
+        }
+
+
+# --------------------------------------------------------------------------- many games
+
+
+def _worker(job: tuple[str, str, int, int, int]) -> dict[str, Any]:
+    scenario_id, level, seed, game, count = job
+    return play_game(load_scenario(scenario_id), level, seed, game, count)
+
+
+def play_games(
+    scenario_id: str, level: str, games: int, seed: int = 0, workers: int = 2, count: int = 0
+) -> list[dict[str, Any]]:
+    """Play `games` seeded games (in `workers` processes when more than one), in game order."""
+    jobs = [(scenario_id, level, seed, game, count) for game in range(games)]
+    if workers <= 1:
+        return [_worker(job) for job in jobs]
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        return pool.map(_worker, jobs, chunksize=max(1, games // (workers * 8)))
+
+
+def summarise(scenario: Scenario, level: str, results: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """The report for one scenario's batch of games."""
+    n = len(results)
+    seats = sorted({seat for r in results for seat in r["seats"]})
+    per_game = max(len(r["seats"]) for r in results)
+    fair = 1 / per_game
+    wins = Counter(r["winner"] for r in results)
+    played = Counter(seat for r in results for seat in r["seats"])
+    seat_rows = {}
+    for seat in seats:
+        rate = wins[seat] / played[seat]
+        seat_rows[seat] = {
+            "games": played[seat],
+            "wins": wins[seat],
+            "win_rate": round(rate, 3),
+            "vs_fair": round(rate / fair, 2),
+            "mean_score": round(sum(r["scores"][seat] for r in results if seat in r["scores"]) / played[seat], 2),
+        }
+    first_wins = sum(1 for r in results if r["winner"] == r["first_mover"])
+    rates = [row["vs_fair"] for row in seat_rows.values()]
+    return {
+        "scenario": scenario.id,
+        "level": level,
+        "games": n,
+        "seats_per_game": per_game,
+        "fair_share": round(fair, 3),
+        "seats": seat_rows,
+        "balanced": all(FAIR_LOW <= rate <= FAIR_HIGH for rate in rates),
+        "first_mover_win_rate": round(first_wins / n, 3),
+        "mean_actions": round(sum(r["actions"] for r in results) / n, 1),
+        "mean_steps": round(sum(r["steps"] for r in results) / n, 1),
+        "mean_rounds": round(sum(r["rounds"] for r in results) / n, 2),
+        "end_reasons": dict(sorted(Counter(r["reason"] for r in results).items())),
+        "crises_per_game": round(sum(r["crises"] for r in results) / n, 2),
+        "games_with_a_crisis": round(sum(1 for r in results if r["crises"]) / n, 3),
+        "passes_per_game": round(sum(r["passes"] for r in results) / n, 2),
+        "summits": _summit_rows(results),
+        "points": _point_rows(results),
+        "cards": _card_rows(scenario, results),
+        "options": _option_rows(scenario, results),
+        "objectives": _objective_rows(results),
+    }
+
+
+def _summit_rows(results: Sequence[dict[str, Any]]) -> dict[str, int]:
+    """Summits held, by the bloc that dominated ("sovereignty" when none did)."""
+    rows: Counter[str] = Counter()
+    for r in results:
+        for bloc, count in r["summits"].items():
+            rows[bloc or "sovereignty"] += count
+    return dict(sorted(rows.items()))
+
+
+def _point_rows(results: Sequence[dict[str, Any]]) -> dict[str, dict[str, float]]:
+    """Per seat: mean points per game it played, by reason (summit, income, route, objective...)."""
+    totals: dict[str, Counter[str]] = {}
+    played = Counter(seat for r in results for seat in r["seats"])
+    for r in results:
+        for seat, reason, amount in r["points"]:
+            totals.setdefault(seat, Counter())[reason] += amount
+    return {
+        seat: {reason: round(total / played[seat], 2) for reason, total in sorted(reasons.items())}
+        for seat, reasons in sorted(totals.items())
+    }
+
+
+def _card_rows(scenario: Scenario, results: Sequence[dict[str, Any]]) -> dict[str, dict[str, int]]:
+    """Per card in the scenario: times played for its event, as a headline, and for ops."""
+    rows: dict[str, dict[str, int]] = {card.id: {"event": 0, "headline": 0, "ops": 0} for card in scenario.cards}
+    for r in results:
+        for card, use, count in r["plays"]:
+            rows.setdefault(card, {"event": 0, "headline": 0, "ops": 0})[use] += count
+    return rows
+
+
+def _option_rows(scenario: Scenario, results: Sequence[dict[str, Any]]) -> dict[str, int]:
+    """Per card choice option ("card/option"): times chosen."""
+    rows = {f"{c.id}/{o.id}": 0 for c in scenario.cards if c.choice for o in c.choice.options}
+    for r in results:
+        for card, option, count in r["options"]:
+            rows[f"{card}/{option}"] = rows.get(f"{card}/{option}", 0) + count
+    return rows
+
+
+def _objective_rows(results: Sequence[dict[str, Any]]) -> dict[str, dict[str, int]]:
+    """Per national interest kept: times revealed at the end, and times achieved."""
+    rows: dict[str, dict[str, int]] = {}
+    for r in results:
+        for objective, met in r["objectives"]:
+            row = rows.setdefault(objective, {"kept": 0, "met": 0})
+            row["kept"] += 1
+            row["met"] += int(met)
+    return dict(sorted(rows.items()))
+
+
+# --------------------------------------------------------------------------- text
+
+
+def format_text(report: dict[str, Any], cards: bool = True) -> str:
+    """A report as a few lines for the terminal."""
+    lines = [
+        f"{report['scenario']} — {report['games']} games, {report['level']} bots, "
+        f"{report['seats_per_game']} seats (fair share {report['fair_share']:.0%})"
+        + ("" if report["balanced"] else "  ** OUT OF BALANCE **")
+    ]
+    for seat, row in report["seats"].items():
+        lines.append(
+            f"  {seat:<14} wins {row['wins']:>4}/{row['games']:<4} {row['win_rate']:>6.1%}"
+            f"  x{row['vs_fair']:<5} mean score {row['mean_score']}"
+        )
+    lines.append(f"  first mover wins {report['first_mover_win_rate']:.1%}")
+    lines.append(
+        f"  length: {report['mean_actions']} seat actions ({report['mean_steps']} steps), "
+        f"{report['mean_rounds']} rounds; ended {report['end_reasons']}"
+    )
+    lines.append(
+        f"  crises per game {report['crises_per_game']} (games with one: {report['games_with_a_crisis']:.0%}); "
+        f"passed turns per game {report['passes_per_game']}"
+    )
+    lines.append(f"  summits: {report['summits']}")
+    for seat, reasons in report["points"].items():
+        lines.append(f"  points {seat:<14} {reasons}")
+    if cards:
+        lines.append("  card                      event headline  ops")
+        for card, row in report["cards"].items():
+            lines.append(f"  {card:<26}{row['event']:>5}{row['headline']:>9}{row['ops']:>5}")
+        unchosen = [key for key, n in report["options"].items() if n == 0]
+        lines.append(f"  choice options never chosen: {', '.join(unchosen) or 'none'}")
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- command line
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scenario", action="append", help="scenario id (repeatable; default: every one)")
+    parser.add_argument("--games", type=int, default=400, help="games per scenario (default 400)")
+    parser.add_argument("--level", default="random", help="bot level for every seat: random, greedy or hard")
+    parser.add_argument("--seed", type=int, default=0, help="game g is played from seed + g")
+    parser.add_argument("--workers", type=int, default=2, help="processes to play in (default 2)")
+    parser.add_argument("--seats", type=int, default=0, help="seats per game (default: the scenario's own)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--no-cards", action="store_true", help="leave the per-card table out of the text")
+    args = parser.parse_args(argv)
+    scenario_ids = args.scenario or [sid for sid, _ in list_scenarios()]
+    reports = []
+    for scenario_id in scenario_ids:
+        start = time.perf_counter()
+        results = play_games(scenario_id, args.level, args.games, args.seed, args.workers, args.seats)
+        report = summarise(load_scenario(scenario_id), args.level, results)
+        report["seconds"] = round(time.perf_counter() - start, 1)
+        reports.append(report)
+        if not args.json:
+            print(format_text(report, cards=not args.no_cards))
+            print(f"  ({report['seconds']} s)")
+    if args.json:
+        print(json.dumps({"reports": reports}, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
