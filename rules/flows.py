@@ -121,7 +121,7 @@ def _cheapest(
     if not targets:
         return None
     goal = set(targets)
-    carries = scenario.link_carries
+    adjacency = _adjacency(scenario, commodity)
     is_market = scenario.market_patron
     best = {origin: 0}
     back: dict[int, tuple[int, int]] = {}
@@ -132,8 +132,8 @@ def _cheapest(
             return _unwind(back, node), node
         if dist > best[node] or (node != origin and node in is_market):
             continue
-        for link, other in scenario.adjacency[node]:
-            if link in closed or commodity not in carries[link]:
+        for link, other in adjacency[node]:
+            if link in closed:
                 continue
             cand = dist + weights[link]
             if cand < best.get(other, 1 << 60):
@@ -141,6 +141,17 @@ def _cheapest(
                 back[other] = (node, link)
                 heapq.heappush(heap, (cand, other))
     return None
+
+
+def _adjacency(scenario: Scenario, commodity: str) -> tuple[tuple[tuple[int, int], ...], ...]:
+    """Per node, the (link, other node) pairs whose link can carry the commodity (built once per scenario)."""
+    key = ("adjacency", commodity)
+    found = scenario.cache.get(key)
+    if found is None:
+        carries = scenario.link_carries
+        found = tuple(tuple((lk, other) for lk, other in adj if commodity in carries[lk]) for adj in scenario.adjacency)
+        scenario.cache[key] = found
+    return found  # type: ignore[no-any-return]
 
 
 def _unwind(back: dict[int, tuple[int, int]], node: int) -> tuple[int, ...]:
@@ -160,19 +171,48 @@ def route_state(scenario: Scenario, state: GameState) -> tuple[tuple[int, ...], 
 
 def _fee_percent(scenario: Scenario, state: GameState, owner: str, l_idx: int, s_idx: int) -> int:
     """The fee an exporter pays on a link's share in one territory, after discounts."""
-    fee = scenario.links[l_idx].fee
-    territory = scenario.states[s_idx].id
-    if not owner or owner == territory:
-        return 0 if owner == territory else fee
-    for bloc, members in zip(scenario.blocs, state.members):
-        if bloc.benefit == "fee_discount" and owner in members and territory in members:
-            fee = max(0, fee - bloc.benefit_amount)
-    link_id = scenario.links[l_idx].id
-    for agreement in state.agreements:
-        if agreement.deal in ("transit", "swap") and agreement.subject == link_id:
-            if owner in agreement.parties and territory in agreement.parties:
-                fee //= 2
-    return fee
+    return _FeeRates(scenario, state).rate(owner, l_idx, s_idx)
+
+
+class _FeeRates:
+    """Fee rates for one settlement: bloc discounts per (exporter, territory), agreement halvings per link."""
+
+    def __init__(self, scenario: Scenario, state: GameState) -> None:
+        self.scenario = scenario
+        self.discounts = [
+            (members, bloc.benefit_amount)
+            for bloc, members in zip(scenario.blocs, state.members)
+            if bloc.benefit == "fee_discount"
+        ]
+        self.halved = {
+            (party, other, a.subject)
+            for a in state.agreements
+            if a.deal in ("transit", "swap")
+            for party, other in (a.parties, a.parties[::-1])
+        }
+        self.memo: dict[tuple[str, int, int], int] = {}
+
+    def rate(self, owner: str, l_idx: int, s_idx: int) -> int:
+        key = (owner, l_idx, s_idx)
+        found = self.memo.get(key)
+        if found is None:
+            found = self.memo[key] = self._compute(owner, l_idx, s_idx)
+        return found
+
+    def _compute(self, owner: str, l_idx: int, s_idx: int) -> int:
+        link = self.scenario.links[l_idx]
+        territory = self.scenario.states[s_idx].id
+        if owner == territory:
+            return 0
+        fee = link.fee
+        if not owner:
+            return fee
+        for members, amount in self.discounts:
+            if owner in members and territory in members:
+                fee = max(0, fee - amount)
+        if (owner, territory, link.id) in self.halved:
+            fee //= 2
+        return fee
 
 
 def settle(
@@ -189,7 +229,7 @@ def settle(
     exports = [0] * n
     fees = [0] * n
     crossing = [[0] * len(scenario.states) for _ in range(n)]
-    percent: dict[tuple[str, int, int], int] = {}
+    rates = _FeeRates(scenario, state)
     for path in paths:
         value = path.volume * state.prices[scenario.commodity_index[path.commodity]]
         net = value
@@ -197,11 +237,7 @@ def settle(
         for l_idx in path.links:
             territory = scenario.link_states[l_idx]
             for s_idx in territory:
-                key = (path.owner, l_idx, s_idx)
-                rate = percent.get(key)
-                if rate is None:
-                    rate = percent[key] = _fee_percent(scenario, state, path.owner, l_idx, s_idx)
-                fee = value * rate // (100 * len(territory))
+                fee = value * rates.rate(path.owner, l_idx, s_idx) // (100 * len(territory))
                 net -= fee
                 if holder[s_idx] >= 0:
                     fees[holder[s_idx]] += fee
