@@ -109,9 +109,11 @@ def play_game(
     game: int = 0,
     caps: dict[str, dict[str, object]] | None = None,
     length: str = "",
-    on_decision: Callable[[Decision], None] | None = None,
+    on_decision: Callable[[int, Decision], None] | None = None,
 ) -> tuple[object, dict[str, list[float]]]:
-    """Play one game between bots: (outcome, decision milliseconds per seat)."""
+    """Play one game between bots: (outcome, decision milliseconds per seat). `on_decision` gets each
+    decision with its step (the action's 1-based index in the game, engine steps included, as in a
+    session and its save's notes)."""
     names = tuple(seats)
     caps = caps or {}
     bots = {
@@ -120,7 +122,7 @@ def play_game(
     }
     state = new_game(scenario, seed + game, names, length=length)
     ms: dict[str, list[float]] = {seat: [] for seat in names}
-    for _ in range(MAX_STEPS):
+    for step in range(1, MAX_STEPS + 1):
         if state.outcome is not None:
             break
         if state.to_act < 0:
@@ -130,7 +132,7 @@ def play_game(
         decision = bots[seat].choose(scenario, player_view(state, seat), legal_actions(scenario, state))
         ms[seat].append(decision.ms)
         if on_decision is not None:
-            on_decision(decision)
+            on_decision(step, decision)
         state = apply(scenario, state, decision.action)[0]
     else:
         raise RuntimeError(f"game {game} did not finish in {MAX_STEPS} steps")
@@ -145,12 +147,12 @@ def run(
     caps: dict[str, dict[str, object]] | None = None,
     length: str = "",
     compare_seats: Iterable[str] = (),
-    on_decision: Callable[[int, Decision], None] | None = None,
+    on_decision: Callable[[int, int, Decision], None] | None = None,
 ) -> dict[str, object]:
-    """Play a batch of games and summarise it as a JSON-ready dict."""
+    """Play a batch of games and summarise it as a JSON-ready dict (`on_decision(game, step, decision)`)."""
     stats = {seat: SeatStats(seat, level) for seat, level in seats.items()}
     for game in range(games):
-        hook = (lambda d, g=game: on_decision(g, d)) if on_decision else None
+        hook = (lambda step, d, g=game: on_decision(g, step, d)) if on_decision else None
         result, ms = play_game(scenario, seats, seed, game, caps, length, hook)
         assert result is not None
         stats[result.winner].wins += 1  # type: ignore[attr-defined]
@@ -211,9 +213,10 @@ def main(args: object) -> int:
     log_file = open(log_path, "w", encoding="utf-8") if log_path else None  # noqa: SIM115
     try:
 
-        def record(game: int, decision: Decision) -> None:
+        def record(game: int, step: int, decision: Decision) -> None:
             if log_file is not None:
-                log_file.write(json.dumps({"game": game, **decision.to_json()}, ensure_ascii=False) + "\n")
+                line = {"game": game, "step": step, **decision.to_json()}
+                log_file.write(json.dumps(line, ensure_ascii=False) + "\n")
 
         result = run(
             scenario,

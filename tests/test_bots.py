@@ -3,7 +3,6 @@ plays well enough (seeded strength checks with iteration caps; full-size runs li
 
 from __future__ import annotations
 
-import math
 import random
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from tests.fixtures.mini_world import mini_scenario
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets" / "scenarios"
 FOUR = ("russia", "kazakhstan", "azerbaijan", "turkmenistan")
-FAST: dict[str, object] = {"time_budget": math.inf, "max_plans": 400, "iterations": 12, "width": 3, "horizon": 4}
+FAST: dict[str, object] = {"max_plans": 400, "iterations": 12, "width": 3, "horizon": 4}
 
 
 def _caspian() -> Scenario | None:
@@ -203,29 +202,29 @@ def _table(hero: str, level: str, other: str) -> dict[str, str]:
     return {seat: (level if seat == hero else other) for seat in FOUR}
 
 
+def _hero_wins(level: str, other: str, games: int, seed: int, caps: dict[str, dict[str, object]]) -> int:
+    """Wins of one `level` seat against three `other` seats over short games, the hero seat rotating."""
+    assert CASPIAN is not None
+    wins = 0
+    for game in range(games):
+        hero = FOUR[game % len(FOUR)]
+        result = selfplay.run(CASPIAN, _table(hero, level, other), 1, seed + game, caps, "short")
+        wins += result["seats"][hero]["wins"]  # type: ignore[index]
+    return wins
+
+
 @needs_caspian
 def test_greedy_beats_three_random() -> None:
-    """One greedy seat (each seat in turn) against three random wins most four-seat games."""
-    assert CASPIAN is not None
-    wins = games = 0
-    for hero in FOUR:
-        result = selfplay.run(CASPIAN, _table(hero, "greedy", "random"), 1, 21, {"greedy": STRENGTH}, "short")
-        wins += result["seats"][hero]["wins"]  # type: ignore[index]
-        games += 1
-    assert wins / games >= GREEDY_VS_RANDOM, f"greedy won {wins}/{games}"
+    """One greedy seat against three random wins most four-seat games (see GREEDY_GAMES below)."""
+    wins = _hero_wins("greedy", "random", GREEDY_GAMES, 21, {"greedy": STRENGTH})
+    assert wins >= GREEDY_WINS, f"greedy won {wins}/{GREEDY_GAMES}"
 
 
 @needs_caspian
-def test_hard_beats_its_fair_share_against_greedy() -> None:
-    """One hard seat against three greedy wins more than its fair share of four-seat games."""
-    assert CASPIAN is not None
-    wins = games = 0
-    for hero in FOUR:
-        caps = {"greedy": STRENGTH, "hard": STRENGTH}
-        result = selfplay.run(CASPIAN, _table(hero, "hard", "greedy"), 1, 31, caps, "short")
-        wins += result["seats"][hero]["wins"]  # type: ignore[index]
-        games += 1
-    assert wins / games >= HARD_VS_GREEDY, f"hard won {wins}/{games}"
+def test_hard_is_no_weaker_than_greedy() -> None:
+    """One hard seat against three greedy wins at least its fair share (see HARD_GAMES below)."""
+    wins = _hero_wins("hard", "greedy", HARD_GAMES, 31, {"greedy": STRENGTH, "hard": STRENGTH})
+    assert wins >= HARD_WINS, f"hard won {wins}/{HARD_GAMES}"
 
 
 def test_greedy_plays_every_engine_step_to_the_end() -> None:
@@ -243,8 +242,82 @@ def test_greedy_plays_every_engine_step_to_the_end() -> None:
     assert state.outcome.winner in ("alpha", "beta")
 
 
-# Capped for test time (one short game per seat). The issue's targets are 0.9 and 0.4 in full-size
-# runs; see bench/bots.py and `main.py selfplay` for those, and the report for where the bots stand.
-STRENGTH: dict[str, object] = {"time_budget": math.inf, "max_plans": 120, "iterations": 6, "width": 3, "horizon": 3}
-GREEDY_VS_RANDOM = 0.5
-HARD_VS_GREEDY = 0.25
+# Strength, seeded and capped by work (never by the clock), short games, the hero seat rotating.
+# The issue's targets are 90% for greedy against three random and 40% for hard against three greedy.
+# Measured at full size (`python3 bench/bots.py --strength`, see its docstring and the bots report),
+# greedy wins about 88% and hard about its fair share, so these tests hold the honest floors the
+# capped bots reach on these seeds instead: greedy 20 of 24 (83%, p < 1e-8 against the fair 25%),
+# hard at least its fair share, 2 of 8. Raise them as the bots (or the game's luck) improve.
+STRENGTH: dict[str, object] = {"max_plans": 200, "iterations": 8, "width": 2, "horizon": 3}
+GREEDY_GAMES, GREEDY_WINS = 24, 20
+HARD_GAMES, HARD_WINS = 8, 2
+
+
+# --------------------------------------------------------------------------- reasons kept as notes
+
+
+def test_notes_ride_along_in_the_session_and_the_save(tmp_path: Path) -> None:
+    """A bot's reason submitted with its action is the step's note; saved, loaded back, dropped by undo."""
+    from game import saves
+    from game.session import Session
+
+    scenario = mini_scenario()
+    session = Session.start(scenario, 4, ("alpha", "beta"))
+    bots = {seat: make_bot("greedy", seat, 3, **FAST) for seat in ("alpha", "beta")}
+    while len(session.actions) < 40 and not session.is_over:
+        seat = session.current_seat()
+        if seat is None:
+            session.run_engine()
+            continue
+        decision = bots[seat].choose(scenario, player_view(session.state, seat), session.legal())
+        session.submit(decision.action, decision.reason)
+    assert session.notes and all(1 <= step <= len(session.actions) for step in session.notes)
+    path = saves.save(session, tmp_path / "game.json")
+    loaded = saves.load(path, lambda _: scenario)
+    assert loaded.notes == session.notes
+    last = max(session.notes)
+    if last == len(session.actions) and session.can_undo():
+        session.undo()
+        assert last not in session.notes
+
+
+def test_a_save_without_notes_loads_with_none_and_bad_notes_are_refused(tmp_path: Path) -> None:
+    import json
+
+    from game import saves
+    from game.session import Session
+
+    scenario = mini_scenario()
+    session = Session.start(scenario, 4, ("alpha", "beta"))
+    session.run_engine()
+    session.submit(session.legal()[0])
+    path = saves.save(session, tmp_path / "plain.json")
+    assert "notes" not in json.loads(path.read_text())
+    assert saves.load(path, lambda _: scenario).notes == {}
+    doc = json.loads(path.read_text())
+    doc["notes"] = [[99, "a step the game never had"]]
+    path.write_text(json.dumps(doc))
+    with pytest.raises(saves.SaveError, match="note"):
+        saves.load(path, lambda _: scenario)
+
+
+def test_selfplay_log_carries_step_and_reason() -> None:
+    scenario = mini_scenario()
+    seen: list[tuple[int, int, str]] = []
+    selfplay.run(
+        scenario,
+        {"alpha": "greedy", "beta": "random"},
+        1,
+        seed=2,
+        caps={"greedy": FAST},
+        on_decision=lambda game, step, d: seen.append((game, step, d.reason)),
+    )
+    steps = [step for _, step, _ in seen]
+    assert steps == sorted(set(steps)) and all(reason for _, _, reason in seen)
+
+
+def test_bots_of_different_seats_draw_different_streams() -> None:
+    """The same seed gives each seat's bot its own generator (a table seeded once is not in lockstep)."""
+    a, b = make_bot("random", "alpha", 5), make_bot("random", "beta", 5)
+    assert [a.rng.random() for _ in range(4)] != [b.rng.random() for _ in range(4)]
+    assert make_bot("random", "alpha", 5).rng.random() == make_bot("random", "alpha", 5).rng.random()

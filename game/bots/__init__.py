@@ -26,7 +26,17 @@ ALIASES = {"easy": "random", "medium": "greedy"}
 _CAPS = {
     "random": (),
     "greedy": ("time_budget", "max_plans", "personality"),
-    "hard": ("time_budget", "max_plans", "personality", "iterations", "width", "horizon", "rollout_width"),
+    "hard": (
+        "time_budget",
+        "max_plans",
+        "personality",
+        "iterations",
+        "width",
+        "horizon",
+        "rollout_width",
+        "margin",
+        "confidence",
+    ),
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 import time
 
@@ -69,7 +70,8 @@ class Bot:
     def __init__(self, seat: str, seed: int = 0) -> None:
         self.seat = seat
         self.seed = seed
-        self.rng = random.Random(seed)
+        # Seeded with the seat too: bots of different seats given the same seed draw different streams.
+        self.rng = random.Random(f"{seed}:{seat}")
 
     def choose(self, scenario: Scenario, view: GameState, legal: tuple[Action, ...]) -> Decision:
         """Pick one of the legal actions for the seat's decision, with a reason."""
@@ -96,7 +98,10 @@ class RandomBot(Bot):
 
 
 class GreedyBot(Bot):
-    """One-ply lookahead: every whole-turn plan applied to a copy of the view and scored; best plan wins."""
+    """One-ply lookahead: every whole-turn plan applied to a copy of the view and scored; best plan wins.
+
+    The work is bounded by `max_plans` (reproducible); `time_budget` (seconds, none by default) is only
+    an extra safety limit for the client, since a wall-clock cut makes choices depend on the machine."""
 
     level = "greedy"
 
@@ -104,7 +109,7 @@ class GreedyBot(Bot):
         self,
         seat: str,
         seed: int = 0,
-        time_budget: float = 0.5,
+        time_budget: float = math.inf,
         max_plans: int = 4000,
         personality: dict[str, float] | None = None,
     ) -> None:

@@ -21,6 +21,8 @@ from rules.state import FlowReport, GameState
 WESTERN = frozenset({"eu", "us", "uk"})
 # Objective kinds whose check reads the last flow report.
 _FLOW_OBJECTIVES = frozenset({"diversified", "gatekeeper", "hub"})
+# What setting off a crisis costs beyond its points and credibility (an era cut short, a reputation).
+CRISIS_COST = 1.5
 PERSONALITY_KEYS = ("transit_control", "multi_vector", "income", "security", "west", "bloc_loyalty")
 
 
@@ -93,7 +95,7 @@ class Evaluator:
 
     def assess(self, state: GameState) -> Assessment:
         """The position's value, its terms and the facts behind them."""
-        sc, me = self.scenario, state.seats.index(self.seat)
+        me = state.seats.index(self.seat)
         w = self.weights
         holders = self.controllers(state)
         report = self.flows(state, holders)
@@ -102,16 +104,24 @@ class Evaluator:
         self._score_terms(state, me, report, holders, terms, facts)
         self._flow_terms(state, me, report, terms, facts, w)
         self._board_terms(state, me, holders, terms, facts, w)
-        tension, crisis = state.tension, sc.rules.crisis_level
-        facts["tension"] = tension
-        risk = max(0, tension - 2) ** 2 * 0.12 + (0.6 if tension >= crisis - 1 else 0.0)
-        terms["tension"] = -w["security"] * risk
+        terms["tension"] = -w["security"] * self._tension_risk(state, facts)
         facts["credibility"] = state.credibility[me]
         terms["credibility"] = 0.25 * state.credibility[me]
         facts["budget"] = state.budget[me]
         terms["budget"] = 0.04 * state.budget[me]
         terms["objective"] = self._objective_term(state, me, report, facts)
         return Assessment(sum(terms.values()), terms, facts)
+
+    def _tension_risk(self, state: GameState, facts: dict[str, object]) -> float:
+        """How close the track is to a crisis. A crisis that has just erupted (the era cut short, the
+        track reset) counts as the worst case plus its own cost, so that setting one off never looks like
+        relief: the culprit's lost points and credibility are in the other terms already."""
+        crisis = self.scenario.rules.crisis_level
+        tension = crisis if state.era_over else state.tension
+        facts["tension"] = state.tension
+        facts["crisis"] = state.era_over
+        risk = max(0, tension - 2) ** 2 * 0.12 + (0.6 if tension >= crisis - 1 else 0.0)
+        return risk + (CRISIS_COST if state.era_over else 0.0)
 
     def _score_terms(
         self,
@@ -260,7 +270,7 @@ class Evaluator:
 
 def _rounds_left(scenario: Scenario, state: GameState) -> int:
     """Flow phases still to come in this era (the current round's included until it has flowed)."""
-    if state.era >= len(scenario.definition.eras):
+    if state.era >= len(scenario.definition.eras) or state.era_over:
         return 0
     rounds = scenario.definition.eras[state.era].rounds
     pending = state.phase in ("deal", "setup", "news", "headline", "reveal", "actions", "flows")

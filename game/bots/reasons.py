@@ -118,6 +118,8 @@ def _fact_change(name: str, before: Assessment, after: Assessment) -> str | None
         parts = [f"control of {', '.join(gained)}"] if gained else []
         parts += [f"lose control of {', '.join(lost)}"] if lost else []
         return "; ".join(parts) or None
+    if name == "tension" and a.get("crisis") and not b.get("crisis"):
+        return f"sets off a crisis (tension {b.get('tension')} → crisis)"
     if name == "tension" and b.get("tension") != a.get("tension"):
         return f"tension {b.get('tension')} → {a.get('tension')}"
     if name == "credibility" and b.get("credibility") != a.get("credibility"):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import random
+import statistics
 import time
 
 from game.bots.base import GreedyBot
@@ -39,19 +40,23 @@ class HardBot(GreedyBot):
         self,
         seat: str,
         seed: int = 0,
-        time_budget: float = 2.0,
+        time_budget: float = math.inf,
         iterations: int = 600,
         width: int = 6,
         horizon: int = 12,
         rollout_width: int = 2,
         max_plans: int = 4000,
         personality: dict[str, float] | None = None,
+        margin: float = 0.25,
+        confidence: float = 1.5,
     ) -> None:
         super().__init__(seat, seed, time_budget, max_plans, personality)
         self.iterations = iterations
         self.width = width
         self.horizon = horizon
         self.rollout_width = rollout_width
+        self.margin = margin
+        self.confidence = confidence
         self.simulations = 0  # over the bot's life, for benchmarks
         self.search_seconds = 0.0
         self._table: dict[GameState, float] = {}
@@ -88,9 +93,11 @@ class HardBot(GreedyBot):
         self, scenario: Scenario, view: GameState, candidates: list[Plan], deadline: float
     ) -> tuple[list[float], list[int], int]:
         """Sequential halving with paired determinizations: mean value and simulations per candidate,
-        and the winner (the best mean among the last survivors)."""
+        and the winner. The greedy pick (candidate 0) is never dropped, and another candidate replaces it
+        only if it wins the paired comparison clearly (mean difference above `margin` and `confidence`
+        standard errors), so noise in the rollouts cannot make the search play worse than greedy."""
         k = len(candidates)
-        totals, sims = [0.0] * k, [0] * k
+        values: list[list[float]] = [[] for _ in range(k)]
         alive = list(range(k))
         rounds = max(1, math.ceil(math.log2(k)))
         budget = self.iterations
@@ -103,19 +110,32 @@ class HardBot(GreedyBot):
                     break
                 world_seed = self.rng.getrandbits(62)
                 for i in alive:
-                    totals[i] += self._simulate(scenario, view, candidates[i], world_seed)
-                    sims[i] += 1
+                    values[i].append(self._simulate(scenario, view, candidates[i], world_seed))
                     budget -= 1
-            if not all(sims[i] for i in alive):
+            if not all(values[i] for i in alive):
                 break
-            alive.sort(key=lambda i: (-(totals[i] / sims[i]), i))
+            alive.sort(key=lambda i: (-statistics.fmean(values[i]), i))
             if not stopped:
                 alive = alive[: max(1, (len(alive) + 1) // 2)]
+                if 0 not in alive:
+                    alive.append(0)
                 rounds = max(1, rounds - 1)
-        means = [totals[i] / sims[i] if sims[i] else candidates[i].value for i in range(k)]
-        if not all(sims[i] for i in alive):
-            return means, sims, 0  # no simulation finished: the greedy pick
-        return means, sims, min(alive, key=lambda i: (-means[i], i))
+        means = [statistics.fmean(v) if v else candidates[i].value for i, v in enumerate(values)]
+        sims = [len(v) for v in values]
+        challengers = [i for i in alive if i != 0 and values[i] and len(values[i]) == len(values[0])]
+        if not challengers:
+            return means, sims, 0
+        best = min(challengers, key=lambda i: (-means[i], i))
+        return means, sims, best if self._clearly_better(values[best], values[0]) else 0
+
+    def _clearly_better(self, challenger: list[float], greedy: list[float]) -> bool:
+        """Whether the paired differences (same sampled worlds) favour the challenger beyond noise."""
+        diffs = [a - b for a, b in zip(challenger, greedy)]
+        if len(diffs) < 2:
+            return False
+        mean = statistics.fmean(diffs)
+        error = statistics.stdev(diffs) / math.sqrt(len(diffs))
+        return mean > self.margin and mean > self.confidence * error
 
     # ------------------------------------------------------------------ one simulation
 
