@@ -250,9 +250,28 @@ def _check_use_ops(scenario: Scenario, state: GameState, seat: int, a: UseOps) -
     if turn is None or not turn.card or turn.use:
         return "wrong_stage"
     ops = card_ops(scenario, state, seat, scenario.card(turn.card))
+    if a.verb == "build":
+        return None if _can_build(scenario, state, seat, ops) else "no_target"
     for _ in _TARGETS[a.verb](scenario, state, seat, ops):
         return None
     return "no_target"
+
+
+def _can_build(scenario: Scenario, state: GameState, seat: int, ops: int) -> bool:
+    """Whether any link can be built or upgraded now, memoised on what the answer depends on: the links,
+    agreements, bloc members and control (by identity, checked on every hit), the seat, its budget and
+    whether it has 2 ops."""
+    table = board.control_table(state)
+    key: tuple = ("can_build", id(state.links), id(state.agreements), id(state.members), id(table), state.seats)
+    key += (seat, state.budget[seat], ops >= 2)
+    entry = scenario.cache.get(key)
+    if entry is not None:
+        links, agreements, members, held, answer = entry
+        if links is state.links and agreements is state.agreements and members is state.members and held is table:
+            return answer  # type: ignore[no-any-return]
+    answer = any(True for _ in _build_targets(scenario, state, seat, ops))
+    scenario.cache[key] = (state.links, state.agreements, state.members, table, answer)
+    return answer
 
 
 def _ops_stage(state: GameState, verb: str) -> str | None:
