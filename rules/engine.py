@@ -569,8 +569,7 @@ def _turn_actions(scenario: Scenario, state: GameState, seat: int):  # type: ign
             if _check_use_ops(scenario, state, seat, UseOps(me, verb)) is None:
                 yield UseOps(me, verb)
     else:
-        targets = _TARGETS[turn.verb](scenario, state, seat, _ops_of_turn(scenario, state, seat))
-        yield from (sorted(targets, key=sort_key) if turn.verb == "pressure" else targets)
+        yield from _TARGETS[turn.verb](scenario, state, seat, _ops_of_turn(scenario, state, seat))
 
 
 def _influence_targets(scenario: Scenario, state: GameState, seat: int, ops: int):  # type: ignore[no-untyped-def]
@@ -633,6 +632,8 @@ def _by_id(scenario: Scenario, table: str) -> tuple[int, ...]:
     if found is None:
         if table == "states":
             found = tuple(sorted(range(len(scenario.states)), key=lambda i: scenario.states[i].id))
+        elif table == "links":
+            found = tuple(sorted(range(len(scenario.links)), key=lambda i: scenario.links[i].id))
         else:
             found = tuple(sorted(scenario.buildable_links, key=lambda i: scenario.links[i].id))
         scenario.cache[key] = found
@@ -640,29 +641,35 @@ def _by_id(scenario: Scenario, table: str) -> tuple[int, ...]:
 
 
 def _pressure_targets(scenario: Scenario, state: GameState, seat: int, ops: int):  # type: ignore[no-untyped-def]
-    """The pressure actions the `_check_*` pressure rules allow, with the board read once."""
+    """The pressure actions the `_check_*` pressure rules allow, with the board read once, yielded in
+    sort order (kinds alphabetically, then targets by id)."""
     me = state.seats[seat]
     held = board.holders(scenario, state)
     rivals = [row for i, row in enumerate(state.influence) if i != seat]
-    for s_idx, s in enumerate(scenario.states):
-        if any(row[s_idx] > 0 for row in rivals):
-            yield ApplyPressure(me, "remove", s.id)
-    for s in scenario.states:
-        if s.id != me and s.id in state.seats:
-            yield ApplyPressure(me, "sanction", s.id)
-    for s_idx, s in enumerate(scenario.states):
-        if held[s_idx] == seat:
-            yield ApplyPressure(me, "drill", s.id)
-    for l_idx, link in enumerate(scenario.links):
-        if not any(held[t] == seat for t in scenario.link_states[l_idx]):
-            continue
-        status = state.links[l_idx].status
-        if status == "built":
-            yield ApplyPressure(me, "throttle", link.id)
+    states: list[tuple[int, str]] = [(s_idx, scenario.states[s_idx].id) for s_idx in _by_id(scenario, "states")]
+    mine: list[tuple[str, str]] = [
+        (scenario.links[l_idx].id, state.links[l_idx].status)
+        for l_idx in _by_id(scenario, "links")
+        if any(held[t] == seat for t in scenario.link_states[l_idx])
+    ]
+    for link, status in mine:
         if status in ("built", "throttled") and ops >= 2:
-            yield ApplyPressure(me, "cut", link.id)
+            yield ApplyPressure(me, "cut", link)
+    for s_idx, where in states:
+        if held[s_idx] == seat:
+            yield ApplyPressure(me, "drill", where)
+    for s_idx, where in states:
+        if any(row[s_idx] > 0 for row in rivals):
+            yield ApplyPressure(me, "remove", where)
+    for link, status in mine:
         if status in ("throttled", "cut"):
-            yield ApplyPressure(me, "restore", link.id)
+            yield ApplyPressure(me, "restore", link)
+    for _, where in states:
+        if where != me and where in state.seats:
+            yield ApplyPressure(me, "sanction", where)
+    for link, status in mine:
+        if status == "built":
+            yield ApplyPressure(me, "throttle", link)
 
 
 _SORTED_VERBS = tuple(sorted(VERBS))
