@@ -1,9 +1,16 @@
-"""Bot speed: decision times per level and the hard bot's simulations per second. Prints one JSON object.
+"""Bot speed and strength. Prints one JSON object.
 
-    python3 bench/bots.py [--scenario caspian-2023] [--positions 12] [--seed 1] [--hard-budget 2.0]
+    python3 bench/bots.py [--scenario caspian-2023] [--positions 12] [--seed 1]
+    python3 bench/bots.py --strength 100 [--length full] [--hard-games 40]
 
-Positions are the turn starts of a seeded random game. Greedy runs with its default 0.5 s budget and the
-hard bot with its 2 s budget (no iteration cap binds), so the figures are what play feels like.
+Speed: positions are the turn starts of a seeded random game; every level decides with its default
+work caps (greedy `max_plans`, hard `iterations`; no wall-clock limit), so the figures are what the
+issue's budgets (medium <= 0.5 s, hard <= 2 s per decision) are measured against.
+
+Strength (`--strength N`): the issue's full-size runs. N four-seat games of one greedy seat against
+three random, and `--hard-games` of one hard seat against three greedy, the hero seat rotating, each
+game from seed + g, with the default caps (seeded and reproducible); wins with the one-sided binomial
+p-value against the fair share (25%) and against the target (90% and 40%).
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from game import selfplay  # noqa: E402
 from game.bots import make_bot  # noqa: E402
 from game.bots.search import HardBot  # noqa: E402
 from rules import apply, legal_actions, new_game, player_view  # noqa: E402
@@ -64,16 +72,54 @@ def summary(values: list[float]) -> dict[str, float]:
     }
 
 
+def strength(scenario: Scenario, level: str, other: str, games: int, seed: int, length: str, target: float) -> dict:
+    """One `level` seat against `other` seats over `games` games (hero seat rotating), with p-values."""
+    seats = tuple(scenario.definition.default_seats) or FOUR
+    wins = 0
+    ms: list[float] = []
+    for game in range(games):
+        hero = seats[game % len(seats)]
+        table = {seat: (level if seat == hero else other) for seat in seats}
+        result = selfplay.run(scenario, table, 1, seed + game, None, length)
+        wins += result["seats"][hero]["wins"]  # type: ignore[index]
+        ms.append(result["seats"][hero]["mean_ms"])  # type: ignore[index]
+    fair = 1 / len(seats)
+    return {
+        "games": games,
+        "wins": wins,
+        "win_share": round(wins / games, 3) if games else 0.0,
+        "target": target,
+        "p_above_fair": round(selfplay.binomial_tail(wins, games, fair), 6),
+        "p_below_target": round(1 - selfplay.binomial_tail(wins + 1, games, target), 6),
+        "hero_mean_ms": round(statistics.mean(ms), 1) if ms else 0.0,
+        "command": f"python3 bench/bots.py --strength {games} --seed {seed} --length {length}",
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--scenario", default="caspian-2023")
     parser.add_argument("--positions", type=int, default=12)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--hard-budget", type=float, default=2.0)
+    parser.add_argument("--strength", type=int, default=0, help="greedy-vs-random games (0: speed only)")
+    parser.add_argument("--hard-games", type=int, default=0, help="hard-vs-greedy games with --strength")
+    parser.add_argument("--length", default="full")
     args = parser.parse_args()
     from game.content_files import load_scenario
 
     scenario = load_scenario(args.scenario)
+    if args.strength:
+        report = {
+            "scenario": scenario.id,
+            "length": args.length,
+            "greedy_vs_random": strength(scenario, "greedy", "random", args.strength, args.seed, args.length, 0.9),
+        }
+        if args.hard_games:
+            report["hard_vs_greedy"] = strength(
+                scenario, "hard", "greedy", args.hard_games, args.seed, args.length, 0.4
+            )
+        print(json.dumps(report))
+        return
     seats = tuple(scenario.definition.default_seats) or FOUR
     states = turn_starts(scenario, seats, args.seed, args.positions)
     random_ms, _ = time_level(scenario, states, "random")
@@ -83,7 +129,7 @@ def main() -> None:
     hard_ms: list[float] = []
     for i, state in enumerate(states):
         seat = state.seats[state.to_act]
-        bot = make_bot("hard", seat, i, time_budget=args.hard_budget, iterations=100000)
+        bot = make_bot("hard", seat, i)
         assert isinstance(bot, HardBot)
         start = time.perf_counter()
         bot.choose(scenario, player_view(state, seat), legal_actions(scenario, state))

@@ -41,7 +41,7 @@ class HardBot(GreedyBot):
         seat: str,
         seed: int = 0,
         time_budget: float = math.inf,
-        iterations: int = 600,
+        iterations: int = 200,
         width: int = 6,
         horizon: int = 12,
         rollout_width: int = 2,
