@@ -35,6 +35,8 @@ _ANCHORS = {
     "w": (-1.0, 0.0),
     "nw": (-0.75, -0.75),
 }
+_COMPASS = ("n", "ne", "e", "se", "s", "sw", "w", "nw")
+_LABEL_RANK = {"capital": 0, "market": 1, "port": 2, "hub": 3, "field": 4}
 
 
 @frozen
@@ -45,16 +47,49 @@ class Pick:
     id: str
 
 
-def load_labels(path: Path = LABELS_PATH) -> tuple[dict[str, str], dict[str, tuple[int, int]]]:
-    """Hand-placed node label anchors and state label nudges."""
+@frozen
+class LabelPlan:
+    """The hand placement of the map's names (``assets/ui/labels.toml``)."""
+
+    anchors: dict[str, str]  # node id -> compass point of its name around the marker
+    nudges: dict[str, tuple[int, int]]  # state slug -> offset of its name, in pixels at UI scale 1
+    minor: frozenset[str] = frozenset()  # nodes whose names show only when zoomed in
+    minor_zoom: float = 1.0  # the zoom from which minor nodes' names show
+
+
+def load_labels(path: Path = LABELS_PATH) -> LabelPlan:
+    """Hand-placed node label anchors, state label nudges and the minor nodes (an empty plan if unreadable)."""
     try:
         with path.open("rb") as handle:
             doc = tomllib.load(handle)
     except (OSError, tomllib.TOMLDecodeError):
-        return {}, {}
+        return LabelPlan({}, {})
     nodes = {k: str(v) for k, v in doc.get("nodes", {}).items()}
     states = {k: (int(v[0]), int(v[1])) for k, v in doc.get("states", {}).items()}
-    return nodes, states
+    minor = doc.get("minor", {})
+    return LabelPlan(nodes, states, frozenset(str(n) for n in minor.get("nodes", [])), float(minor.get("zoom", 1.0)))
+
+
+def anchor_preferences(anchor: str) -> list[str]:
+    """The compass points to try for a name: the hand-placed one first, then the nearest ones around it."""
+    start = _COMPASS.index(anchor) if anchor in _COMPASS else _COMPASS.index("e")
+    order = [0, 1, -1, 2, -2, 3, -3, 4]
+    return [_COMPASS[(start + step) % len(_COMPASS)] for step in order]
+
+
+def _label_rect(at: tuple[float, float], anchor: str, size: tuple[int, int], gap: int) -> pygame.Rect:
+    """Where a name of this size sits at a compass point around a marker."""
+    x, y = at
+    ax, ay = _ANCHORS.get(anchor, (1.0, 0.0))
+    w, h = size
+    if ax < 0:
+        left = x + ax * gap - w
+    elif ax > 0:
+        left = x + ax * gap
+    else:
+        left = x - w / 2
+    top = y + ay * gap - h / 2 + ay * h / 2
+    return pygame.Rect(int(left), int(top), w, h)
 
 
 def board_key(state: GameState) -> tuple:
@@ -73,7 +108,8 @@ class MapView:
         self.layer = MapLayer()
         self.base_map = self.layer.base_map
         self.viewport = self.layer.home_viewport((800, 600))
-        self.anchors, self.nudges = load_labels()
+        self.labels = load_labels()
+        self.placed: list[tuple[str, pygame.Rect]] = []  # the names on the last rendered static layer
         self._static: OrderedDict[tuple, pygame.Surface] = OrderedDict()
         self._hits: OrderedDict[Viewport, pygame.Surface] = OrderedDict()
         self._paths_cache: dict[tuple, list] = {}
@@ -138,6 +174,7 @@ class MapView:
         surface = self.layer.surface(self.viewport).copy()
         self._draw_links(surface, state)
         self._draw_nodes(surface)
+        self.placed = []
         self._draw_state_labels(surface, state)
         self._draw_node_labels(surface)
         self._static[key] = surface
@@ -187,22 +224,37 @@ class MapView:
             draw_node(surface, node.kind, self.node_xy(n_idx), self.px(1))
 
     def _draw_node_labels(self, surface: pygame.Surface) -> None:
+        """Node names at their hand-placed compass point, or the nearest free one.
+
+        Capitals are placed first, then markets, ports, hubs and fields. A name that would cover another
+        name, an influence marker or another node is left out, as are minor nodes' names below their zoom;
+        the node still shows its name on hover.
+        """
         size = max(9, self.px(12))
         gap = self.px(9)
-        for n_idx, node in enumerate(self.scenario.nodes):
+        nodes = self.scenario.nodes
+        half = self.px(7)
+        markers = [
+            pygame.Rect(int(x) - half, int(y) - half, 2 * half, 2 * half)
+            for x, y in map(self.node_xy, range(len(nodes)))
+        ]
+        taken = [rect for _, rect in self.placed]
+        order = sorted(range(len(nodes)), key=lambda i: (_LABEL_RANK.get(nodes[i].kind, 9), i))
+        for n_idx in order:
+            node = nodes[n_idx]
+            if node.id in self.labels.minor and self.viewport.zoom < self.labels.minor_zoom:
+                continue
             short = f"world.node_short.{node.id}"
             name = self.tr(short) if self.tr.has(short) else world_name(self.tr, self.scenario, "node", node.id)
             text = style.text_outline(name, size, (25, 25, 25), (250, 250, 245), bold=node.kind == "capital")
-            x, y = self.node_xy(n_idx)
-            ax, ay = _ANCHORS.get(self.anchors.get(node.id, "e"), (1.0, 0.0))
-            w, h = text.get_size()
-            left = x + ax * gap - (w / 2) * (1 - ax) if ax else x - w / 2
-            if ax < 0:
-                left = x + ax * gap - w
-            elif ax > 0:
-                left = x + ax * gap
-            top = y + ay * gap - h / 2 + ay * h / 2
-            surface.blit(text, (int(left), int(top)))
+            others = taken + markers[:n_idx] + markers[n_idx + 1 :]
+            for anchor in anchor_preferences(self.labels.anchors.get(node.id, "e")):
+                rect = _label_rect(self.node_xy(n_idx), anchor, text.get_size(), gap)
+                if rect.collidelist(others) < 0:
+                    surface.blit(text, rect.topleft)
+                    taken.append(rect)
+                    self.placed.append((f"node:{node.id}", rect))
+                    break
 
     def _draw_state_labels(self, surface: pygame.Surface, state: GameState) -> None:
         """Each state's name, then its influence markers; the controlling seat's marker is ringed in gold."""
@@ -210,18 +262,37 @@ class MapView:
         for region in self.base_map.game_states():
             slug = region.slug or ""
             x, y = self.viewport.to_screen(*region.label)
-            nudge = self.nudges.get(slug, (0, 0))
-            x, y = x + nudge[0] * self.ui_scale, y + nudge[1] * self.ui_scale
+            home = (x, y)
+            nudge = self.labels.nudges.get(slug, (0, 0))
+            fade = self.ui_scale / max(1.0, self.viewport.zoom)  # nudged names come home as the map zooms in
+            x, y = x + nudge[0] * fade, y + nudge[1] * fade
             name = world_name(self.tr, self.scenario, "state", slug).upper()
             text = style.text_outline(name, name_size, (30, 30, 30), (255, 255, 250), bold=True)
-            surface.blit(text, (int(x - text.get_width() / 2), int(y - text.get_height() / 2)))
+            rect = text.get_rect(center=(int(x), int(y)))
+            if math.hypot(x - home[0], y - home[1]) > self.px(45):
+                self._draw_leader(surface, home, rect)
+            surface.blit(text, rect.topleft)
+            self.placed.append((f"state:{slug}", rect))
             if slug in self.scenario.state_index:
-                self._draw_influence(surface, state, self.scenario.state_index[slug], (x, y + text.get_height() * 0.9))
+                at = (x, y + text.get_height() * 0.9)
+                chips = self._draw_influence(surface, state, self.scenario.state_index[slug], at)
+                if chips is not None:
+                    self.placed.append((f"influence:{slug}", chips))
 
-    def _draw_influence(self, surface: pygame.Surface, state: GameState, s_idx: int, at: tuple[float, float]) -> None:
+    def _draw_leader(self, surface: pygame.Surface, home: tuple[float, float], rect: pygame.Rect) -> None:
+        """A thin line from a state's own label point to its name placed away from it."""
+        end = (min(max(home[0], rect.left), rect.right), min(max(home[1], rect.top), rect.bottom))
+        pygame.draw.line(surface, (250, 250, 245), home, end, self.px(3))
+        pygame.draw.line(surface, (60, 60, 60), home, end, self.px(1))
+        pygame.draw.circle(surface, (60, 60, 60), home, self.px(2))
+
+    def _draw_influence(
+        self, surface: pygame.Surface, state: GameState, s_idx: int, at: tuple[float, float]
+    ) -> pygame.Rect | None:
+        """The seats' influence markers in a row centred below ``at``; returns the row's box (None if empty)."""
         chips = [(seat, row[s_idx]) for seat, row in enumerate(state.influence) if row[s_idx] > 0]
         if not chips:
-            return
+            return None
         control = controlling_seat(state, s_idx)
         radius = self.px(8)
         size = max(9, self.px(13))
@@ -229,6 +300,8 @@ class MapView:
         widths = [radius * 2 + self.px(3) + r.get_width() + self.px(6) for r in rendered]
         x = at[0] - sum(widths) / 2
         y = at[1] + radius
+        ring = radius + self.px(4)
+        box = pygame.Rect(int(x) - self.px(4), int(y - ring), int(sum(widths)) + self.px(4), 2 * ring)
         for (seat, _), text, width in zip(chips, rendered, widths):
             seat_id = state.seats[seat]
             centre = (x + radius, y)
@@ -240,6 +313,7 @@ class MapView:
             )
             surface.blit(text, (int(x + radius * 2 + self.px(3)), int(y - text.get_height() / 2)))
             x += width
+        return box
 
     def _draw_pick(self, surface: pygame.Surface, pick: Pick, colour: tuple[int, int, int], width: int) -> None:
         if pick.kind == "link" and pick.id in self.scenario.link_index:

@@ -1,0 +1,70 @@
+"""Map names: at full-map zoom on 1280x720 and 1920x1080 no two names or influence rows overlap, every
+capital is named, and minor nodes' names wait for a closer zoom."""
+
+from __future__ import annotations
+
+import pytest
+from attrs import evolve
+
+from game.ui.mapview import anchor_preferences, load_labels
+from game.ui.screenshots import mid_game
+from rules import GameState
+
+SIZES = ((1280, 720), (1920, 1080))
+
+
+def _contested(state: GameState, seats: int) -> GameState:
+    """The state with the first `seats` seats holding influence in every state on the board."""
+    rows = tuple(tuple(3 if seat < seats else 0 for _ in row) for seat, row in enumerate(state.influence))
+    return evolve(state, influence=rows)
+
+
+def _placed(size: tuple[int, int], lang: str, state_of: str, tmp_path, monkeypatch) -> tuple:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("CASPIAN_GAMBIT_DATA", str(tmp_path / "data"))
+    from game.ui.app import App
+    from game.ui.scenes.play import PlayScene
+    from game.ui.settings import Settings
+
+    app = App(Settings(language=lang), size=size, persist=False, bot_delay=0.0)
+    match = mid_game("caspian-2023", 7)
+    try:
+        match.take_seat(match.to_act() or match.state.seats[0])
+        play = PlayScene(app, match)
+        app.reset(play)
+        app.step(0.05)
+        state = match.state if state_of == "game" else _contested(match.state, 2)
+        view = play.map
+        view.static_surface(state)
+        return view, state, list(view.placed)
+    finally:
+        match.close()
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("lang", ("en", "ru"))
+@pytest.mark.parametrize("state_of", ("game", "contested"))
+def test_no_names_overlap_and_every_capital_is_named(size, lang, state_of, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    view, _, placed = _placed(size, lang, state_of, tmp_path, monkeypatch)
+    assert view.viewport.zoom == 1.0
+    overlaps = [(a, b) for i, (a, ra) in enumerate(placed) for b, rb in placed[i + 1 :] if ra.colliderect(rb)]
+    assert overlaps == []
+    named = {name for name, _ in placed}
+    capitals = [n.id for n in view.scenario.nodes if n.kind == "capital"]
+    assert [c for c in capitals if f"node:{c}" not in named] == []
+    assert {f"state:{s.id}" for s in view.scenario.states} <= named
+    minor = load_labels().minor
+    assert minor and not {f"node:{n}" for n in minor} & named
+
+
+def test_minor_names_show_when_zoomed_in(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    view, state, _ = _placed((1920, 1080), "en", "game", tmp_path, monkeypatch)
+    view.zoom(3.0, (int(view.viewport.width * 0.25), int(view.viewport.height * 0.45)))
+    view.static_surface(state)
+    named = {name for name, _ in view.placed}
+    assert {f"node:{n}" for n in load_labels().minor} & named
+
+
+def test_names_try_the_hand_placed_point_first_then_its_neighbours() -> None:
+    assert anchor_preferences("w")[:3] == ["w", "nw", "sw"]
+    assert sorted(anchor_preferences("n")) == sorted(anchor_preferences("se"))
+    assert anchor_preferences("nowhere")[0] == "e"
