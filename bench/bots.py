@@ -10,7 +10,7 @@ issue's budgets (medium <= 0.5 s, hard <= 2 s per decision) are measured against
 Strength (`--strength N`): the issue's full-size runs. N four-seat games of one greedy seat against
 three random, and `--hard-games` of one hard seat against three greedy, the hero seat rotating, each
 game from seed + g, with the default caps (seeded and reproducible); wins with the one-sided binomial
-p-value against the fair share (25%) and against the target (90% and 40%).
+p-values of doing this well or better by chance at the fair share (25%) and at the target (90%, 40%).
 """
 
 from __future__ import annotations
@@ -90,7 +90,7 @@ def strength(scenario: Scenario, level: str, other: str, games: int, seed: int, 
         "win_share": round(wins / games, 3) if games else 0.0,
         "target": target,
         "p_above_fair": round(selfplay.binomial_tail(wins, games, fair), 6),
-        "p_below_target": round(1 - selfplay.binomial_tail(wins + 1, games, target), 6),
+        "p_above_target": round(selfplay.binomial_tail(wins, games, target), 6),
         "hero_mean_ms": round(statistics.mean(ms), 1) if ms else 0.0,
         "command": f"python3 bench/bots.py --strength {games} --seed {seed} --length {length}",
     }
