@@ -625,6 +625,19 @@ def _proposal_candidates(scenario: Scenario, me: str) -> tuple[Propose, ...]:
     return found  # type: ignore[no-any-return]
 
 
+def _link_rank(scenario: Scenario) -> tuple[int, ...]:
+    """Per link index: its position when links are ordered by id."""
+    key = ("link_rank",)
+    found = scenario.cache.get(key)
+    if found is None:
+        order = _by_id(scenario, "links")
+        rank = [0] * len(order)
+        for position, l_idx in enumerate(order):
+            rank[l_idx] = position
+        found = scenario.cache[key] = tuple(rank)
+    return found  # type: ignore[no-any-return]
+
+
 def _by_id(scenario: Scenario, table: str) -> tuple[int, ...]:
     """Indexes of a scenario table (states, or buildable links), ordered by their ids."""
     key = ("by_id", table)
@@ -647,10 +660,10 @@ def _pressure_targets(scenario: Scenario, state: GameState, seat: int, ops: int)
     held = board.holders(scenario, state)
     rivals = [row for i, row in enumerate(state.influence) if i != seat]
     states: list[tuple[int, str]] = [(s_idx, scenario.states[s_idx].id) for s_idx in _by_id(scenario, "states")]
+    rank = _link_rank(scenario)
+    near = {l_idx for s_idx, holder in enumerate(held) if holder == seat for l_idx in scenario.links_in_state[s_idx]}
     mine: list[tuple[str, str]] = [
-        (scenario.links[l_idx].id, state.links[l_idx].status)
-        for l_idx in _by_id(scenario, "links")
-        if any(held[t] == seat for t in scenario.link_states[l_idx])
+        (scenario.links[l_idx].id, state.links[l_idx].status) for l_idx in sorted(near, key=rank.__getitem__)
     ]
     for link, status in mine:
         if status in ("built", "throttled") and ops >= 2:

@@ -531,6 +531,11 @@ class Scenario:
         self.adjacency = tuple(tuple(sorted(adj)) for adj in adjacency)
         # Link territory as state indexes.
         self.link_states = tuple(tuple(self.state_index[s] for s in lk.states) for lk in world.links)
+        # Per state index: the links lying in its territory.
+        self.links_in_state = tuple(
+            tuple(i for i, states in enumerate(self.link_states) if s_idx in states)
+            for s_idx in range(len(world.states))
+        )
         # Which commodities a link carries.
         self.link_carries = tuple(_carries(lk.type) for lk in world.links)
         self.market_nodes = {
