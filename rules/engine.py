@@ -252,6 +252,8 @@ def _check_use_ops(scenario: Scenario, state: GameState, seat: int, a: UseOps) -
     ops = card_ops(scenario, state, seat, scenario.card(turn.card))
     if a.verb == "build":
         return None if _can_build(scenario, state, seat, ops) else "no_target"
+    if a.verb == "pressure" and len(state.seats) > 1:
+        return None  # a sanction on any other seat is always allowed (see _check_sanction)
     for _ in _TARGETS[a.verb](scenario, state, seat, ops):
         return None
     return "no_target"
