@@ -97,6 +97,8 @@ class Match:
         """Take one engine step (deal, reveal, flows, summit, cleanup)."""
         return self.session.submit(Advance())
 
+    last_reason: str = ""  # the one-line reason of the bot decision bot_action returned last
+
     def bot_action(self) -> Action | None:
         """The acting bot seat's decision once it has thought (off the render loop), else None."""
         seat = self.to_act()
@@ -106,6 +108,7 @@ class Match:
         decision = runner.poll()
         if decision is not None:
             if self.session.why_not(decision.action) is None:
+                self.last_reason = decision.reason
                 return decision.action
             return None
         if not runner.busy:

@@ -36,6 +36,12 @@ from rules.state import FlowReport
 MAX_TARGETS = 40
 
 
+# Bot decisions whose one-line reason may be shown to everyone (a headline or objective pick stays secret).
+_PUBLIC_DECISIONS = frozenset(
+    {"play_event", "place_influence", "build_link", "propose", "apply_pressure", "answer", "choose"}
+)
+
+
 class PlayScene(Scene):
     """The map and side panel for the seat in front of the screen."""
 
@@ -219,8 +225,16 @@ class PlayScene(Scene):
 
     def log_html(self) -> str:
         tr, sc = self.app.tr, self.match.scenario
-        entries = self.match.session.visible_log(self.match.viewer)[-40:]
-        rows = [esc(describe_entry(tr, sc, e.entry)) for e in reversed(entries)]
+        session = self.match.session
+        entries = session.visible_log(self.match.viewer)[-40:]
+        rows = []
+        shown: set[int] = set()
+        for e in reversed(entries):
+            note = session.notes.get(e.step, "")
+            if note and e.step not in shown and session.actions[e.step - 1].kind in _PUBLIC_DECISIONS:
+                shown.add(e.step)
+                rows.append("<i>" + esc(tr("ui.play.bot_reason", reason=note)) + "</i>")
+            rows.append(esc(describe_entry(tr, sc, e.entry)))
         return "<br>".join(rows) if rows else esc(tr("ui.play.log_empty"))
 
     # decisions ---------------------------------------------------------------------------------------
@@ -557,7 +571,7 @@ class PlayScene(Scene):
                 action = match.bot_action()
                 if action is not None:
                     self.bot_timer = 0.0
-                    match.session.submit(action)
+                    match.session.submit(action, note=match.last_reason)
                     self.rebuild()
             return
         if self.snapshot() != self.built_for:
