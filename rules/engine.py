@@ -200,20 +200,24 @@ def _bound_to(state: GameState, seat: int) -> frozenset[str]:
     return frozenset(a.parties[1] if a.parties[0] == me else a.parties[0] for a in state.agreements if me in a.parties)
 
 
-def _consent_problem(
-    scenario: Scenario, state: GameState, seat: int, l_idx: int, bound: frozenset[str] | None = None
-) -> str | None:
-    """Every state the link crosses consents (see `consents`); a Caspian link also needs enough littoral states."""
+def _consenting(scenario: Scenario, state: GameState, seat: int) -> tuple[bool, ...]:
+    """Per state: whether it consents to the seat's projects (see `consents`)."""
     held = board.holders(scenario, state)
-    if bound is None:
-        bound = _bound_to(state, seat)
-    states = scenario.states
+    bound = _bound_to(state, seat)
+    return tuple(held[s_idx] == seat or s.id in bound for s_idx, s in enumerate(scenario.states))
+
+
+def _consent_problem(
+    scenario: Scenario, state: GameState, seat: int, l_idx: int, agree: tuple[bool, ...] | None = None
+) -> str | None:
+    """Every state the link crosses consents; a Caspian link also needs enough littoral states."""
+    if agree is None:
+        agree = _consenting(scenario, state, seat)
     for s_idx in scenario.link_states[l_idx]:
-        if held[s_idx] != seat and states[s_idx].id not in bound:
+        if not agree[s_idx]:
             return "no_consent"
     if scenario.links[l_idx].caspian:
-        littoral = scenario.littoral_indexes
-        agreeing = sum(1 for s_idx in littoral if held[s_idx] == seat or states[s_idx].id in bound)
+        agreeing = sum(1 for s_idx in scenario.littoral_indexes if agree[s_idx])
         if agreeing < scenario.rules.caspian_consent:
             return "no_caspian_consent"
     return None
@@ -306,7 +310,7 @@ def _check_build(scenario: Scenario, state: GameState, seat: int, a: BuildLink) 
 
 
 def _build_problem(
-    scenario: Scenario, state: GameState, seat: int, l_idx: int, ops: int, bound: frozenset[str] | None = None
+    scenario: Scenario, state: GameState, seat: int, l_idx: int, ops: int, agree: tuple[bool, ...] | None = None
 ) -> str | None:
     link, live = scenario.links[l_idx], state.links[l_idx]
     if live.status == "planned":
@@ -325,7 +329,7 @@ def _build_problem(
             return "no_budget"
     else:
         return "not_buildable"
-    return _consent_problem(scenario, state, seat, l_idx, bound)
+    return _consent_problem(scenario, state, seat, l_idx, agree)
 
 
 def _check_propose(scenario: Scenario, state: GameState, seat: int, a: Propose) -> str | None:
@@ -583,9 +587,9 @@ def _influence_targets(scenario: Scenario, state: GameState, seat: int, ops: int
 
 def _build_targets(scenario: Scenario, state: GameState, seat: int, ops: int):  # type: ignore[no-untyped-def]
     me = state.seats[seat]
-    bound = _bound_to(state, seat)
+    agree = _consenting(scenario, state, seat)
     for l_idx in _by_id(scenario, "buildable_links"):
-        if _build_problem(scenario, state, seat, l_idx, ops, bound) is None:
+        if _build_problem(scenario, state, seat, l_idx, ops, agree) is None:
             yield BuildLink(me, scenario.links[l_idx].id)
 
 
