@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import operator
+import typing
 from typing import ClassVar, Union
 
 import attrs
@@ -123,25 +124,7 @@ Action = Union[
     EndTurn,
     PassTurn,
 ]
-ACTION_TYPES: dict[str, type] = {
-    cls.kind: cls  # type: ignore[attr-defined]
-    for cls in (
-        Advance,
-        KeepObjective,
-        PickHeadline,
-        PlayCard,
-        PlayEvent,
-        UseOps,
-        PlaceInfluence,
-        BuildLink,
-        Propose,
-        ApplyPressure,
-        Answer,
-        Choose,
-        EndTurn,
-        PassTurn,
-    )
-}
+ACTION_TYPES: dict[str, type] = {cls.kind: cls for cls in typing.get_args(Action)}
 _KIND_ORDER = {kind: i for i, kind in enumerate(ACTION_TYPES)}
 FIELDS: dict[type, tuple[str, ...]] = {cls: tuple(a.name for a in attrs.fields(cls)) for cls in ACTION_TYPES.values()}
 _KEYS = {

@@ -600,7 +600,7 @@ def _negotiate_targets(scenario: Scenario, state: GameState, seat: int, ops: int
     mine = [m for m, a in zip(mine, state.agreements) if me in a.parties]
     agreed = {(deal, partner) for deal, _, partner in mine}
     agreed_on = set(mine)
-    for action in _proposal_candidates(scenario, me):
+    for action in proposal_candidates(scenario, me):
         deal = action.deal
         if deal == "accession":
             if _check_accession(scenario, state, me, action) is None:
@@ -612,7 +612,7 @@ def _negotiate_targets(scenario: Scenario, state: GameState, seat: int, ops: int
             yield action
 
 
-def _proposal_candidates(scenario: Scenario, me: str) -> tuple[Propose, ...]:
+def proposal_candidates(scenario: Scenario, me: str) -> tuple[Propose, ...]:
     """Every proposal a seat could make, built once per scenario and seat."""
     key = ("proposals", me)
     found = scenario.cache.get(key)

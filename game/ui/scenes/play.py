@@ -29,6 +29,7 @@ from rules.action import (
     UseOps,
 )
 from rules.board import controlling_seat
+from rules.engine import proposal_candidates
 from rules.log import FlowsRouted, GameEnded, SummitHeld
 from rules.scenario import VERBS
 from rules.state import FlowReport
@@ -343,18 +344,10 @@ class PlayScene(Scene):
                 if view.links[i].status == "planned" or lk.upgrade_capacity
             ]
         if verb == "negotiate":
-            out: list[Action] = []
-            for lk in sc.links:
-                for partner in lk.states:
-                    if partner != me:
-                        out.append(Propose(me, partner, "transit", lk.id))
-                        if lk.type == "gas":
-                            out.append(Propose(me, partner, "swap", lk.id))
-            out += [Propose(me, f"bloc:{b.id}", "accession", b.id) for b in sc.blocs]
-            out += [Propose(me, p.id, "investment") for p in sc.patrons]
-            out += [Propose(me, s.id, "drill") for s in sc.states if s.id != me]
-            return out
-        out = [ApplyPressure(me, k, s.id) for k in ("remove", "sanction", "drill") for s in sc.states if s.id != me]
+            return list(proposal_candidates(sc, me))
+        out: list[Action] = [
+            ApplyPressure(me, k, s.id) for k in ("remove", "sanction", "drill") for s in sc.states if s.id != me
+        ]
         out += [ApplyPressure(me, k, lk.id) for k in ("throttle", "cut", "restore") for lk in sc.links if lk.states]
         return out
 
