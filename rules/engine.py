@@ -57,6 +57,7 @@ from rules.state import (
     Options,
     PendingChoice,
     Proposal,
+    Turn,
     set_item,
     update,
 )
@@ -907,7 +908,7 @@ def _play_card(scenario: Scenario, state: GameState, a: PlayCard, log: Log) -> G
     seat = state.seats.index(a.seat)
     hand = tuple(c for c in state.hands[seat] if c != a.card)
     assert state.turn is not None
-    return update(state, hands=set_item(state.hands, seat, hand), turn=evolve(state.turn, card=a.card))
+    return update(state, hands=set_item(state.hands, seat, hand), turn=Turn(state.turn.holder, card=a.card))
 
 
 def _play_event(scenario: Scenario, state: GameState, a: PlayEvent, log: Log) -> GameState:
@@ -915,14 +916,14 @@ def _play_event(scenario: Scenario, state: GameState, a: PlayEvent, log: Log) ->
     assert state.turn is not None
     card = scenario.card(state.turn.card)
     log.append(L.CardPlayed(a.seat, card.id, "event"))
-    state = update(state, turn=evolve(state.turn, use="event", done=True))
+    state = update(state, turn=Turn(state.turn.holder, state.turn.card, "event", "", True))
     state = _retire(state, card, fired=True)
     return _fire_event(scenario, state, card, seat, log)
 
 
 def _use_ops(scenario: Scenario, state: GameState, a: UseOps, log: Log) -> GameState:
     assert state.turn is not None
-    return update(state, turn=evolve(state.turn, use="ops", verb=a.verb))
+    return update(state, turn=Turn(state.turn.holder, state.turn.card, "ops", a.verb))
 
 
 def _retire(state: GameState, card: CardDef, fired: bool) -> GameState:
@@ -969,7 +970,8 @@ def _finish_ops(scenario: Scenario, state: GameState, seat: int, verb: str, ops:
     assert state.turn is not None
     card = scenario.card(state.turn.card)
     log.append(L.OpsUsed(state.seats[seat], verb, ops))
-    state = update(state, turn=evolve(state.turn, done=True), ops_mod=set_item(state.ops_mod, seat, 0))
+    t = state.turn
+    state = update(state, turn=Turn(t.holder, t.card, t.use, t.verb, True), ops_mod=set_item(state.ops_mod, seat, 0))
     beneficiary = card.favours if card.favours and card.favours != state.seats[seat] else ""
     if beneficiary in state.seats and not state.era_over:
         state = _retire(state, card, fired=True)
