@@ -16,11 +16,6 @@ def home_seats(scenario: Scenario, seats: tuple[str, ...]) -> tuple[int, ...]:
     return found  # type: ignore[no-any-return]
 
 
-def seat_states(scenario: Scenario, seats: tuple[str, ...]) -> tuple[int, ...]:
-    """Per seat: its scenario state index."""
-    return tuple(scenario.state_index[s] for s in seats)
-
-
 def influence_leader(state: GameState, s_idx: int) -> tuple[int, int, int]:
     """(seat with the most influence in a state, its influence, the runner-up's influence)."""
     best, best_val, second = -1, 0, 0
@@ -90,18 +85,6 @@ def controls_link(scenario: Scenario, state: GameState, seat: int, l_idx: int) -
 
 def is_member(scenario: Scenario, state: GameState, state_id: str, bloc_id: str) -> bool:
     return state_id in state.members[scenario.bloc_index[bloc_id]]
-
-
-def blocs_of(scenario: Scenario, state: GameState, state_id: str) -> tuple[str, ...]:
-    return tuple(b.id for b, members in zip(scenario.blocs, state.members) if state_id in members)
-
-
-def shares_bloc(scenario: Scenario, state: GameState, a: str, b: str) -> str:
-    """A bloc both states belong to ("" if none)."""
-    for bloc, members in zip(scenario.blocs, state.members):
-        if a in members and b in members:
-            return bloc.id
-    return ""
 
 
 def agreement_between(state: GameState, a: str, b: str, deal: str = "", subject: str = "") -> bool:

@@ -46,7 +46,7 @@ from rules.effects import (
 )
 from rules.errors import IllegalActionError, InvalidActionError
 from rules.flows import run_flows
-from rules.rng import Rng, draw_below, shuffled
+from rules.rng import Rng, shuffled
 from rules.scenario import DEAL_KINDS, PRESSURE_KINDS, VERBS, CardDef, Scenario
 from rules.state import (
     ENGINE,
@@ -188,13 +188,6 @@ def build_cost_per_op(scenario: Scenario, state: GameState, seat: int, l_idx: in
     return per_op
 
 
-def consents(scenario: Scenario, state: GameState, seat: int, s_idx: int) -> bool:
-    """A state consents to a seat's project: it is the seat's own or controlled, or bound by agreement."""
-    if board.controller(scenario, state, s_idx) == seat:
-        return True
-    return board.agreement_between(state, state.seats[seat], scenario.states[s_idx].id)
-
-
 def _bound_to(state: GameState, seat: int) -> frozenset[str]:
     """Everyone bound to a seat by an agreement in force."""
     me = state.seats[seat]
@@ -202,7 +195,8 @@ def _bound_to(state: GameState, seat: int) -> frozenset[str]:
 
 
 def _consenting(scenario: Scenario, state: GameState, seat: int) -> tuple[bool, ...]:
-    """Per state: whether it consents to the seat's projects (see `consents`)."""
+    """Per state: whether it consents to the seat's projects — it is the seat's own or controlled by it,
+    or bound to it by an agreement in force (BRIEF §4.2 Build)."""
     held = board.holders(scenario, state)
     bound = _bound_to(state, seat)
     return tuple(held[s_idx] == seat or s.id in bound for s_idx, s in enumerate(scenario.states))
@@ -597,8 +591,11 @@ def _build_targets(scenario: Scenario, state: GameState, seat: int, ops: int):  
 def _negotiate_targets(scenario: Scenario, state: GameState, seat: int, ops: int):  # type: ignore[no-untyped-def]
     """The proposals `_proposal_problem` allows, found with one pass over the agreements."""
     me = state.seats[seat]
-    mine = [(a.deal, a.subject, a.parties[1] if a.parties[0] == me else a.parties[0]) for a in state.agreements]
-    mine = [m for m, a in zip(mine, state.agreements) if me in a.parties]
+    mine = [
+        (a.deal, a.subject, a.parties[1] if a.parties[0] == me else a.parties[0])
+        for a in state.agreements
+        if me in a.parties
+    ]
     agreed = {(deal, partner) for deal, _, partner in mine}
     agreed_on = set(mine)
     for action in proposal_candidates(scenario, me):
@@ -1318,9 +1315,3 @@ _HANDLERS: dict[type, Callable] = {
 def outcome(scenario: Scenario, state: GameState):  # type: ignore[no-untyped-def]
     """How the game ended (winner, scores, reason), or None while it goes on."""
     return state.outcome
-
-
-def random_index(state: GameState, bound: int) -> tuple[int, GameState]:
-    """A draw from the game's own stream, for rules that need chance (logged by the caller)."""
-    value, rng = draw_below(state.rng, bound)
-    return value, update(state, rng=rng)

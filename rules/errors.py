@@ -16,7 +16,8 @@ class IllegalActionError(ValueError):
         self.action = action
 
 
-# Reason codes, in the order why_illegal checks them. The client translates each one.
+# Reason codes the client translates. why_illegal checks the first four in this order (game over, not
+# your turn, wrong phase, wrong stage); after that each action checks its own conditions in its own order.
 REASONS = (
     "game_over",
     "not_your_turn",

@@ -169,11 +169,6 @@ def route_state(scenario: Scenario, state: GameState) -> tuple[tuple[int, ...], 
     return route(scenario, caps, costs, state.production)
 
 
-def _fee_percent(scenario: Scenario, state: GameState, owner: str, l_idx: int, s_idx: int) -> int:
-    """The fee an exporter pays on a link's share in one territory, after discounts."""
-    return _FeeRates(scenario, state).rate(owner, l_idx, s_idx)
-
-
 class _FeeRates:
     """Fee rates for one settlement: bloc discounts per (exporter, territory), agreement halvings per link."""
 

@@ -562,7 +562,7 @@ class Scenario:
         return self.card_by_id[card_id]
 
     def eras_for(self, length: str) -> tuple[EraDef, ...]:
-        """The eras played at a given length: the last N of the scenario's eras... from its first."""
+        """The eras played at a given length: the first N of the scenario's eras."""
         count = self.definition.lengths[length]
         return self.definition.eras[:count]
 

@@ -234,7 +234,7 @@ def _write(tmp_path: Path, doc: object, name: str = "x.json") -> Path:
     return path
 
 
-def _refuses(path: Path, message: str, loader: Callable[[str], Scenario] = mini_loader) -> None:
+def assert_refused(path: Path, message: str, loader: Callable[[str], Scenario] = mini_loader) -> None:
     """Loading fails with exactly this one-line message, and the file is left as it was."""
     before = path.read_bytes()
     with pytest.raises(SaveError) as caught:
@@ -264,7 +264,7 @@ def test_missing_file(tmp_path: Path) -> None:
 
 def test_not_json(tmp_path: Path) -> None:
     path = _write(tmp_path, "hello")
-    _refuses(path, f"{path}: damaged or truncated save file (not valid JSON at line 1, column 1)")
+    assert_refused(path, f"{path}: damaged or truncated save file (not valid JSON at line 1, column 1)")
 
 
 def test_truncated(tmp_path: Path) -> None:
@@ -272,25 +272,25 @@ def test_truncated(tmp_path: Path) -> None:
     cut = text[: text.index('"chain"')]
     path = _write(tmp_path, cut)
     line = cut.count("\n") + 1
-    _refuses(path, f"{path}: damaged or truncated save file (not valid JSON at line {line}, column 2)")
+    assert_refused(path, f"{path}: damaged or truncated save file (not valid JSON at line {line}, column 2)")
 
 
 def test_not_utf8(tmp_path: Path) -> None:
     path = tmp_path / "x.json"
     path.write_bytes(b"\xff\xfe{}")
-    _refuses(path, f"{path}: not a Caspian Gambit save (not UTF-8 text)")
+    assert_refused(path, f"{path}: not a Caspian Gambit save (not UTF-8 text)")
 
 
 def test_foreign_format(tmp_path: Path) -> None:
     path = _write(tmp_path, {"format": "other-game-save", "version": 1})
-    _refuses(path, f'{path}: not a Caspian Gambit save (format "other-game-save")')
+    assert_refused(path, f'{path}: not a Caspian Gambit save (format "other-game-save")')
     path = _write(tmp_path, [1, 2, 3], "list.json")
-    _refuses(path, f"{path}: not a Caspian Gambit save")
+    assert_refused(path, f"{path}: not a Caspian Gambit save")
 
 
 def test_newer_version(tmp_path: Path) -> None:
     path = _write(tmp_path, {**_good_doc(), "version": 3})
-    _refuses(
+    assert_refused(
         path,
         f"{path}: written by a newer version of Caspian Gambit (save version 3, this game reads up to 1)",
     )
@@ -298,14 +298,14 @@ def test_newer_version(tmp_path: Path) -> None:
 
 def test_bad_version(tmp_path: Path) -> None:
     path = _write(tmp_path, {**_good_doc(), "version": "one"})
-    _refuses(path, f"{path}: damaged save file (bad version 'one')")
+    assert_refused(path, f"{path}: damaged save file (bad version 'one')")
 
 
 def test_missing_field(tmp_path: Path) -> None:
     doc = _good_doc()
     del doc["chain"]
     path = _write(tmp_path, doc)
-    _refuses(path, f'{path}: damaged save file (missing "chain")')
+    assert_refused(path, f'{path}: damaged save file (missing "chain")')
 
 
 def test_tampered_action_breaks_the_chain(tmp_path: Path) -> None:
@@ -313,21 +313,21 @@ def test_tampered_action_breaks_the_chain(tmp_path: Path) -> None:
     step = next(i for i, a in enumerate(doc["actions"]) if a["kind"] == "pick_headline")
     doc["actions"][step]["card"] = "c5"
     path = _write(tmp_path, doc)
-    _refuses(path, f"{path}: tampered or damaged save (action chain broken at action {step + 1})")
+    assert_refused(path, f"{path}: tampered or damaged save (action chain broken at action {step + 1})")
 
 
 def test_dropped_action_breaks_the_chain(tmp_path: Path) -> None:
     doc = _good_doc()
     doc["actions"].pop()
     path = _write(tmp_path, doc)
-    _refuses(path, f"{path}: tampered or damaged save (40 chain hashes for 39 actions)")
+    assert_refused(path, f"{path}: tampered or damaged save (40 chain hashes for 39 actions)")
 
 
 def test_tampered_snapshot(tmp_path: Path) -> None:
     doc = _good_doc()
     doc["snapshot"]["vp"] = [99, 0]
     path = _write(tmp_path, doc)
-    _refuses(path, f"{path}: tampered or damaged save (the state snapshot does not match its hash)")
+    assert_refused(path, f"{path}: tampered or damaged save (the state snapshot does not match its hash)")
 
 
 def test_snapshot_forged_with_its_hash_still_fails_the_replay(tmp_path: Path) -> None:
@@ -335,12 +335,16 @@ def test_snapshot_forged_with_its_hash_still_fails_the_replay(tmp_path: Path) ->
     doc["snapshot"]["vp"] = [99, 0]
     doc["state_hash"] = sha256_text(canonical(doc["snapshot"]))
     path = _write(tmp_path, doc)
-    _refuses(path, f"{path}: the actions no longer lead to the saved state (saved under different rules, or tampered)")
+    assert_refused(
+        path, f"{path}: the actions no longer lead to the saved state (saved under different rules, or tampered)"
+    )
 
 
 def test_wrong_content_hash(tmp_path: Path) -> None:
     path = _write(tmp_path, {**_good_doc(), "content_hash": "ab" * 32})
-    _refuses(path, f'{path}: made with different data for scenario "mini" (content hash abababababab, installed none)')
+    assert_refused(
+        path, f'{path}: made with different data for scenario "mini" (content hash abababababab, installed none)'
+    )
 
 
 def test_illegal_action(tmp_path: Path) -> None:
@@ -348,19 +352,19 @@ def test_illegal_action(tmp_path: Path) -> None:
     step = next(i for i, a in enumerate(doc["actions"]) if a["kind"] == "pick_headline")
     doc["actions"][step] = {"kind": "end_turn", "seat": doc["actions"][step]["seat"]}
     path = _write(tmp_path, _rechain(doc))
-    _refuses(path, f"{path}: action {step + 1} (end_turn) is illegal here (wrong_phase)")
+    assert_refused(path, f"{path}: action {step + 1} (end_turn) is illegal here (wrong_phase)")
 
 
 def test_malformed_action(tmp_path: Path) -> None:
     doc = _good_doc()
     doc["actions"][3] = {"kind": "teleport", "seat": "alpha"}
     path = _write(tmp_path, doc)
-    _refuses(path, f"{path}: damaged save file (action 4 is malformed: unknown action kind 'teleport')")
+    assert_refused(path, f"{path}: damaged save file (action 4 is malformed: unknown action kind 'teleport')")
 
 
 def test_unknown_scenario(tmp_path: Path) -> None:
     path = _write(tmp_path, {**_good_doc(), "scenario": "atlantis"})
-    _refuses(
+    assert_refused(
         path,
         f'{path}: scenario "atlantis" cannot be loaded (tests/fixtures/content/good/scenarios: '
         'unknown scenario "atlantis")',
