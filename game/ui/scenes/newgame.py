@@ -62,7 +62,7 @@ class NewGameScene(Scene):
         self.cycle: dict[str, pygame_gui.elements.UIButton] = {}
         fields = [
             ("scenario", self._scenario_name()),
-            ("length", tr(f"length.{self.length}") if self.length else "—"),
+            ("length", self.length_label() if self.length else "—"),
             ("tier", tr(f"tier.{self.tier}")),
             ("language", tr(f"language.{app.settings.language}")),
             ("seed", str(self.seed)),
@@ -96,6 +96,13 @@ class NewGameScene(Scene):
                 tip=self.problem or tr("ui.new.start_tip"),
             )
         )
+
+    def length_label(self) -> str:
+        """The length's name, or "one era" where a scenario plays a single era under that name."""
+        assert self.scenario is not None
+        if self.scenario.definition.lengths[self.length] == 1:
+            return self.app.tr("length.one_era")
+        return self.app.tr(f"length.{self.length}")
 
     def _scenario_name(self) -> str:
         if not self.scenario_id:
