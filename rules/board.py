@@ -83,6 +83,17 @@ def controls_link(scenario: Scenario, state: GameState, seat: int, l_idx: int) -
     return any(held[s] == seat for s in scenario.link_states[l_idx])
 
 
+def held_links(scenario: Scenario, state: GameState, seat: int) -> frozenset[int]:
+    """The links a seat controls (it holds at least one territory each lies in), memoised on the holders."""
+    held = holders(scenario, state)
+    key = ("held_links", held, seat)
+    found = scenario.cache.get(key)
+    if found is None:
+        found = frozenset(l_idx for s_idx, h in enumerate(held) if h == seat for l_idx in scenario.links_in_state[s_idx])
+        scenario.cache[key] = found
+    return found  # type: ignore[no-any-return]
+
+
 def is_member(scenario: Scenario, state: GameState, state_id: str, bloc_id: str) -> bool:
     return state_id in state.members[scenario.bloc_index[bloc_id]]
 
@@ -101,4 +112,8 @@ def is_open(status: str) -> bool:
 
 
 def route_open(scenario: Scenario, state: GameState, route_idx: int) -> bool:
-    return all(is_open(state.links[scenario.link_index[lk]].status) for lk in scenario.routes[route_idx].links)
+    links = state.links
+    return all(links[l_idx].status in _OPEN for l_idx in scenario.route_links[route_idx])
+
+
+_OPEN = frozenset(("built", "throttled"))

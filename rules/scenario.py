@@ -536,6 +536,11 @@ class Scenario:
             tuple(i for i, states in enumerate(self.link_states) if s_idx in states)
             for s_idx in range(len(world.states))
         )
+        # Per route: its links as indexes, and the ids of the states they cross.
+        self.route_links = tuple(tuple(self.link_index[lk] for lk in r.links) for r in world.routes)
+        self.route_states = tuple(
+            frozenset(s for l_idx in links for s in world.links[l_idx].states) for links in self.route_links
+        )
         # Which commodities a link carries.
         self.link_carries = tuple(_carries(lk.type) for lk in world.links)
         self.market_nodes = {

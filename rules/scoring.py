@@ -43,8 +43,8 @@ def sovereignty(scenario: Scenario, state: GameState, seat: int) -> int:
     flows = state.last_flows
     if flows is not None:
         markets = {p.market for p in flows.paths if p.owner == home and p.volume > 0}
-        used_by_others = {link for p in flows.paths if p.owner != home for link in p.links}
-        transit = sum(1 for link in used_by_others if board.controls_link(scenario, state, seat, link))
+        mine = board.held_links(scenario, state, seat)
+        transit = len({link for p in flows.paths if p.owner != home for link in p.links if link in mine})
     return min(scenario.rules.sovereignty_cap, patrons + len(markets) + min(2, transit))
 
 
@@ -86,7 +86,7 @@ def score_era_end(scenario: Scenario, state: GameState, log: list) -> GameState:
     for r_idx, route in enumerate(scenario.routes):
         if not board.route_open(scenario, state, r_idx):
             continue
-        crossed = {s for lk in route.links for s in scenario.link(lk).states}
+        crossed = scenario.route_states[r_idx]
         for seat, state_id in enumerate(state.seats):
             if state_id in crossed:
                 state = score(state, seat, route.vp, "route", log, route.id)
@@ -109,8 +109,8 @@ def _gatekeeper(scenario: Scenario, state: GameState, seat: int, o: ObjectiveDef
     flows = state.last_flows
     if flows is None:
         return False
-    mine = {i for i in range(len(scenario.links)) if board.controls_link(scenario, state, seat, i)}
-    others = {p.owner for p in flows.paths if p.owner not in ("", state.seats[seat]) and mine & set(p.links)}
+    mine = board.held_links(scenario, state, seat)
+    others = {p.owner for p in flows.paths if p.owner not in ("", state.seats[seat]) and not mine.isdisjoint(p.links)}
     return len(others & set(state.seats)) >= o.threshold
 
 

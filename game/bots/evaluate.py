@@ -52,10 +52,7 @@ class Evaluator:
         self._sponsor = scenario.patron_index.get(sponsor, -1)
         self._flows: dict[tuple, FlowReport] = {}
         self._by_id: dict[tuple, tuple[tuple, FlowReport]] = {}
-        self._route_states = tuple(
-            (r, frozenset(s for lk in route.links for s in scenario.link(lk).states))
-            for r, route in enumerate(scenario.routes)
-        )
+        self._route_states = tuple(enumerate(scenario.route_states))
 
     # ------------------------------------------------------------------ flows
 
