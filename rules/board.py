@@ -89,7 +89,8 @@ def held_links(scenario: Scenario, state: GameState, seat: int) -> frozenset[int
     key = ("held_links", held, seat)
     found = scenario.cache.get(key)
     if found is None:
-        found = frozenset(l_idx for s_idx, h in enumerate(held) if h == seat for l_idx in scenario.links_in_state[s_idx])
+        in_state = scenario.links_in_state
+        found = frozenset(l_idx for s_idx, h in enumerate(held) if h == seat for l_idx in in_state[s_idx])
         scenario.cache[key] = found
     return found  # type: ignore[no-any-return]
 
