@@ -23,6 +23,9 @@ WESTERN = frozenset({"eu", "us", "uk"})
 _FLOW_OBJECTIVES = frozenset({"diversified", "gatekeeper", "hub"})
 # What setting off a crisis costs beyond its points and credibility (an era cut short, a reputation).
 CRISIS_COST = 1.5
+# What full consent for a project not yet begun is worth, per victory point it (or the national interest
+# whose route it lies on) would bring, plus one.
+PROSPECT_WEIGHT = 0.12
 PERSONALITY_KEYS = ("transit_control", "multi_vector", "income", "security", "west", "bloc_loyalty")
 
 
@@ -50,6 +53,7 @@ class Evaluator:
         self._bloc = scenario.bloc_index.get(orientation, -1)
         sponsor = scenario.blocs[self._bloc].sponsor if self._bloc >= 0 else ""
         self._sponsor = scenario.patron_index.get(sponsor, -1)
+        self._project_memo: dict[str | None, tuple[tuple[int, float], ...]] = {}
         self._flows: dict[tuple, FlowReport] = {}
         self._by_id: dict[tuple, tuple[tuple, FlowReport]] = {}
         self._route_states = tuple(enumerate(scenario.route_states))
@@ -245,6 +249,7 @@ class Evaluator:
             )
         terms["bloc"] = 0.5 * w["bloc_loyalty"] * loyal
         terms["build"] = self._build_term(state)
+        terms["prospects"] = self._prospects_term(state, me, holders, facts)
 
     def _build_term(self, state: GameState) -> float:
         """Builds this seat has under way, by how far along they are."""
@@ -253,6 +258,58 @@ class Evaluator:
             if live.status == "planned" and live.builder == self.seat and link.build_ops:
                 total += 0.6 * (link.vp + 1) * live.progress / link.build_ops
         return total
+
+    def _prospects_term(self, state: GameState, me: int, holders: tuple[int, ...], facts: dict[str, object]) -> float:
+        """Consent gathered for projects not yet begun: planned links through our territory or on our
+        national interest's route, each by the square of the share of the consents its build needs (every
+        state it crosses; enough littoral states for a Caspian link). A deal that opens a project is
+        worth something before the first op goes in (the build term takes over from there)."""
+        sc = self.scenario
+        projects = self._projects(state.objectives[me])
+        if not projects:
+            return 0.0
+        seat = self.seat
+        bound = {a.parties[1] if a.parties[0] == seat else a.parties[0] for a in state.agreements if seat in a.parties}
+        total = 0.0
+        best = ("", 0.0)
+        for l_idx, weight in projects:
+            live = state.links[l_idx]
+            if live.status != "planned" or live.progress:
+                continue
+            crossed = sc.link_states[l_idx]
+            agree = sum(1 for s_idx in crossed if holders[s_idx] == me or sc.states[s_idx].id in bound)
+            need = len(crossed)
+            if sc.links[l_idx].caspian:
+                littoral = sum(1 for s in sc.littoral_indexes if holders[s] == me or sc.states[s].id in bound)
+                agree += min(littoral, sc.rules.caspian_consent)
+                need += sc.rules.caspian_consent
+            share = agree / need if need else 1.0
+            total += weight * share * share
+            if weight * share > best[1]:
+                best = (sc.links[l_idx].id, round(share, 2))
+        facts["prospects"] = best
+        return total
+
+    def _projects(self, objective_id: str | None) -> tuple[tuple[int, float], ...]:
+        """(link, weight) for the links whose consent `_prospects_term` counts, given our national interest."""
+        found = self._project_memo.get(objective_id)
+        if found is not None:
+            return found
+        sc = self.scenario
+        objective = sc.objective_by_id.get(objective_id or "")
+        on_route: frozenset[int] = frozenset()
+        if objective is not None and objective.kind == "route_open":
+            on_route = frozenset(sc.route_links[sc.route_index[objective.subject]])
+        out = []
+        for l_idx, link in enumerate(sc.links):
+            if link.build_ops <= 0 or (self.home not in sc.link_states[l_idx] and l_idx not in on_route):
+                continue
+            weight = PROSPECT_WEIGHT * (link.vp + 1)
+            if l_idx in on_route and objective is not None:
+                weight += PROSPECT_WEIGHT * objective.vp
+            out.append((l_idx, weight))
+        found = self._project_memo[objective_id] = tuple(out)
+        return found
 
     def _objective_term(self, state: GameState, me: int, report: FlowReport, facts: dict[str, object]) -> float:
         objective_id = state.objectives[me]

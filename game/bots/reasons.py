@@ -34,6 +34,7 @@ _LABELS = {
     "standing": "patrons",
     "bloc": "bloc",
     "build": "build progress",
+    "prospects": "projects",
     "credibility": "credibility",
     "budget": "budget",
     "objective": "national interest",
@@ -126,6 +127,9 @@ def _fact_change(name: str, before: Assessment, after: Assessment) -> str | None
         return f"credibility {b.get('credibility')} → {a.get('credibility')}"
     if name == "budget" and b.get("budget") != a.get("budget"):
         return f"budget {b.get('budget')} → {a.get('budget')}"
+    if name == "prospects" and b.get("prospects") != a.get("prospects"):
+        link, share = _pair(a.get("prospects") or b.get("prospects"))
+        return f"consent to build {link} {share:.0%}" if link else None
     if name == "objective" and b.get("objective") != a.get("objective"):
         return "national interest met" if a.get("objective") else "national interest at risk"
     return None
