@@ -330,3 +330,34 @@ def test_the_balance_tool_reports_seats_first_mover_length_and_card_use() -> Non
         uses.update(row)
     assert uses["event"] + uses["headline"] > 0 and uses["ops"] > 0
     assert set(report["cards"]) == set(full().card_by_id)
+
+
+def test_the_balance_tool_takes_bot_caps_and_refuses_bad_ones(capsys: pytest.CaptureFixture[str]) -> None:
+    from tools import balance
+
+    assert balance.parse_caps(["iterations=60", "time_budget=1.5"]) == {"iterations": 60, "time_budget": 1.5}
+    for bad in (["iterations"], ["width=wide"], ["=3"]):
+        with pytest.raises(ValueError):
+            balance.parse_caps(bad)
+    assert (
+        balance.main(
+            [
+                "--scenario",
+                "tutorial",
+                "--games",
+                "1",
+                "--level",
+                "greedy",
+                "--cap",
+                "max_plans=50",
+                "--workers",
+                "1",
+                "--json",
+            ]
+        )
+        == 0
+    )
+    assert '"max_plans": 50' in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        balance.main(["--games", "1", "--cap", "nonsense=1"])
+    assert "unknown bot cap(s): nonsense" in capsys.readouterr().err

@@ -53,11 +53,19 @@ def seats_for(scenario: Scenario, game: int, count: int = 0) -> tuple[str, ...]:
 
 
 def play_game(
-    scenario: Scenario, level: str, seed: int, game: int, count: int = 0, seats: tuple[str, ...] = ()
+    scenario: Scenario,
+    level: str,
+    seed: int,
+    game: int,
+    count: int = 0,
+    seats: tuple[str, ...] = (),
+    caps: dict[str, float] | None = None,
 ) -> dict[str, Any]:
-    """Play one seeded bot game (on `seats`, or the rotated defaults) and return what the report needs."""
+    """Play one seeded bot game (on `seats`, or the rotated defaults; bots with `caps`) and return what the
+    report needs."""
     seats = seats or seats_for(scenario, game, count)
-    bots = {seat: make_bot(level, seat, seed * 7919 + game * 31 + i) for i, seat in enumerate(seats)}
+    caps = caps or {}
+    bots = {seat: make_bot(level, seat, seed * 7919 + game * 31 + i, **caps) for i, seat in enumerate(seats)}
     state = new_game(scenario, seed + game, seats)
     record = GameRecord(seats)
     for _ in range(MAX_STEPS):
@@ -145,16 +153,22 @@ class GameRecord:
 # --------------------------------------------------------------------------- many games
 
 
-def _worker(job: tuple[str, str, int, int, int]) -> dict[str, Any]:
-    scenario_id, level, seed, game, count = job
-    return play_game(load_scenario(scenario_id), level, seed, game, count)
+def _worker(job: tuple[str, str, int, int, int, dict[str, float]]) -> dict[str, Any]:
+    scenario_id, level, seed, game, count, caps = job
+    return play_game(load_scenario(scenario_id), level, seed, game, count, caps=caps)
 
 
 def play_games(
-    scenario_id: str, level: str, games: int, seed: int = 0, workers: int = 2, count: int = 0
+    scenario_id: str,
+    level: str,
+    games: int,
+    seed: int = 0,
+    workers: int = 2,
+    count: int = 0,
+    caps: dict[str, float] | None = None,
 ) -> list[dict[str, Any]]:
     """Play `games` seeded games (in `workers` processes when more than one), in game order."""
-    jobs = [(scenario_id, level, seed, game, count) for game in range(games)]
+    jobs = [(scenario_id, level, seed, game, count, dict(caps or {})) for game in range(games)]
     if workers <= 1:
         return [_worker(job) for job in jobs]
     with multiprocessing.get_context("fork").Pool(workers) as pool:
@@ -262,7 +276,9 @@ def _objective_rows(results: Sequence[dict[str, Any]]) -> dict[str, dict[str, in
 def format_text(report: dict[str, Any], cards: bool = True) -> str:
     """A report as a few lines for the terminal."""
     lines = [
-        f"{report['scenario']} — {report['games']} games, {report['level']} bots, "
+        f"{report['scenario']} — {report['games']} games, {report['level']} bots"
+        + "".join(f" {k}={v}" for k, v in report.get("caps", {}).items())
+        + ", "
         f"{report['seats_per_game']} seats (fair share {report['fair_share']:.0%})"
         + ("" if report["balanced"] else "  ** OUT OF BALANCE **")
     ]
@@ -295,6 +311,21 @@ def format_text(report: dict[str, Any], cards: bool = True) -> str:
 # --------------------------------------------------------------------------- command line
 
 
+def parse_caps(items: Sequence[str]) -> dict[str, float]:
+    """["iterations=60", "width=3"] as {"iterations": 60, "width": 3} (whole numbers stay ints)."""
+    caps: dict[str, float] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise ValueError(f"--cap expects NAME=VALUE, got {item!r}")
+        try:
+            number = float(value)
+        except ValueError:
+            raise ValueError(f"--cap {name}: {value!r} is not a number") from None
+        caps[name.strip()] = int(number) if number.is_integer() else number
+    return caps
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scenario", action="append", help="scenario id (repeatable; default: every one)")
@@ -305,13 +336,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seats", type=int, default=0, help="seats per game (default: the scenario's own)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--no-cards", action="store_true", help="leave the per-card table out of the text")
+    parser.add_argument(
+        "--cap",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a bot work cap, e.g. --cap iterations=60 (repeatable; see game.bots.make_bot)",
+    )
     args = parser.parse_args(argv)
+    try:
+        caps = parse_caps(args.cap)
+        make_bot(args.level, "check", 0, **caps)  # unknown levels and caps are refused here, not in a worker
+    except ValueError as error:
+        parser.error(str(error))
     scenario_ids = args.scenario or [sid for sid, _ in list_scenarios()]
     reports = []
     for scenario_id in scenario_ids:
         start = time.perf_counter()
-        results = play_games(scenario_id, args.level, args.games, args.seed, args.workers, args.seats)
+        results = play_games(scenario_id, args.level, args.games, args.seed, args.workers, args.seats, caps)
         report = summarise(load_scenario(scenario_id), args.level, results)
+        report["caps"] = caps
         report["seconds"] = round(time.perf_counter() - start, 1)
         reports.append(report)
         if not args.json:
