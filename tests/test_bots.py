@@ -158,6 +158,25 @@ def test_reason_quotes_the_evaluation() -> None:
     assert decision.to_json()["action"]["kind"] == decision.action.kind
 
 
+@needs_caspian
+def test_consent_for_a_project_not_yet_begun_is_valued_and_quoted() -> None:
+    """A transit deal with Azerbaijan on the Trans-Caspian pipeline gives Turkmenistan two of the consents
+    the build needs (Azerbaijan's crossing, a second littoral state): worth something, and said so."""
+    from game.bots.evaluate import Evaluator
+    from game.bots.reasons import explain
+    from rules.state import Agreement, update
+
+    assert CASPIAN is not None
+    state = new_game(CASPIAN, 1, FOUR)
+    evaluator = Evaluator(CASPIAN, "turkmenistan")
+    deal = Agreement(1, "transit", ("turkmenistan", "azerbaijan"), "tcp", 99)
+    before, after = evaluator.assess(state), evaluator.assess(update(state, agreements=(deal,)))
+    assert after.terms["prospects"] > before.terms["prospects"]
+    name = "Trans-Caspian gas pipeline (proposed)"
+    assert (before.facts["prospects"][name], after.facts["prospects"][name]) == (0.4, 0.8)  # type: ignore[index]
+    assert f"consent to build the {name} 40% → 80%" in explain("deal", before, after)
+
+
 def test_runner_thinks_off_the_calling_thread() -> None:
     scenario = mini_scenario()
     state = next(s for s in _seat_states(scenario, ("alpha", "beta"), 9) if s.phase == "actions")

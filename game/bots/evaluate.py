@@ -271,7 +271,7 @@ class Evaluator:
         seat = self.seat
         bound = {a.parties[1] if a.parties[0] == seat else a.parties[0] for a in state.agreements if seat in a.parties}
         total = 0.0
-        best = ("", 0.0)
+        shares: dict[str, float] = {}
         for l_idx, weight in projects:
             live = state.links[l_idx]
             if live.status != "planned" or live.progress:
@@ -285,9 +285,8 @@ class Evaluator:
                 need += sc.rules.caspian_consent
             share = agree / need if need else 1.0
             total += weight * share * share
-            if weight * share > best[1]:
-                best = (sc.links[l_idx].id, round(share, 2))
-        facts["prospects"] = best
+            shares[sc.links[l_idx].name] = round(share, 2)
+        facts["prospects"] = shares
         return total
 
     def _projects(self, objective_id: str | None) -> tuple[tuple[int, float], ...]:

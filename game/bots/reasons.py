@@ -127,9 +127,8 @@ def _fact_change(name: str, before: Assessment, after: Assessment) -> str | None
         return f"credibility {b.get('credibility')} → {a.get('credibility')}"
     if name == "budget" and b.get("budget") != a.get("budget"):
         return f"budget {b.get('budget')} → {a.get('budget')}"
-    if name == "prospects" and b.get("prospects") != a.get("prospects"):
-        link, share = _pair(a.get("prospects") or b.get("prospects"))
-        return f"consent to build {link} {share:.0%}" if link else None
+    if name == "prospects":
+        return _consent_change(b, a)
     if name == "objective" and b.get("objective") != a.get("objective"):
         return "national interest met" if a.get("objective") else "national interest at risk"
     return None
@@ -149,6 +148,16 @@ def _leverage_change(b: dict[str, object], a: dict[str, object]) -> str | None:
     if b.get("fees") != a.get("fees"):
         return f"transit fees {b.get('fees')} → {a.get('fees')}"
     return None
+
+
+def _consent_change(b: dict[str, object], a: dict[str, object]) -> str | None:
+    """The project whose share of the consents its build needs moved most."""
+    sb: dict[str, float] = b.get("prospects", {})  # type: ignore[assignment]
+    sa: dict[str, float] = a.get("prospects", {})  # type: ignore[assignment]
+    moved = max(sa, key=lambda link: abs(sa[link] - sb.get(link, 0.0)), default="")
+    if not moved or sa[moved] == sb.get(moved, 0.0):
+        return None
+    return f"consent to build the {moved} {sb.get(moved, 0.0):.0%} → {sa[moved]:.0%}"
 
 
 def explain(what: str, before: Assessment, after: Assessment, limit: int = 3) -> str:
