@@ -38,6 +38,7 @@ _CAPS = {
         "rollout_width",
         "margin",
         "confidence",
+        "rollout_plans",
     ),
 }
 

@@ -49,6 +49,7 @@ class HardBot(GreedyBot):
         personality: dict[str, float] | None = None,
         margin: float = 0.25,
         confidence: float = 1.5,
+        rollout_plans: int = 0,
     ) -> None:
         super().__init__(seat, seed, time_budget, max_plans, personality)
         self.iterations = iterations
@@ -57,6 +58,8 @@ class HardBot(GreedyBot):
         self.rollout_width = rollout_width
         self.margin = margin
         self.confidence = confidence
+        self.rollout_plans = rollout_plans  # > 0: rollout turns are each seat's greedy plan, capped so
+        self._planners: dict[str, Planner] = {}
         self.simulations = 0  # over the bot's life, for benchmarks
         self.search_seconds = 0.0
         self._table: dict[GameState, float] = {}
@@ -187,9 +190,27 @@ class HardBot(GreedyBot):
                 turns += 1
                 if turns > self.horizon:
                     return state
+                if self.rollout_plans:
+                    state = self._planned_turn(scenario, state, actor)
+                    continue
                 judge = planner.other(actor) if actor != self.seat else self.evaluator
                 assert judge is not None
                 state = _sampled_turn(scenario, state, judge, rng, self.rollout_width)
+        return state
+
+    def _planned_turn(self, scenario: Scenario, state: GameState, actor: str) -> GameState:
+        """The seat's turn as its own greedy plan (capped at `rollout_plans`), others answering by theirs."""
+        planner = self._planners.get(actor)
+        if planner is None:
+            assert self.planner is not None and self.evaluator is not None
+            judge = self.evaluator if actor == self.seat else self.planner.other(actor)
+            planner = self._planners[actor] = Planner(scenario, actor, judge)
+        plan = planner.turn_plans(state, self.rollout_plans)[0]
+        for step in plan.steps:
+            following = planner.after(state, step)
+            if following is None:
+                break
+            state = following
         return state
 
 
