@@ -54,59 +54,94 @@ def _route(
     scenario: Scenario, caps: tuple[int, ...], costs: tuple[int, ...], todo: tuple[tuple[str, int, str, int, int], ...]
 ) -> tuple[tuple[int, ...], tuple[FlowPath, ...], tuple[int, ...]]:
     residual = list(caps)
-    weights = tuple(max(1, lk.fee + lk.cost + extra) for lk, extra in zip(scenario.links, costs))
-    blocked = {i for i, cap in enumerate(caps) if cap <= 0}
-    closed = frozenset(blocked)
+    weights = _weights(scenario, costs)
+    memo = _path_memo(scenario, weights)
+    carries = scenario.link_carries
+    closed = {commodity: frozenset(i for i in links if caps[i] <= 0) for commodity, links in _carriers(scenario)}
     remaining = [volume for _, _, _, volume, _ in todo]
-    stuck = [volume <= 0 for volume in remaining]
+    markets = scenario.market_nodes
+    goals = [(dest,) if dest >= 0 else markets.get(commodity, ()) for _, _, commodity, _, dest in todo]
     shipped: dict[tuple[str, str, tuple[int, ...], int], int] = {}
-    while not all(stuck):
-        for k, (owner, origin, commodity, _, dest) in enumerate(todo):
-            if stuck[k]:
-                continue
-            targets = (dest,) if dest >= 0 else scenario.market_nodes.get(commodity, ())
-            found = _cheapest_memo(scenario, origin, targets, commodity, closed, weights)
+    active = [k for k, volume in enumerate(remaining) if volume > 0]
+    while active:
+        still = []
+        for k in active:
+            owner, origin, commodity, _, _ = todo[k]
+            found = _cheapest_memo(scenario, memo, origin, goals[k], commodity, closed.get(commodity, _NONE), weights)
             if found is None:
-                stuck[k] = True
                 continue
             path, market = found
-            amount = min(remaining[k], min(residual[i] for i in path))
+            amount = min(remaining[k], min([residual[i] for i in path]))
             for i in path:
                 residual[i] -= amount
                 if residual[i] <= 0:
-                    blocked.add(i)
-            if len(blocked) != len(closed):
-                closed = frozenset(blocked)
+                    for carried in carries[i]:
+                        closed[carried] = closed[carried] | {i}
             remaining[k] -= amount
-            stuck[k] = remaining[k] <= 0
+            if remaining[k] > 0:
+                still.append(k)
             key = (owner, commodity, path, market)
             shipped[key] = shipped.get(key, 0) + amount
+        active = still
     loads = tuple(cap - left for cap, left in zip(caps, residual))
     paths = tuple(FlowPath(o, c, p, v, m) for (o, c, p, m), v in shipped.items())
     return loads, paths, tuple(remaining)
 
 
+def _weights(scenario: Scenario, costs: tuple[int, ...]) -> tuple[int, ...]:
+    """Per link: the cost of moving a unit over it (fee plus transport cost, at least 1)."""
+    key = ("weights", costs)
+    found = scenario.cache.get(key)
+    if found is None:
+        found = scenario.cache[key] = tuple(
+            max(1, lk.fee + lk.cost + extra) for lk, extra in zip(scenario.links, costs)
+        )
+    return found  # type: ignore[no-any-return]
+
+
+def _carriers(scenario: Scenario) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """Per commodity some link carries: the links that carry it (built once per scenario)."""
+    key = ("carriers",)
+    found = scenario.cache.get(key)
+    if found is None:
+        names = sorted({commodity for carried in scenario.link_carries for commodity in carried})
+        found = scenario.cache[key] = tuple(
+            (c, tuple(i for i, carried in enumerate(scenario.link_carries) if c in carried)) for c in names
+        )
+    return found  # type: ignore[no-any-return]
+
+
+def _path_memo(scenario: Scenario, weights: tuple[int, ...]) -> dict:
+    """The memo of cheapest paths for one set of link weights (shared by every game with those weights)."""
+    key = ("paths", weights)
+    memo = scenario.cache.get(key)
+    if memo is None or len(memo) > _CACHE_LIMIT:
+        if len(scenario.cache) > _CACHE_LIMIT:
+            scenario.cache.clear()
+        memo = scenario.cache[key] = {}
+    return memo  # type: ignore[no-any-return]
+
+
 def _cheapest_memo(
     scenario: Scenario,
+    memo: dict,
     origin: int,
     targets: tuple[int, ...],
     commodity: str,
     closed: frozenset[int],
     weights: tuple[int, ...],
 ) -> tuple[tuple[int, ...], int] | None:
-    """`_cheapest`, memoised: the cheapest path depends only on which links are closed, not on how much
-    room the open ones have left, so games that share a network share their paths."""
-    key = ("path", origin, targets, commodity, closed, weights)
-    found = scenario.cache.get(key, _MISSING)
+    """`_cheapest`, memoised: the cheapest path depends only on which of the links that carry the commodity
+    are closed, not on how much room the open ones have left, so games that share a network share their paths."""
+    key = (origin, targets, commodity, closed)
+    found = memo.get(key, _MISSING)
     if found is _MISSING:
-        found = _cheapest(scenario, origin, targets, commodity, closed, weights)
-        if len(scenario.cache) > _CACHE_LIMIT:
-            scenario.cache.clear()
-        scenario.cache[key] = found
+        found = memo[key] = _cheapest(scenario, origin, targets, commodity, closed, weights)
     return found  # type: ignore[return-value]
 
 
 _MISSING = object()
+_NONE: frozenset[int] = frozenset()
 
 
 def _cheapest(
@@ -121,36 +156,56 @@ def _cheapest(
     if not targets:
         return None
     goal = set(targets)
-    adjacency = _adjacency(scenario, commodity)
-    is_market = scenario.market_patron
-    best = {origin: 0}
+    adjacency = _adjacency(scenario, commodity, weights)
+    stops = _market_flags(scenario)
+    best = [_FAR] * len(adjacency)
+    best[origin] = 0
     back: dict[int, tuple[int, int]] = {}
     heap = [(0, origin)]
+    pop, push = heapq.heappop, heapq.heappush
     while heap:
-        dist, node = heapq.heappop(heap)
+        dist, node = pop(heap)
         if node in goal:
             return _unwind(back, node), node
-        if dist > best[node] or (node != origin and node in is_market):
+        if dist > best[node] or (stops[node] and node != origin):
             continue
-        for link, other in adjacency[node]:
+        for link, other, weight in adjacency[node]:
             if link in closed:
                 continue
-            cand = dist + weights[link]
-            if cand < best.get(other, 1 << 60):
+            cand = dist + weight
+            if cand < best[other]:
                 best[other] = cand
                 back[other] = (node, link)
-                heapq.heappush(heap, (cand, other))
+                push(heap, (cand, other))
     return None
 
 
-def _adjacency(scenario: Scenario, commodity: str) -> tuple[tuple[tuple[int, int], ...], ...]:
-    """Per node, the (link, other node) pairs whose link can carry the commodity (built once per scenario)."""
-    key = ("adjacency", commodity)
+_FAR = 1 << 60
+
+
+def _adjacency(
+    scenario: Scenario, commodity: str, weights: tuple[int, ...]
+) -> tuple[tuple[tuple[int, int, int], ...], ...]:
+    """Per node, the (link, other node, weight) of the links that can carry the commodity (built once per
+    scenario and weights)."""
+    key = ("adjacency", commodity, weights)
     found = scenario.cache.get(key)
     if found is None:
         carries = scenario.link_carries
-        found = tuple(tuple((lk, other) for lk, other in adj if commodity in carries[lk]) for adj in scenario.adjacency)
+        found = tuple(
+            tuple((lk, other, weights[lk]) for lk, other in adj if commodity in carries[lk])
+            for adj in scenario.adjacency
+        )
         scenario.cache[key] = found
+    return found  # type: ignore[no-any-return]
+
+
+def _market_flags(scenario: Scenario) -> tuple[bool, ...]:
+    """Per node: whether it is a market (flows end there and do not pass through)."""
+    key = ("market_flags",)
+    found = scenario.cache.get(key)
+    if found is None:
+        found = scenario.cache[key] = tuple(n in scenario.market_patron for n in range(len(scenario.nodes)))
     return found  # type: ignore[no-any-return]
 
 
@@ -223,16 +278,19 @@ def settle(
     holder = board.holders(scenario, state)
     exports = [0] * n
     fees = [0] * n
+    gross = [0] * n
     crossing = [[0] * len(scenario.states) for _ in range(n)]
     rates = _FeeRates(scenario, state)
+    rate, link_states = rates.rate, scenario.link_states
+    prices, commodity_index = state.prices, scenario.commodity_index
     for path in paths:
-        value = path.volume * state.prices[scenario.commodity_index[path.commodity]]
+        value = path.volume * prices[commodity_index[path.commodity]]
         net = value
         crossed: set[int] = set()
         for l_idx in path.links:
-            territory = scenario.link_states[l_idx]
+            territory = link_states[l_idx]
             for s_idx in territory:
-                fee = value * rates.rate(path.owner, l_idx, s_idx) // (100 * len(territory))
+                fee = value * rate(path.owner, l_idx, s_idx) // (100 * len(territory))
                 net -= fee
                 if holder[s_idx] >= 0:
                     fees[holder[s_idx]] += fee
@@ -240,23 +298,29 @@ def settle(
         owner = seat_of.get(path.owner, -1)
         if owner >= 0:
             exports[owner] += net
+            gross[owner] += value
             home = scenario.state_index[path.owner]
             for s_idx in crossed:
                 if s_idx != home:
                     crossing[owner][s_idx] += value
-    gross = [0] * n
-    for path in paths:
-        owner = seat_of.get(path.owner, -1)
-        if owner >= 0:
-            gross[owner] += path.volume * state.prices[scenario.commodity_index[path.commodity]]
     dependence = tuple(tuple(c * 1000 // gross[i] if gross[i] else 0 for c in crossing[i]) for i in range(n))
     divisor = scenario.rules.income_divisor
     income = tuple((exports[i] + fees[i]) // divisor for i in range(n))
     left = [0] * n
-    for shipment, rest in zip(shipments(scenario, state.production), unshipped):
-        if shipment[0] in seat_of:
-            left[seat_of[shipment[0]]] += rest
+    for owner_id, rest in zip(_shipment_owners(scenario), unshipped):
+        if owner_id in seat_of:
+            left[seat_of[owner_id]] += rest
     return FlowReport(loads, paths, income, tuple(fees), tuple(exports), dependence, tuple(left))
+
+
+def _shipment_owners(scenario: Scenario) -> tuple[str, ...]:
+    """The owner of each shipment `shipments` lists, in its order (built once per scenario)."""
+    key = ("shipment_owners",)
+    found = scenario.cache.get(key)
+    if found is None:
+        world = scenario.world
+        found = scenario.cache[key] = tuple(p.state for p in world.producers) + ("",) * len(world.cargo)
+    return found  # type: ignore[no-any-return]
 
 
 def run_flows(scenario: Scenario, state: GameState) -> FlowReport:
