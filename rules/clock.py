@@ -5,7 +5,7 @@ from __future__ import annotations
 from attrs import evolve
 
 from rules.scenario import Scenario
-from rules.state import ENGINE, NOBODY, GameState, Turn, update
+from rules.state import ENGINE, NOBODY, GameState, Turn, finish, update
 
 
 def eras_played(scenario: Scenario, state: GameState) -> int:
@@ -75,33 +75,36 @@ def end_era_now(state: GameState) -> GameState:
     )
 
 
-def settle(scenario: Scenario, state: GameState) -> GameState:
-    """Decide who acts next, moving past decision phases that nobody has left to make."""
+def settle(scenario: Scenario, state: GameState, before: GameState) -> GameState:
+    """Count the action that turned `before` into `state` and decide who acts next, moving past decision
+    phases that nobody has left to make."""
+    steps = before.steps + 1
     if state.outcome is not None:
-        return state if state.to_act == NOBODY and state.phase == "over" else update(state, to_act=NOBODY, phase="over")
+        return finish(state, before, to_act=NOBODY, phase="over", steps=steps)
+    state, seat = _next_to_act(state)
+    return finish(state, before, to_act=seat, steps=steps)
+
+
+def _next_to_act(state: GameState) -> tuple[GameState, int]:
     if state.era_over and state.phase in ("headline", "reveal", "actions"):
         state = end_era_now(state)
     if state.choice is not None:
-        return _to(state, state.choice.seat)
+        return state, state.choice.seat
     if state.proposal is not None:
-        return _to(state, state.proposal.awaiting[0])
+        return state, state.proposal.awaiting[0]
     if state.phase == "setup":
         seat = _first(i for i in range(len(state.seats)) if state.objectives[i] is None and state.offers[i])
         if seat >= 0:
-            return _to(state, seat)
+            return state, seat
         state = enter(state, "news")
     elif state.phase == "headline":
         seat = _first(i for i in range(len(state.seats)) if state.headlines[i] is None and state.hands[i])
         if seat >= 0:
-            return _to(state, seat)
+            return state, seat
         state = enter(state, "reveal")
     elif state.phase == "actions" and state.turn is not None:
-        return _to(state, state.turn.holder)
-    return _to(state, ENGINE)
-
-
-def _to(state: GameState, seat: int) -> GameState:
-    return state if state.to_act == seat else update(state, to_act=seat)
+        return state, state.turn.holder
+    return state, ENGINE
 
 
 def _first(values) -> int:  # type: ignore[no-untyped-def]

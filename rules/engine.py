@@ -9,6 +9,7 @@ to handler and returns the new state with its log entries.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from attrs import evolve
 
@@ -463,63 +464,115 @@ _RULES: dict[type, tuple[tuple[str, ...], Callable]] = {
 }
 
 
-def _validate(scenario: Scenario, state: GameState, action: Action) -> None:
-    """Raise InvalidActionError for a malformed action: unknown ids or values."""
-    if type(action) not in _RULES and not isinstance(action, Advance):
-        raise InvalidActionError(f"not an action: {action!r}")
-    if isinstance(action, Advance):
-        return
-    _seat(state, action.seat)
-    checks: list[tuple[str, dict]] = []
-    if isinstance(action, (PickHeadline, PlayCard)):
-        checks.append((action.card, scenario.card_by_id))
-    elif isinstance(action, KeepObjective):
-        checks.append((action.objective, scenario.objective_by_id))
-    elif isinstance(action, UseOps):
-        checks.append((action.verb, dict.fromkeys(VERBS)))
-    elif isinstance(action, PlaceInfluence):
-        checks.append((action.state, scenario.state_index))
-    elif isinstance(action, BuildLink):
-        checks.append((action.link, scenario.link_index))
-    elif isinstance(action, ApplyPressure):
-        checks.append((action.pressure, dict.fromkeys(PRESSURE_KINDS)))
-        pool = scenario.link_index if action.pressure in _LINK_PRESSURES else scenario.state_index
-        checks.append((action.target, pool))
-    elif isinstance(action, Propose):
-        _validate_proposal(scenario, action, checks)
-    elif isinstance(action, Answer) and not isinstance(action.accept, bool):
-        raise InvalidActionError(f"answer must be true or false: {action!r}")
-    for value, pool in checks:
+def _validate(scenario: Scenario, state: GameState, action: Action) -> int:
+    """Raise InvalidActionError for a malformed action (unknown ids or values); the acting seat, or -1 for
+    the engine's own step."""
+    ids = _IDS.get(type(action))
+    if ids is None:
+        if not isinstance(action, Advance):
+            raise InvalidActionError(f"not an action: {action!r}")
+        return -1
+    seat = _seat(state, action.seat)  # type: ignore[union-attr]
+    for value, pool in ids(scenario, action):
         if not isinstance(value, str) or value not in pool:
             raise InvalidActionError(f"unknown id {value!r} in {action!r}")
+    return seat
 
 
-def _validate_proposal(scenario: Scenario, action: Propose, checks: list[tuple[str, dict]]) -> None:
-    checks.append((action.deal, dict.fromkeys(DEAL_KINDS)))
-    if action.deal in ("transit", "swap"):
-        checks.append((action.subject, scenario.link_index))
-    elif action.deal == "accession":
-        checks.append((action.subject, scenario.bloc_index))
-    partners = {**scenario.state_index, **scenario.patron_index, **{f"bloc:{b.id}": 0 for b in scenario.blocs}}
-    checks.append((action.partner, partners))
+_Ids = list[tuple[object, "dict | frozenset"]]
+_VERB_IDS = frozenset(VERBS)
+_PRESSURE_IDS = frozenset(PRESSURE_KINDS)
+_DEAL_IDS = frozenset(DEAL_KINDS)
+
+
+def _no_ids(scenario: Scenario, a: Action) -> _Ids:
+    return []
+
+
+def _card_ids(scenario: Scenario, a: PickHeadline | PlayCard) -> _Ids:
+    return [(a.card, scenario.card_by_id)]
+
+
+def _objective_ids(scenario: Scenario, a: KeepObjective) -> _Ids:
+    return [(a.objective, scenario.objective_by_id)]
+
+
+def _verb_ids(scenario: Scenario, a: UseOps) -> _Ids:
+    return [(a.verb, _VERB_IDS)]
+
+
+def _state_ids(scenario: Scenario, a: PlaceInfluence) -> _Ids:
+    return [(a.state, scenario.state_index)]
+
+
+def _link_ids(scenario: Scenario, a: BuildLink) -> _Ids:
+    return [(a.link, scenario.link_index)]
+
+
+def _pressure_ids(scenario: Scenario, a: ApplyPressure) -> _Ids:
+    pool = scenario.link_index if a.pressure in _LINK_PRESSURES else scenario.state_index
+    return [(a.pressure, _PRESSURE_IDS), (a.target, pool)]
+
+
+def _proposal_ids(scenario: Scenario, a: Propose) -> _Ids:
+    checks: _Ids = [(a.deal, _DEAL_IDS)]
+    if a.deal in ("transit", "swap"):
+        checks.append((a.subject, scenario.link_index))
+    elif a.deal == "accession":
+        checks.append((a.subject, scenario.bloc_index))
+    checks.append((a.partner, _partners(scenario)))
+    return checks
+
+
+def _partners(scenario: Scenario) -> frozenset[str]:
+    """Every id a proposal may name as partner: states, patrons and "bloc:<id>" (built once per scenario)."""
+    key = ("partners",)
+    found = scenario.cache.get(key)
+    if found is None:
+        blocs = [f"bloc:{b.id}" for b in scenario.blocs]
+        found = scenario.cache[key] = frozenset([*scenario.state_index, *scenario.patron_index, *blocs])
+    return found  # type: ignore[no-any-return]
+
+
+def _answer_ids(scenario: Scenario, a: Answer) -> _Ids:
+    if not isinstance(a.accept, bool):
+        raise InvalidActionError(f"answer must be true or false: {a!r}")
+    return []
+
+
+# Per action type: the ids and values it names, each with the pool it must come from.
+_IDS: dict[type, Callable[[Scenario, Any], _Ids]] = {
+    KeepObjective: _objective_ids,
+    PickHeadline: _card_ids,
+    PlayCard: _card_ids,
+    PlayEvent: _no_ids,
+    UseOps: _verb_ids,
+    PlaceInfluence: _state_ids,
+    BuildLink: _link_ids,
+    Propose: _proposal_ids,
+    ApplyPressure: _pressure_ids,
+    Answer: _answer_ids,
+    Choose: _no_ids,
+    EndTurn: _no_ids,
+    PassTurn: _no_ids,
+}
 
 
 def why_illegal(scenario: Scenario, state: GameState, action: Action) -> str | None:
     """The reason code an action is not allowed now, or None if it is legal."""
-    _validate(scenario, state, action)
+    seat = _validate(scenario, state, action)
     if state.outcome is not None:
         return "game_over"
-    if isinstance(action, Advance):
+    if seat < 0:
         return None if state.to_act == ENGINE else "not_your_turn"
-    seat = state.seats.index(action.seat)
     if state.to_act != seat:
         return "not_your_turn"
     phases, check = _RULES[type(action)]
     if state.phase not in phases:
         return "wrong_phase"
-    if state.choice is not None and not isinstance(action, Choose):
+    if state.choice is not None and type(action) is not Choose:
         return "wrong_stage"
-    if state.proposal is not None and state.choice is None and not isinstance(action, Answer):
+    if state.proposal is not None and state.choice is None and type(action) is not Answer:
         return "wrong_stage"
     return check(scenario, state, seat, action)  # type: ignore[no-any-return]
 
@@ -707,9 +760,8 @@ def apply(scenario: Scenario, state: GameState, action: Action) -> tuple[GameSta
     if reason is not None:
         raise IllegalActionError(reason, action)
     log: Log = []
-    state = _HANDLERS[type(action)](scenario, state, action, log)
-    state = clock.settle(scenario, update(state, steps=state.steps + 1))
-    return state, tuple(log)
+    after = _HANDLERS[type(action)](scenario, state, action, log)
+    return clock.settle(scenario, after, state), tuple(log)
 
 
 # --------------------------------------------------------------------------- engine steps

@@ -188,6 +188,15 @@ def update(state: GameState, **changes: object) -> GameState:
     return new
 
 
+def finish(state: GameState, before: GameState, **changes: object) -> GameState:
+    """`update` for the last change an action makes. A state the action built itself (not `before`, so
+    nobody else has seen it yet) takes the changes in place instead of being copied once more."""
+    if state is before:
+        return update(state, **changes)
+    state.__dict__.update(changes)
+    return state
+
+
 def set_item(values: tuple, index: int, value: object) -> tuple:
     """A copy of a tuple with one item replaced."""
     return values[:index] + (value,) + values[index + 1 :]
