@@ -250,30 +250,54 @@ def _check_use_ops(scenario: Scenario, state: GameState, seat: int, a: UseOps) -
     if turn is None or not turn.card or turn.use:
         return "wrong_stage"
     ops = card_ops(scenario, state, seat, scenario.card(turn.card))
-    if a.verb == "build":
-        return None if _can_build(scenario, state, seat, ops) else "no_target"
-    if a.verb == "pressure" and len(state.seats) > 1:
-        return None  # a sanction on any other seat is always allowed (see _check_sanction)
-    for _ in _TARGETS[a.verb](scenario, state, seat, ops):
-        return None
-    return "no_target"
+    return None if _has_target(scenario, state, seat, a.verb, ops) else "no_target"
+
+
+def _has_target(scenario: Scenario, state: GameState, seat: int, verb: str, ops: int) -> bool:
+    """Whether a verb's ops would have at least one legal target."""
+    if verb == "build":
+        return _can_build(scenario, state, seat, ops)
+    if verb == "influence":
+        return _can_influence(scenario, state, seat, ops)
+    if verb == "pressure" and len(state.seats) > 1:
+        return True  # a sanction on any other seat is always allowed (see _check_sanction)
+    for _ in _TARGETS[verb](scenario, state, seat, ops):
+        return True
+    return False
+
+
+def _can_influence(scenario: Scenario, state: GameState, seat: int, ops: int) -> bool:
+    """Whether `_influence_problem` allows at least one state."""
+    row, top = state.influence[seat], scenario.rules.max_influence
+    if ops >= 2:
+        return any(value < top for value in row)
+    table = board.control_table(state)
+    return any(value < top and table[s_idx] in (-1, seat) for s_idx, value in enumerate(row))
 
 
 def _can_build(scenario: Scenario, state: GameState, seat: int, ops: int) -> bool:
-    """Whether any link can be built or upgraded now, memoised on what the answer depends on: the links,
-    agreements, bloc members and control (by identity, checked on every hit), the seat, its budget and
-    whether it has 2 ops."""
-    table = board.control_table(state)
-    key: tuple = ("can_build", id(state.links), id(state.agreements), id(state.members), id(table), state.seats)
-    key += (seat, state.budget[seat], ops >= 2)
-    entry = scenario.cache.get(key)
-    if entry is not None:
-        links, agreements, members, held, answer = entry
-        if links is state.links and agreements is state.agreements and members is state.members and held is table:
-            return answer  # type: ignore[no-any-return]
-    answer = any(True for _ in _build_targets(scenario, state, seat, ops))
-    scenario.cache[key] = (state.links, state.agreements, state.members, table, answer)
-    return answer
+    """Whether `_build_problem` allows at least one link (consent, the dearest check, asked last)."""
+    agree = None
+    for l_idx in _by_id(scenario, "buildable_links"):
+        for need, two_ops in _build_needs(scenario, state, seat, l_idx):
+            if state.budget[seat] < need or (two_ops and ops < 2):
+                continue
+            if agree is None:
+                agree = _consenting(scenario, state, seat)
+            if _consent_problem(scenario, state, seat, l_idx, agree) is None:
+                return True
+    return False
+
+
+def _build_needs(scenario: Scenario, state: GameState, seat: int, l_idx: int) -> tuple[tuple[int, bool], ...]:
+    """What building or upgrading a link needs — ((budget, whether 2 ops),) — or () if its state or
+    upgrades rule it out (the checks of `_build_problem` before budget, ops and consent)."""
+    link, live = scenario.links[l_idx], state.links[l_idx]
+    if live.status == "planned":
+        return ((build_cost_per_op(scenario, state, seat, l_idx), False),) if link.build_ops > 0 else ()
+    if live.status in ("built", "throttled") and link.upgrade_capacity > 0 and live.upgrades < link.max_upgrades:
+        return ((link.upgrade_cost, True),)
+    return ()
 
 
 def _ops_stage(state: GameState, verb: str) -> str | None:
@@ -617,10 +641,12 @@ def _turn_actions(scenario: Scenario, state: GameState, seat: int):  # type: ign
         for card in state.hands[seat]:
             yield PlayCard(me, card)
     elif not turn.use:
-        if can_play_event(state, seat, scenario.card(turn.card)):
+        played = scenario.card(turn.card)
+        if can_play_event(state, seat, played):
             yield PlayEvent(me)
+        ops = card_ops(scenario, state, seat, played)
         for verb in _SORTED_VERBS:
-            if _check_use_ops(scenario, state, seat, UseOps(me, verb)) is None:
+            if _has_target(scenario, state, seat, verb, ops):
                 yield UseOps(me, verb)
     else:
         yield from _TARGETS[turn.verb](scenario, state, seat, _ops_of_turn(scenario, state, seat))
