@@ -41,18 +41,26 @@ def control_table(state: GameState) -> tuple[int, ...]:
     entry = _CONTROL.get(id(influence))
     if entry is not None and entry[0] is influence and entry[1] is stability:
         return entry[2]
-    table = tuple(_leading_seat(state, s_idx) for s_idx in range(len(stability)))
+    table = _leading_seats(influence, stability)
     if len(_CONTROL) >= _CONTROL_LIMIT:
         _CONTROL.clear()
     _CONTROL[id(influence)] = (influence, stability, table)
     return table
 
 
-def _leading_seat(state: GameState, s_idx: int) -> int:
-    best, best_val, second = influence_leader(state, s_idx)
-    if best >= 0 and best_val - second >= state.stability[s_idx]:
-        return best
-    return -1
+def _leading_seats(influence: tuple[tuple[int, ...], ...], stability: tuple[int, ...]) -> tuple[int, ...]:
+    """Per state: the seat `influence_leader` names, if it leads the runner-up by the state's stability."""
+    table = []
+    for s_idx, needed in enumerate(stability):
+        best, best_val, second = -1, 0, 0
+        for seat, row in enumerate(influence):
+            value = row[s_idx]
+            if value > best_val:
+                best, best_val, second = seat, value, best_val
+            elif value > second:
+                second = value
+        table.append(best if best >= 0 and best_val - second >= needed else -1)
+    return tuple(table)
 
 
 def controlling_seat(state: GameState, s_idx: int) -> int:

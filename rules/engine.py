@@ -48,7 +48,7 @@ from rules.effects import (
 from rules.errors import IllegalActionError, InvalidActionError
 from rules.flows import run_flows
 from rules.rng import Rng, shuffled
-from rules.scenario import DEAL_KINDS, PRESSURE_KINDS, VERBS, CardDef, Scenario
+from rules.scenario import DEAL_KINDS, PRESSURE_KINDS, VERBS, CardDef, LinkDef, Scenario
 from rules.state import (
     ENGINE,
     NOBODY,
@@ -178,15 +178,34 @@ def influence_cost(scenario: Scenario, state: GameState, seat: int, s_idx: int) 
 
 def build_cost_per_op(scenario: Scenario, state: GameState, seat: int, l_idx: int) -> int:
     """Budget each op of building a planned link costs this seat (bloc discounts applied)."""
-    link = scenario.links[l_idx]
-    if link.build_ops <= 0:
-        return 0
-    per_op = -(-link.build_cost // link.build_ops)
-    me = state.seats[seat]
-    for bloc, members in zip(scenario.blocs, state.members):
-        if bloc.benefit == "build_discount" and me in members and link.id in bloc.benefit_links:
-            per_op = max(0, per_op - bloc.benefit_amount)
+    per_op, discounts = _build_prices(scenario)[l_idx]
+    if discounts:
+        me = state.seats[seat]
+        for b_idx, amount in discounts:
+            if me in state.members[b_idx]:
+                per_op = max(0, per_op - amount)
     return per_op
+
+
+def _build_prices(scenario: Scenario) -> tuple[tuple[int, tuple[tuple[int, int], ...]], ...]:
+    """Per link: the budget per op of building it before discounts, and the (bloc index, amount) of the
+    build discounts its blocs' members get, in bloc order (built once per scenario)."""
+    key = ("build_prices",)
+    found = scenario.cache.get(key)
+    if found is None:
+        found = scenario.cache[key] = tuple(_build_price(scenario, link) for link in scenario.links)
+    return found  # type: ignore[no-any-return]
+
+
+def _build_price(scenario: Scenario, link: LinkDef) -> tuple[int, tuple[tuple[int, int], ...]]:
+    if link.build_ops <= 0:
+        return 0, ()
+    discounts = tuple(
+        (b_idx, bloc.benefit_amount)
+        for b_idx, bloc in enumerate(scenario.blocs)
+        if bloc.benefit == "build_discount" and link.id in bloc.benefit_links
+    )
+    return -(-link.build_cost // link.build_ops), discounts
 
 
 def _bound_to(state: GameState, seat: int) -> frozenset[str]:
@@ -279,25 +298,25 @@ def _can_build(scenario: Scenario, state: GameState, seat: int, ops: int) -> boo
     """Whether `_build_problem` allows at least one link (consent, the dearest check, asked last)."""
     agree = None
     for l_idx in _by_id(scenario, "buildable_links"):
-        for need, two_ops in _build_needs(scenario, state, seat, l_idx):
-            if state.budget[seat] < need or (two_ops and ops < 2):
-                continue
-            if agree is None:
-                agree = _consenting(scenario, state, seat)
-            if _consent_problem(scenario, state, seat, l_idx, agree) is None:
-                return True
+        need = _build_need(scenario, state, seat, l_idx)
+        if need is None or state.budget[seat] < need[0] or (need[1] and ops < 2):
+            continue
+        if agree is None:
+            agree = _consenting(scenario, state, seat)
+        if _consent_problem(scenario, state, seat, l_idx, agree) is None:
+            return True
     return False
 
 
-def _build_needs(scenario: Scenario, state: GameState, seat: int, l_idx: int) -> tuple[tuple[int, bool], ...]:
-    """What building or upgrading a link needs — ((budget, whether 2 ops),) — or () if its state or
+def _build_need(scenario: Scenario, state: GameState, seat: int, l_idx: int) -> tuple[int, bool] | None:
+    """What building or upgrading a link needs — (budget, whether 2 ops) — or None if its state or
     upgrades rule it out (the checks of `_build_problem` before budget, ops and consent)."""
     link, live = scenario.links[l_idx], state.links[l_idx]
     if live.status == "planned":
-        return ((build_cost_per_op(scenario, state, seat, l_idx), False),) if link.build_ops > 0 else ()
+        return (build_cost_per_op(scenario, state, seat, l_idx), False) if link.build_ops > 0 else None
     if live.status in ("built", "throttled") and link.upgrade_capacity > 0 and live.upgrades < link.max_upgrades:
-        return ((link.upgrade_cost, True),)
-    return ()
+        return link.upgrade_cost, True
+    return None
 
 
 def _ops_stage(state: GameState, verb: str) -> str | None:
