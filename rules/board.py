@@ -41,26 +41,40 @@ def control_table(state: GameState) -> tuple[int, ...]:
     entry = _CONTROL.get(id(influence))
     if entry is not None and entry[0] is influence and entry[1] is stability:
         return entry[2]
-    table = _leading_seats(influence, stability)
-    if len(_CONTROL) >= _CONTROL_LIMIT:
-        _CONTROL.clear()
-    _CONTROL[id(influence)] = (influence, stability, table)
+    table = tuple(_leading_seat(influence, stability, s_idx) for s_idx in range(len(stability)))
+    _remember_control(influence, stability, table)
     return table
 
 
-def _leading_seats(influence: tuple[tuple[int, ...], ...], stability: tuple[int, ...]) -> tuple[int, ...]:
-    """Per state: the seat `influence_leader` names, if it leads the runner-up by the state's stability."""
-    table = []
-    for s_idx, needed in enumerate(stability):
-        best, best_val, second = -1, 0, 0
-        for seat, row in enumerate(influence):
-            value = row[s_idx]
-            if value > best_val:
-                best, best_val, second = seat, value, best_val
-            elif value > second:
-                second = value
-        table.append(best if best >= 0 and best_val - second >= needed else -1)
-    return tuple(table)
+def control_table_after(before: GameState, after: GameState, s_idx: int) -> tuple[int, ...]:
+    """`control_table(after)` for a state whose influence and stability are `before`'s except in one
+    state's column: `before`'s table with that column worked out again."""
+    influence, stability = after.influence, after.stability
+    entry = _CONTROL.get(id(influence))
+    if entry is not None and entry[0] is influence and entry[1] is stability:
+        return entry[2]
+    old = control_table(before)
+    table = old[:s_idx] + (_leading_seat(influence, stability, s_idx),) + old[s_idx + 1 :]
+    _remember_control(influence, stability, table)
+    return table
+
+
+def _remember_control(influence: tuple, stability: tuple, table: tuple[int, ...]) -> None:
+    if len(_CONTROL) >= _CONTROL_LIMIT:
+        _CONTROL.clear()
+    _CONTROL[id(influence)] = (influence, stability, table)
+
+
+def _leading_seat(influence: tuple[tuple[int, ...], ...], stability: tuple[int, ...], s_idx: int) -> int:
+    """The seat `influence_leader` names in a state, if it leads the runner-up by the state's stability."""
+    best, best_val, second = -1, 0, 0
+    for seat, row in enumerate(influence):
+        value = row[s_idx]
+        if value > best_val:
+            best, best_val, second = seat, value, best_val
+        elif value > second:
+            second = value
+    return best if best >= 0 and best_val - second >= stability[s_idx] else -1
 
 
 def controlling_seat(state: GameState, s_idx: int) -> int:

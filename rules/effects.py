@@ -63,13 +63,16 @@ def change_influence(scenario: S.Scenario, state: GameState, seat: int, s_idx: i
     delta = row[s_idx] - state.influence[seat][s_idx]
     if delta == 0:
         return state
-    state = update(state, influence=set_item(state.influence, seat, row))
+    changed = update(state, influence=set_item(state.influence, seat, row))
     log.append(L.InfluenceChanged(state.seats[seat], scenario.states[s_idx].id, delta, row[s_idx]))
-    return _log_control(scenario, state, s_idx, before, log)
+    return _log_control(scenario, state, changed, s_idx, before, log)
 
 
-def _log_control(scenario: S.Scenario, state: GameState, s_idx: int, before: int, log: Log) -> GameState:
-    after = board.controlling_seat(state, s_idx)
+def _log_control(
+    scenario: S.Scenario, previous: GameState, state: GameState, s_idx: int, before: int, log: Log
+) -> GameState:
+    """Log a change of control in the one state whose influence or stability changed."""
+    after = board.control_table_after(previous, state, s_idx)[s_idx]
     if after != before:
         log.append(L.ControlChanged(scenario.states[s_idx].id, state.seats[after] if after >= 0 else ""))
     return state
@@ -244,8 +247,7 @@ def _stability(scenario: S.Scenario, state: GameState, e: S.Stability, ctx: Cont
     before = board.controlling_seat(state, s_idx)
     values = add_item(state.stability, s_idx, e.amount, 1, 6)
     log.append(L.StabilityChanged(e.state, values[s_idx] - state.stability[s_idx], values[s_idx]))
-    state = update(state, stability=values)
-    return _log_control(scenario, state, s_idx, before, log)
+    return _log_control(scenario, state, update(state, stability=values), s_idx, before, log)
 
 
 def _production(scenario: S.Scenario, state: GameState, e: S.Production, ctx: Context, log: Log) -> GameState:

@@ -1284,8 +1284,8 @@ def _drill(scenario: Scenario, state: GameState, seat: int, target: str, ops: in
     before = board.controlling_seat(state, s_idx)
     stability = set_item(state.stability, s_idx, min(6, state.stability[s_idx] + 1))
     log.append(L.StabilityChanged(target, stability[s_idx] - state.stability[s_idx], stability[s_idx]))
-    state = update(state, stability=stability)
-    after = board.controlling_seat(state, s_idx)
+    previous, state = state, update(state, stability=stability)
+    after = board.control_table_after(previous, state, s_idx)[s_idx]
     if after != before:
         log.append(L.ControlChanged(target, state.seats[after] if after >= 0 else ""))
     return raise_tension(scenario, state, scenario.rules.drill_tension, seat, log)
