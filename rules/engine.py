@@ -228,6 +228,21 @@ def _consent_problem(
     """Every state the link crosses consents; a Caspian link also needs enough littoral states."""
     if agree is None:
         agree = _consenting(scenario, state, seat)
+    return _consent_problems(scenario, agree)[l_idx]
+
+
+def _consent_problems(scenario: Scenario, agree: tuple[bool, ...]) -> tuple[str | None, ...]:
+    """Per link: its consent problem when the states that consent are `agree` (memoised on it)."""
+    key = ("consent", agree)
+    found = scenario.cache.get(key)
+    if found is None:
+        found = scenario.cache[key] = tuple(
+            _link_consent(scenario, l_idx, agree) for l_idx in range(len(scenario.links))
+        )
+    return found  # type: ignore[no-any-return]
+
+
+def _link_consent(scenario: Scenario, l_idx: int, agree: tuple[bool, ...]) -> str | None:
     for s_idx in scenario.link_states[l_idx]:
         if not agree[s_idx]:
             return "no_consent"
@@ -295,16 +310,13 @@ def _can_influence(scenario: Scenario, state: GameState, seat: int, ops: int) ->
 
 
 def _can_build(scenario: Scenario, state: GameState, seat: int, ops: int) -> bool:
-    """Whether `_build_problem` allows at least one link (consent, the dearest check, asked last)."""
-    agree = None
+    """Whether `_build_problem` allows at least one link."""
+    problems = _consent_problems(scenario, _consenting(scenario, state, seat))
     for l_idx in _by_id(scenario, "buildable_links"):
-        need = _build_need(scenario, state, seat, l_idx)
-        if need is None or state.budget[seat] < need[0] or (need[1] and ops < 2):
-            continue
-        if agree is None:
-            agree = _consenting(scenario, state, seat)
-        if _consent_problem(scenario, state, seat, l_idx, agree) is None:
-            return True
+        if problems[l_idx] is None:
+            need = _build_need(scenario, state, seat, l_idx)
+            if need is not None and state.budget[seat] >= need[0] and (ops >= 2 or not need[1]):
+                return True
     return False
 
 
