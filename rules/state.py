@@ -174,17 +174,19 @@ class GameState:
 
 
 _new = object.__new__
+_set = object.__setattr__
+_FIELDS = len(attrs.fields(GameState))
 
 
 def update(state: GameState, **changes: object) -> GameState:
     """A copy of the state with some fields changed (like attrs.evolve, without its per-field cost)."""
-    new = _new(GameState)
-    fields = new.__dict__
-    fields.update(state.__dict__)
-    for name in changes:
-        if name not in fields:
-            raise TypeError(f"GameState has no field {name!r}")
+    fields = state.__dict__.copy()
     fields.update(changes)
+    if len(fields) != _FIELDS:
+        unknown = sorted(set(changes) - set(state.__dict__))
+        raise TypeError(f"GameState has no field {unknown[0]!r}")
+    new = _new(GameState)
+    _set(new, "__dict__", fields)
     return new
 
 
