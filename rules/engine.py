@@ -640,19 +640,20 @@ def legal_actions(scenario: Scenario, state: GameState) -> tuple[Action, ...]:
     if state.to_act == NOBODY or state.outcome is not None:
         return ()
     if state.to_act == ENGINE:
-        return (Advance(),)
+        return _ADVANCE
     seat = state.to_act
     me = state.seats[seat]
+    made = _made_actions(scenario)
     if state.choice is not None:
         choice = scenario.card(state.choice.card).choice
         assert choice is not None
         out: list[Action] = sorted((Choose(me, o.id) for o in choice.options), key=sort_key)
     elif state.proposal is not None:
-        out = [Answer(me, False), Answer(me, True)]
+        out = [_shared(made, Answer, me, False), _shared(made, Answer, me, True)]
     elif state.phase == "setup":
-        out = [KeepObjective(me, o) for o in state.offers[seat]]
+        out = [_shared(made, KeepObjective, me, o) for o in state.offers[seat]]
     elif state.phase == "headline":
-        out = [PickHeadline(me, c) for c in state.hands[seat]]
+        out = [_shared(made, PickHeadline, me, c) for c in state.hands[seat]]
     else:
         out = list(_turn_actions(scenario, state, seat))
     # Every branch above builds its actions in sort_key order already (hands and offers are kept
@@ -660,42 +661,67 @@ def legal_actions(scenario: Scenario, state: GameState) -> tuple[Action, ...]:
     return tuple(out)
 
 
+_ADVANCE: tuple[Action, ...] = (Advance(),)
+
+
+def _made_actions(scenario: Scenario) -> dict[tuple, Action]:
+    """The actions legal_actions has made for this scenario, by (type, *fields)."""
+    key = ("made_actions",)
+    found = scenario.cache.get(key)
+    if found is None:
+        found = scenario.cache[key] = {}
+    return found  # type: ignore[no-any-return]
+
+
+def _shared(made: dict[tuple, Action], kind: type, *fields: object) -> Action:
+    """The action of that type with those fields, made the first time it is asked for: actions are
+    values, so equal ones can be one object."""
+    key = (kind, *fields)
+    action = made.get(key)
+    if action is None:
+        action = made[key] = kind(*fields)
+    return action
+
+
 def _turn_actions(scenario: Scenario, state: GameState, seat: int):  # type: ignore[no-untyped-def]
     me = state.seats[seat]
     turn = state.turn
     assert turn is not None
+    made = _made_actions(scenario)
     if turn.done:
-        yield EndTurn(me)
+        yield _shared(made, EndTurn, me)
     elif not turn.card:
         if not state.hands[seat]:
-            yield PassTurn(me)
+            yield _shared(made, PassTurn, me)
         for card in state.hands[seat]:
-            yield PlayCard(me, card)
+            yield _shared(made, PlayCard, me, card)
     elif not turn.use:
         played = scenario.card(turn.card)
         if can_play_event(state, seat, played):
-            yield PlayEvent(me)
+            yield _shared(made, PlayEvent, me)
         ops = card_ops(scenario, state, seat, played)
         for verb in _SORTED_VERBS:
             if _has_target(scenario, state, seat, verb, ops):
-                yield UseOps(me, verb)
+                yield _shared(made, UseOps, me, verb)
     else:
         yield from _TARGETS[turn.verb](scenario, state, seat, _ops_of_turn(scenario, state, seat))
 
 
 def _influence_targets(scenario: Scenario, state: GameState, seat: int, ops: int):  # type: ignore[no-untyped-def]
     me = state.seats[seat]
-    for s_idx in _by_id(scenario, "states"):
+    made = _made_actions(scenario)
+    for s_idx, where in _states_by_id(scenario):
         if _influence_problem(scenario, state, seat, s_idx, ops) is None:
-            yield PlaceInfluence(me, scenario.states[s_idx].id)
+            yield _shared(made, PlaceInfluence, me, where)
 
 
 def _build_targets(scenario: Scenario, state: GameState, seat: int, ops: int):  # type: ignore[no-untyped-def]
     me = state.seats[seat]
+    made = _made_actions(scenario)
     agree = _consenting(scenario, state, seat)
     for l_idx in _by_id(scenario, "buildable_links"):
         if _build_problem(scenario, state, seat, l_idx, ops, agree) is None:
-            yield BuildLink(me, scenario.links[l_idx].id)
+            yield _shared(made, BuildLink, me, scenario.links[l_idx].id)
 
 
 def _negotiate_targets(scenario: Scenario, state: GameState, seat: int, ops: int):  # type: ignore[no-untyped-def]
@@ -772,31 +798,67 @@ def _pressure_targets(scenario: Scenario, state: GameState, seat: int, ops: int)
     sort order (kinds alphabetically, then targets by id)."""
     me = state.seats[seat]
     held = board.holders(scenario, state)
-    rivals = [row for i, row in enumerate(state.influence) if i != seat]
-    states: list[tuple[int, str]] = [(s_idx, scenario.states[s_idx].id) for s_idx in _by_id(scenario, "states")]
-    rank = _link_rank(scenario)
-    near = {l_idx for s_idx, holder in enumerate(held) if holder == seat for l_idx in scenario.links_in_state[s_idx]}
-    mine: list[tuple[str, str]] = [
-        (scenario.links[l_idx].id, state.links[l_idx].status) for l_idx in sorted(near, key=rank.__getitem__)
-    ]
+    states = _states_by_id(scenario)
+    mine = [(link, state.links[l_idx].status) for l_idx, link in _held_links_by_id(scenario, held, seat)]
+    rivals = _rival_presence(state, seat)
+    made = _made_actions(scenario)
     for link, status in mine:
         if status in ("built", "throttled") and ops >= 2:
-            yield ApplyPressure(me, "cut", link)
+            yield _shared(made, ApplyPressure, me, "cut", link)
     for s_idx, where in states:
         if held[s_idx] == seat:
-            yield ApplyPressure(me, "drill", where)
+            yield _shared(made, ApplyPressure, me, "drill", where)
     for s_idx, where in states:
-        if any(row[s_idx] > 0 for row in rivals):
-            yield ApplyPressure(me, "remove", where)
+        if rivals[s_idx]:
+            yield _shared(made, ApplyPressure, me, "remove", where)
     for link, status in mine:
         if status in ("throttled", "cut"):
-            yield ApplyPressure(me, "restore", link)
+            yield _shared(made, ApplyPressure, me, "restore", link)
     for _, where in states:
         if where != me and where in state.seats:
-            yield ApplyPressure(me, "sanction", where)
+            yield _shared(made, ApplyPressure, me, "sanction", where)
     for link, status in mine:
         if status == "built":
-            yield ApplyPressure(me, "throttle", link)
+            yield _shared(made, ApplyPressure, me, "throttle", link)
+
+
+def _states_by_id(scenario: Scenario) -> tuple[tuple[int, str], ...]:
+    """(index, id) of every state, ordered by id (built once per scenario)."""
+    key = ("states_by_id",)
+    found = scenario.cache.get(key)
+    if found is None:
+        found = scenario.cache[key] = tuple((s_idx, scenario.states[s_idx].id) for s_idx in _by_id(scenario, "states"))
+    return found  # type: ignore[no-any-return]
+
+
+def _held_links_by_id(scenario: Scenario, held: tuple[int, ...], seat: int) -> tuple[tuple[int, str], ...]:
+    """(index, id) of the links in a territory the seat holds, ordered by id; memoised on the holders."""
+    key = ("held_links_by_id", held, seat)
+    found = scenario.cache.get(key)
+    if found is None:
+        rank = _link_rank(scenario)
+        near = {
+            l_idx for s_idx, holder in enumerate(held) if holder == seat for l_idx in scenario.links_in_state[s_idx]
+        }
+        found = tuple((l_idx, scenario.links[l_idx].id) for l_idx in sorted(near, key=rank.__getitem__))
+        if len(scenario.cache) > _MEMO_LIMIT:
+            scenario.cache.clear()
+        scenario.cache[key] = found
+    return found  # type: ignore[no-any-return]
+
+
+_MEMO_LIMIT = 20000
+
+
+def _rival_presence(state: GameState, seat: int) -> list[bool]:
+    """Per state: whether any other seat has influence there."""
+    present = [False] * len(state.stability)
+    for other, row in enumerate(state.influence):
+        if other != seat:
+            for s_idx, value in enumerate(row):
+                if value > 0:
+                    present[s_idx] = True
+    return present
 
 
 _SORTED_VERBS = tuple(sorted(VERBS))
