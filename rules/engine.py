@@ -949,8 +949,9 @@ def _draw(scenario: Scenario, state: GameState, count: int, log: Log) -> tuple[G
             pile, rng = shuffled(rng, tuple(sorted(discard)))
             discard = ()
             log.append(L.DeckShuffled(len(pile), (start, rng.counter)))
-        dealt.append(pile[0])
-        pile = pile[1:]
+        taken = pile[: count - len(dealt)]
+        dealt.extend(taken)
+        pile = pile[len(taken) :]
     return update(state, draw_pile=pile, discard=discard, rng=rng), tuple(dealt)
 
 

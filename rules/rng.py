@@ -9,6 +9,7 @@ from __future__ import annotations
 from attrs import frozen
 
 _MASK = (1 << 64) - 1
+_STEP = 0x2545F4914F6CDD1D
 
 
 @frozen
@@ -30,14 +31,16 @@ def draw_below(rng: Rng, bound: int) -> tuple[int, Rng]:
     """A uniform integer in [0, bound) and the advanced rng."""
     if bound <= 0:
         raise ValueError("bound must be positive")
-    value = _mix((rng.seed * 0x2545F4914F6CDD1D + rng.counter) & _MASK)
+    value = _mix((rng.seed * _STEP + rng.counter) & _MASK)
     return value % bound, Rng(rng.seed, rng.counter + 1)
 
 
 def shuffled(rng: Rng, items: tuple) -> tuple[tuple, Rng]:
-    """The items in a random order (Fisher-Yates) and the advanced rng."""
+    """The items in a random order (Fisher-Yates) and the advanced rng (the draws of `draw_below`)."""
     out = list(items)
+    base, counter = rng.seed * _STEP, rng.counter
     for i in range(len(out) - 1, 0, -1):
-        j, rng = draw_below(rng, i + 1)
+        j = _mix((base + counter) & _MASK) % (i + 1)
+        counter += 1
         out[i], out[j] = out[j], out[i]
-    return tuple(out), rng
+    return tuple(out), (rng if counter == rng.counter else Rng(rng.seed, counter))

@@ -44,7 +44,11 @@ def sovereignty(scenario: Scenario, state: GameState, seat: int) -> int:
     if flows is not None:
         markets = {p.market for p in flows.paths if p.owner == home and p.volume > 0}
         mine = board.held_links(scenario, state, seat)
-        transit = len({link for p in flows.paths if p.owner != home for link in p.links if link in mine})
+        carried: set[int] = set()
+        for p in flows.paths:
+            if p.owner != home:
+                carried.update(p.links)
+        transit = len(mine.intersection(carried))
     return min(scenario.rules.sovereignty_cap, patrons + len(markets) + min(2, transit))
 
 
