@@ -658,7 +658,20 @@ def legal_actions(scenario: Scenario, state: GameState) -> tuple[Action, ...]:
         out = list(_turn_actions(scenario, state, seat))
     # Every branch above builds its actions in sort_key order already (hands and offers are kept
     # sorted; target generators walk id-sorted tables); tests/test_properties.py checks it.
-    return tuple(out)
+    legal = tuple(out)
+    _LAST_ANSWER[:] = (scenario, state, legal)
+    return legal
+
+
+# The last answer of legal_actions: (scenario, state, actions). It keeps the state it answered for, so
+# the identity check in `_known_legal` is exact.
+_LAST_ANSWER: list = [None, None, ()]
+
+
+def _known_legal(scenario: Scenario, state: GameState, action: Action) -> bool:
+    """Whether legal_actions has just listed this action for this state (so why_illegal would allow it)."""
+    last_scenario, last_state, legal = _LAST_ANSWER
+    return last_state is state and last_scenario is scenario and action in legal
 
 
 _ADVANCE: tuple[Action, ...] = (Advance(),)
@@ -875,9 +888,10 @@ _TARGETS = {
 
 def apply(scenario: Scenario, state: GameState, action: Action) -> tuple[GameState, tuple]:
     """Apply a legal action: the new state and what happened. Raises IllegalActionError otherwise."""
-    reason = why_illegal(scenario, state, action)
-    if reason is not None:
-        raise IllegalActionError(reason, action)
+    if not _known_legal(scenario, state, action):
+        reason = why_illegal(scenario, state, action)
+        if reason is not None:
+            raise IllegalActionError(reason, action)
     log: Log = []
     after = _HANDLERS[type(action)](scenario, state, action, log)
     return clock.settle(scenario, after, state), tuple(log)
