@@ -225,31 +225,14 @@ def route_state(scenario: Scenario, state: GameState) -> tuple[tuple[int, ...], 
 
 
 class _FeeRates:
-    """Fee rates for one settlement: bloc discounts per (exporter, territory), agreement halvings per link."""
+    """Fee rates under one set of terms: bloc discounts per (exporter, territory), agreement halvings per link."""
 
-    def __init__(self, scenario: Scenario, state: GameState) -> None:
+    def __init__(self, scenario: Scenario, discounts: tuple, halved: frozenset) -> None:
         self.scenario = scenario
-        self.discounts = [
-            (members, bloc.benefit_amount)
-            for bloc, members in zip(scenario.blocs, state.members)
-            if bloc.benefit == "fee_discount"
-        ]
-        self.halved = {
-            (party, other, a.subject)
-            for a in state.agreements
-            if a.deal in ("transit", "swap")
-            for party, other in (a.parties, a.parties[::-1])
-        }
-        self.memo: dict[tuple[str, int, int], int] = {}
+        self.discounts = discounts
+        self.halved = halved
 
     def rate(self, owner: str, l_idx: int, s_idx: int) -> int:
-        key = (owner, l_idx, s_idx)
-        found = self.memo.get(key)
-        if found is None:
-            found = self.memo[key] = self._compute(owner, l_idx, s_idx)
-        return found
-
-    def _compute(self, owner: str, l_idx: int, s_idx: int) -> int:
         link = self.scenario.links[l_idx]
         territory = self.scenario.states[s_idx].id
         if owner == territory:
@@ -263,6 +246,52 @@ class _FeeRates:
         if (owner, territory, link.id) in self.halved:
             fee //= 2
         return fee
+
+
+def _fee_terms(scenario: Scenario, state: GameState) -> tuple[tuple[tuple[frozenset[str], int], ...], frozenset]:
+    """What fee rates depend on in a state: fee-discount blocs' members, and the (party, other party, link)
+    of every transit or swap agreement."""
+    discounts = tuple(
+        (members, bloc.benefit_amount)
+        for bloc, members in zip(scenario.blocs, state.members)
+        if bloc.benefit == "fee_discount"
+    )
+    halved = frozenset(
+        (party, other, a.subject)
+        for a in state.agreements
+        if a.deal in ("transit", "swap")
+        for party, other in (a.parties, a.parties[::-1])
+    )
+    return discounts, halved
+
+
+_Plan = tuple[tuple[tuple[int, int, int], ...], tuple[int, ...]]
+
+
+def _fee_plans(scenario: Scenario, owner: str, discounts: tuple, halved: frozenset) -> dict[tuple[int, ...], _Plan]:
+    """The memo of one exporter's fee plans (by path links) under the terms that touch that exporter."""
+    mine = tuple((members, amount) for members, amount in discounts if owner in members)
+    key = ("fee_plans", owner, mine, frozenset(entry for entry in halved if entry[0] == owner))
+    found = scenario.cache.get(key)
+    if found is None:
+        if len(scenario.cache) > _CACHE_LIMIT:
+            scenario.cache.clear()
+        found = scenario.cache[key] = {}
+    return found  # type: ignore[no-any-return]
+
+
+def _fee_plan(scenario: Scenario, rates: _FeeRates, owner: str, links: tuple[int, ...]) -> _Plan:
+    """For one exporter's path: (state index, fee percent, divisor of the value) per territory of each link,
+    and the states it crosses other than the exporter's own."""
+    cuts = []
+    crossed: set[int] = set()
+    for l_idx in links:
+        territory = scenario.link_states[l_idx]
+        for s_idx in territory:
+            cuts.append((s_idx, rates.rate(owner, l_idx, s_idx), 100 * len(territory)))
+            crossed.add(s_idx)
+    home = scenario.state_index.get(owner, -1)
+    return tuple(cuts), tuple(s_idx for s_idx in crossed if s_idx != home)
 
 
 def settle(
@@ -280,29 +309,32 @@ def settle(
     fees = [0] * n
     gross = [0] * n
     crossing = [[0] * len(scenario.states) for _ in range(n)]
-    rates = _FeeRates(scenario, state)
-    rate, link_states = rates.rate, scenario.link_states
+    discounts, halved = _fee_terms(scenario, state)
+    rates = _FeeRates(scenario, discounts, halved)
+    plans_of: dict[str, dict[tuple[int, ...], _Plan]] = {}
     prices, commodity_index = state.prices, scenario.commodity_index
     for path in paths:
         value = path.volume * prices[commodity_index[path.commodity]]
         net = value
-        crossed: set[int] = set()
-        for l_idx in path.links:
-            territory = link_states[l_idx]
-            for s_idx in territory:
-                fee = value * rate(path.owner, l_idx, s_idx) // (100 * len(territory))
-                net -= fee
-                if holder[s_idx] >= 0:
-                    fees[holder[s_idx]] += fee
-                crossed.add(s_idx)
+        plans = plans_of.get(path.owner)
+        if plans is None:
+            plans = plans_of[path.owner] = _fee_plans(scenario, path.owner, discounts, halved)
+        plan = plans.get(path.links)
+        if plan is None:
+            plan = plans[path.links] = _fee_plan(scenario, rates, path.owner, path.links)
+        cuts, crossed = plan
+        for s_idx, rate, share in cuts:
+            fee = value * rate // share
+            net -= fee
+            if holder[s_idx] >= 0:
+                fees[holder[s_idx]] += fee
         owner = seat_of.get(path.owner, -1)
         if owner >= 0:
             exports[owner] += net
             gross[owner] += value
-            home = scenario.state_index[path.owner]
+            row = crossing[owner]
             for s_idx in crossed:
-                if s_idx != home:
-                    crossing[owner][s_idx] += value
+                row[s_idx] += value
     dependence = tuple(tuple(c * 1000 // gross[i] if gross[i] else 0 for c in crossing[i]) for i in range(n))
     divisor = scenario.rules.income_divisor
     income = tuple((exports[i] + fees[i]) // divisor for i in range(n))
