@@ -669,9 +669,15 @@ _LAST_ANSWER: list = [None, None, ()]
 
 
 def _known_legal(scenario: Scenario, state: GameState, action: Action) -> bool:
-    """Whether legal_actions has just listed this action for this state (so why_illegal would allow it)."""
+    """Whether legal_actions has just listed this very action object for this state (so why_illegal would
+    allow it). Only identity is looked for: comparing by value would cost as much as checking."""
     last_scenario, last_state, legal = _LAST_ANSWER
-    return last_state is state and last_scenario is scenario and action in legal
+    if last_state is not state or last_scenario is not scenario:
+        return False
+    for listed in legal:
+        if listed is action:
+            return True
+    return False
 
 
 _ADVANCE: tuple[Action, ...] = (Advance(),)
