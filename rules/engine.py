@@ -295,6 +295,8 @@ def _has_target(scenario: Scenario, state: GameState, seat: int, verb: str, ops:
         return _can_influence(scenario, state, seat, ops)
     if verb == "pressure" and len(state.seats) > 1:
         return True  # a sanction on any other seat is always allowed (see _check_sanction)
+    if verb == "negotiate":
+        return _can_negotiate(scenario, state, seat)
     for _ in _TARGETS[verb](scenario, state, seat, ops):
         return True
     return False
@@ -743,26 +745,61 @@ def _build_targets(scenario: Scenario, state: GameState, seat: int, ops: int):  
             yield _shared(made, BuildLink, me, scenario.links[l_idx].id)
 
 
-def _negotiate_targets(scenario: Scenario, state: GameState, seat: int, ops: int):  # type: ignore[no-untyped-def]
-    """The proposals `_proposal_problem` allows, found with one pass over the agreements."""
+def _negotiate_targets(scenario: Scenario, state: GameState, seat: int, ops: int) -> list[Propose]:
+    """The proposals `_proposal_problem` allows."""
     me = state.seats[seat]
-    mine = [
-        (a.deal, a.subject, a.parties[1] if a.parties[0] == me else a.parties[0])
-        for a in state.agreements
-        if me in a.parties
-    ]
-    agreed = {(deal, partner) for deal, _, partner in mine}
-    agreed_on = set(mine)
-    for action in proposal_candidates(scenario, me):
-        deal = action.deal
-        if deal == "accession":
-            if _check_accession(scenario, state, me, action) is None:
-                yield action
-        elif deal in ("investment", "drill"):
-            if (deal, action.partner) not in agreed:
-                yield action
-        elif (deal, action.subject, action.partner) not in agreed_on:
-            yield action
+    candidates, index = _proposal_table(scenario, me)
+    refused = _refused_proposals(scenario, state, me, index)
+    return [action for action in candidates if id(action) not in refused]
+
+
+def _can_negotiate(scenario: Scenario, state: GameState, seat: int) -> bool:
+    """Whether `_proposal_problem` allows at least one proposal. Usually settled by the first candidate
+    whose deal and partner appear in no agreement of the seat; otherwise the refusals are counted."""
+    me = state.seats[seat]
+    candidates, index = _proposal_table(scenario, me)
+    agreed = {
+        (a.deal, a.parties[1] if a.parties[0] == me else a.parties[0]) for a in state.agreements if me in a.parties
+    }
+    if any(c.deal != "accession" and (c.deal, c.partner) not in agreed for c in candidates):
+        return True
+    return len(_refused_proposals(scenario, state, me, index)) < len(candidates)
+
+
+def _refused_proposals(
+    scenario: Scenario, state: GameState, me: str, index: dict[tuple, tuple[Propose, ...]]
+) -> set[int]:
+    """The ids of the candidate proposals `_proposal_problem` refuses, found with one pass over the
+    agreements: the same deal with the same partner (and, for transit and swap, the same link), and
+    accessions `_check_accession` refuses."""
+    refused: set[int] = set()
+    for a in state.agreements:
+        if me in a.parties:
+            partner = a.parties[1] if a.parties[0] == me else a.parties[0]
+            subject = "" if a.deal in ("investment", "drill") else a.subject
+            refused.update(id(action) for action in index.get((a.deal, partner, subject), ()))
+    for action in index.get(("accession",), ()):
+        if _check_accession(scenario, state, me, action) is not None:
+            refused.add(id(action))
+    return refused
+
+
+def _proposal_table(scenario: Scenario, me: str) -> tuple[tuple[Propose, ...], dict[tuple, tuple[Propose, ...]]]:
+    """A seat's candidate proposals, and the same objects by (deal, partner, subject) — subject "" for
+    investment and drill — with its accessions under ("accession",) (built once per scenario and seat)."""
+    key = ("proposal_table", me)
+    found = scenario.cache.get(key)
+    if found is None:
+        candidates = proposal_candidates(scenario, me)
+        index: dict[tuple, tuple[Propose, ...]] = {}
+        for action in candidates:
+            if action.deal == "accession":
+                slot: tuple = ("accession",)
+            else:
+                slot = (action.deal, action.partner, "" if action.deal in ("investment", "drill") else action.subject)
+            index[slot] = index.get(slot, ()) + (action,)
+        found = scenario.cache[key] = (candidates, index)
+    return found  # type: ignore[no-any-return]
 
 
 def proposal_candidates(scenario: Scenario, me: str) -> tuple[Propose, ...]:
