@@ -84,8 +84,23 @@ def _route(
             shipped[key] = shipped.get(key, 0) + amount
         active = still
     loads = tuple(cap - left for cap, left in zip(caps, residual))
-    paths = tuple(FlowPath(o, c, p, v, m) for (o, c, p, m), v in shipped.items())
+    made = _made_paths(scenario)
+    paths = tuple(made.get((o, c, p, v, m)) or _make_path(made, o, c, p, v, m) for (o, c, p, m), v in shipped.items())
     return loads, paths, tuple(remaining)
+
+
+def _made_paths(scenario: Scenario) -> dict[tuple[str, str, tuple[int, ...], int, int], FlowPath]:
+    """The flow paths routing has made for this scenario, by their fields (paths are values, and recur)."""
+    key = ("made_paths",)
+    found = scenario.cache.get(key)
+    if found is None or len(found) > _CACHE_LIMIT:
+        found = scenario.cache[key] = {}
+    return found  # type: ignore[no-any-return]
+
+
+def _make_path(made: dict, owner: str, commodity: str, links: tuple[int, ...], volume: int, market: int) -> FlowPath:
+    path = made[owner, commodity, links, volume, market] = FlowPath(owner, commodity, links, volume, market)
+    return path
 
 
 def _weights(scenario: Scenario, costs: tuple[int, ...]) -> tuple[int, ...]:
