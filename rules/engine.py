@@ -729,10 +729,13 @@ def _turn_actions(scenario: Scenario, state: GameState, seat: int):  # type: ign
 
 
 def _influence_targets(scenario: Scenario, state: GameState, seat: int, ops: int):  # type: ignore[no-untyped-def]
+    """The states `_influence_problem` allows (read from one control table), by id."""
     me = state.seats[seat]
     made = _made_actions(scenario)
+    row, top = state.influence[seat], scenario.rules.max_influence
+    table = board.control_table(state)
     for s_idx, where in _states_by_id(scenario):
-        if _influence_problem(scenario, state, seat, s_idx, ops) is None:
+        if row[s_idx] < top and (ops >= 2 or table[s_idx] in (-1, seat)):
             yield _shared(made, PlaceInfluence, me, where)
 
 
