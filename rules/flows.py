@@ -57,7 +57,7 @@ def _route(
     weights = _weights(scenario, costs)
     memo = _path_memo(scenario, weights)
     carries = scenario.link_carries
-    closed = {commodity: frozenset(i for i in links if caps[i] <= 0) for commodity, links in _carriers(scenario)}
+    closed = {commodity: frozenset(i for i in links if caps[i] <= 0) for commodity, links in scenario.carriers}
     remaining = [volume for _, _, _, volume, _ in todo]
     markets = scenario.market_nodes
     goals = [(dest,) if dest >= 0 else markets.get(commodity, ()) for _, _, commodity, _, dest in todo]
@@ -114,18 +114,6 @@ def _weights(scenario: Scenario, costs: tuple[int, ...]) -> tuple[int, ...]:
     return found  # type: ignore[no-any-return]
 
 
-def _carriers(scenario: Scenario) -> tuple[tuple[str, tuple[int, ...]], ...]:
-    """Per commodity some link carries: the links that carry it (built once per scenario)."""
-    key = ("carriers",)
-    found = scenario.cache.get(key)
-    if found is None:
-        names = sorted({commodity for carried in scenario.link_carries for commodity in carried})
-        found = scenario.cache[key] = tuple(
-            (c, tuple(i for i, carried in enumerate(scenario.link_carries) if c in carried)) for c in names
-        )
-    return found  # type: ignore[no-any-return]
-
-
 def _path_memo(scenario: Scenario, weights: tuple[int, ...]) -> dict:
     """The memo of cheapest paths for one set of link weights (shared by every game with those weights)."""
     key = ("paths", weights)
@@ -172,7 +160,7 @@ def _cheapest(
         return None
     goal = set(targets)
     adjacency = _adjacency(scenario, commodity, weights)
-    stops = _market_flags(scenario)
+    stops = scenario.is_market
     best = [_FAR] * len(adjacency)
     best[origin] = 0
     back: dict[int, tuple[int, int]] = {}
@@ -212,15 +200,6 @@ def _adjacency(
             for adj in scenario.adjacency
         )
         scenario.cache[key] = found
-    return found  # type: ignore[no-any-return]
-
-
-def _market_flags(scenario: Scenario) -> tuple[bool, ...]:
-    """Per node: whether it is a market (flows end there and do not pass through)."""
-    key = ("market_flags",)
-    found = scenario.cache.get(key)
-    if found is None:
-        found = scenario.cache[key] = tuple(n in scenario.market_patron for n in range(len(scenario.nodes)))
     return found  # type: ignore[no-any-return]
 
 
@@ -354,20 +333,10 @@ def settle(
     divisor = scenario.rules.income_divisor
     income = tuple((exports[i] + fees[i]) // divisor for i in range(n))
     left = [0] * n
-    for owner_id, rest in zip(_shipment_owners(scenario), unshipped):
+    for owner_id, rest in zip(scenario.shipment_owners, unshipped):
         if owner_id in seat_of:
             left[seat_of[owner_id]] += rest
     return FlowReport(loads, paths, income, tuple(fees), tuple(exports), dependence, tuple(left))
-
-
-def _shipment_owners(scenario: Scenario) -> tuple[str, ...]:
-    """The owner of each shipment `shipments` lists, in its order (built once per scenario)."""
-    key = ("shipment_owners",)
-    found = scenario.cache.get(key)
-    if found is None:
-        world = scenario.world
-        found = scenario.cache[key] = tuple(p.state for p in world.producers) + ("",) * len(world.cargo)
-    return found  # type: ignore[no-any-return]
 
 
 def run_flows(scenario: Scenario, state: GameState) -> FlowReport:

@@ -547,6 +547,12 @@ class Scenario:
             c: tuple(self.node_index[m.node] for m in world.markets if c in m.buys) for c in self.commodities
         }
         self.market_patron = {self.node_index[m.node]: m.patron for m in world.markets}
+        self.is_market = tuple(n in self.market_patron for n in range(len(world.nodes)))
+        # Per commodity some link carries (by name): the links that carry it.
+        carried = sorted({c for kinds in self.link_carries for c in kinds})
+        self.carriers = tuple((c, tuple(i for i, kinds in enumerate(self.link_carries) if c in kinds)) for c in carried)
+        # The owner of each shipment the flow phase routes: producers' states, then "" per cargo flow.
+        self.shipment_owners = tuple(p.state for p in world.producers) + ("",) * len(world.cargo)
         # Links a seat could ever build or upgrade.
         self.buildable_links = tuple(
             i for i, lk in enumerate(world.links) if lk.build_ops > 0 or lk.upgrade_capacity > 0
