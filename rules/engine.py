@@ -661,19 +661,20 @@ def legal_actions(scenario: Scenario, state: GameState) -> tuple[Action, ...]:
     # Every branch above builds its actions in sort_key order already (hands and offers are kept
     # sorted; target generators walk id-sorted tables); tests/test_properties.py checks it.
     legal = tuple(out)
-    _LAST_ANSWER[:] = (scenario, state, legal)
+    _LAST_ANSWER[0] = (scenario, state, legal)
     return legal
 
 
-# The last answer of legal_actions: (scenario, state, actions). It keeps the state it answered for, so
-# the identity check in `_known_legal` is exact.
-_LAST_ANSWER: list = [None, None, ()]
+# The last answer of legal_actions: one (scenario, state, actions) tuple, swapped whole, so a thread
+# (the client's bot runner) never reads one call's state with another call's actions. It keeps the state
+# it answered for alive, so the identity check in `_known_legal` is exact.
+_LAST_ANSWER: list[tuple] = [(None, None, ())]
 
 
 def _known_legal(scenario: Scenario, state: GameState, action: Action) -> bool:
     """Whether legal_actions has just listed this very action object for this state (so why_illegal would
     allow it). Only identity is looked for: comparing by value would cost as much as checking."""
-    last_scenario, last_state, legal = _LAST_ANSWER
+    last_scenario, last_state, legal = _LAST_ANSWER[0]
     if last_state is not state or last_scenario is not scenario:
         return False
     for listed in legal:

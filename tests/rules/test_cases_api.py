@@ -1,4 +1,4 @@
-"""Rule cases 126-138: hidden information, legal_actions against why_illegal, and error types (BRIEF §8, §9)."""
+"""Rule cases 126-138 and 142: hidden information, legal_actions against why_illegal, and error types (BRIEF §8, §9)."""
 
 from __future__ import annotations
 
@@ -237,3 +237,24 @@ def test_case_138_only_the_engine_may_advance():
     sc = mini()
     assert why_illegal(sc, at_actions(sc), Advance()) == "not_your_turn"
     assert legal_actions(sc, fresh(sc)) == (Advance(),)
+
+
+def test_case_142_a_listed_action_is_checked_again_on_any_other_state():
+    """BRIEF §9; decided: apply trusts legal_actions' answer only for the very state it was given, so an
+    action object listed for one state is checked in full on another, whatever was listed in between.
+    Setup: alpha's turn; alpha's listed PlayCard objects; then beta's listed actions on beta's turn.
+    Expect: the listed objects are refused on beta's turn (not_your_turn), and still apply on alpha's."""
+    sc = mini()
+    hands = {"alpha": ("c1", "c2"), "beta": ("c3",)}
+    mine = at_actions(sc, "alpha", hands)
+    listed = [a for a in legal_actions(sc, mine) if isinstance(a, PlayCard)]
+    assert listed
+    theirs = at_actions(sc, "beta", hands)
+    legal_actions(sc, theirs)
+    for action in listed:
+        with pytest.raises(IllegalActionError) as refused:
+            apply(sc, theirs, action)
+        assert refused.value.reason == "not_your_turn"
+    legal_actions(sc, theirs)  # listed in between: the answer for `mine` is gone, the full check runs
+    after, _ = apply(sc, mine, listed[0])
+    assert after.turn is not None and after.turn.card == listed[0].card
