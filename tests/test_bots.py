@@ -243,10 +243,11 @@ def test_greedy_beats_three_random() -> None:
 
 
 @needs_caspian
-def test_hard_is_no_weaker_than_greedy() -> None:
-    """One hard seat against three greedy wins at least its fair share (see HARD_GAMES below)."""
-    wins = _hero_wins("hard", "greedy", HARD_GAMES, 31, {"greedy": STRENGTH, "hard": STRENGTH}, "short")
-    assert wins >= HARD_WINS, f"hard won {wins}/{HARD_GAMES}"
+def test_hard_beats_three_greedy() -> None:
+    """One hard seat (search capped at 16 simulations of greedy-plan rollouts) against three greedy at their
+    default caps wins at least 40% of four-seat Short games (the issue's target; see HARD_GAMES below)."""
+    wins = _hero_wins("hard", "greedy", HARD_GAMES, 31, {"hard": HARD_CAPS}, "short")
+    assert wins >= 0.4 * HARD_GAMES, f"hard won {wins}/{HARD_GAMES}"
 
 
 def test_greedy_plays_every_engine_step_to_the_end() -> None:
@@ -271,9 +272,10 @@ def test_greedy_plays_every_engine_step_to_the_end() -> None:
 # against the fair 25%; too few games to call). Under the tighter caps that keep this file under ~90 s
 # the bots are weaker, so these tests hold the honest floors they reach on these seeds: greedy 20 of
 # 24 (83%, p < 1e-8 against the fair 25%), hard at least its fair share, 2 of 8.
-STRENGTH: dict[str, object] = {"max_plans": 200, "iterations": 8, "width": 2, "horizon": 3}
 GREEDY_GAMES = 40  # seeds 1000-1039 (the first 40 of bench/bots.py --strength 100 --seed 1000): 37 wins
-HARD_GAMES, HARD_WINS = 8, 2
+# Seeds 31-42: 5 wins (random-walk rollouts at the same caps: 4). The full-size run is in bench/bots.py.
+HARD_GAMES = 12
+HARD_CAPS: dict[str, object] = {"rollout_plans": 30, "iterations": 16, "horizon": 3, "width": 4}
 
 
 # --------------------------------------------------------------------------- reasons kept as notes

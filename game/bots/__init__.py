@@ -8,8 +8,8 @@ Levels: ``random``; ``greedy`` (one-ply lookahead over whole-turn plans); ``hard
 Monte Carlo tree search over the best plans, the evaluation as the rollout cut-off). Aliases ``easy``,
 ``medium`` map to random and greedy. Caps (keyword arguments) bound the work per decision, so that a
 seeded game plays the same on any machine: ``max_plans`` (greedy and hard), ``iterations``, ``width``,
-``horizon``, ``margin``, ``confidence`` (hard). ``time_budget`` (seconds; none by default) is only an
-extra safety limit for an interactive client.
+``horizon``, ``rollout_plans``, ``rollout_width``, ``margin``, ``confidence`` (hard). ``time_budget``
+(seconds; none by default) is only an extra safety limit for an interactive client.
 """
 
 from __future__ import annotations

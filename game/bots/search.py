@@ -4,10 +4,16 @@ At the root, the candidates are the best `width` plans by one-ply value (plans t
 position are one candidate: the transposition table is keyed on the hashable state). Sequential halving
 shares the simulations out: each round, every remaining candidate is played in the same sampled worlds
 (determinizations of the view drawn from the bot's own generator, common random numbers for a fair
-comparison), then the game is rolled out — every seat, the bot included, playing the best of a few random
-plans by its own evaluation — to the end of the round's flows and summit (or `horizon` seat turns), and
-the evaluation at that cut-off is the sample's value. The worse half is dropped and the rest get more
-simulations, until one is left or the budget (iterations, time) runs out.
+comparison), then the game is rolled out — every seat, the bot included, playing its own greedy plan
+(capped at `rollout_plans` plans; its evaluation and personality are public) — to the end of the round's
+flows and summit (or `horizon` seat turns), and the evaluation at that cut-off is the sample's value.
+The worse half is dropped and the rest get more simulations, until one is left or the budget
+(iterations, time) runs out. With `rollout_plans=0` a rollout turn is instead the best of
+`rollout_width` random walks (cheaper, much noisier).
+
+Measured (40 Full caspian-2023 games, one hard seat against three greedy, hero seat rotating, seeds 1-40):
+random-walk rollouts (200 simulations) won 10, as often as greedy itself; greedy-plan rollouts (the
+defaults) won 14.
 """
 
 from __future__ import annotations
@@ -41,15 +47,15 @@ class HardBot(GreedyBot):
         seat: str,
         seed: int = 0,
         time_budget: float = math.inf,
-        iterations: int = 200,
+        iterations: int = 48,
         width: int = 6,
-        horizon: int = 12,
+        horizon: int = 4,
         rollout_width: int = 2,
         max_plans: int = 4000,
         personality: dict[str, float] | None = None,
         margin: float = 0.25,
         confidence: float = 1.5,
-        rollout_plans: int = 0,
+        rollout_plans: int = 60,
     ) -> None:
         super().__init__(seat, seed, time_budget, max_plans, personality)
         self.iterations = iterations
