@@ -265,13 +265,10 @@ def test_greedy_plays_every_engine_step_to_the_end() -> None:
     assert state.outcome.winner in ("alpha", "beta")
 
 
-# Strength, seeded and capped by work (never by the clock), short games, the hero seat rotating.
-# The targets are 90% for greedy against three random and 40% for hard against three greedy.
-# Measured with the default caps at size, greedy meets its target (97/100 full games,
-# `python3 bench/bots.py --strength 100 --seed 1000`) and hard reached 7/16 short games (44%, p = 0.08
-# against the fair 25%; too few games to call). Under the tighter caps that keep this file under ~90 s
-# the bots are weaker, so these tests hold the honest floors they reach on these seeds: greedy 20 of
-# 24 (83%, p < 1e-8 against the fair 25%), hard at least its fair share, 2 of 8.
+# Strength, seeded and capped by work (never by the clock), the hero seat rotating, at the targets:
+# 90% for greedy against three random, 40% for hard against three greedy. Greedy plays at its default caps
+# (a Full game costs it about a second); hard at 16 simulations in Short games, to keep this file near a
+# minute. The full-size runs are `python3 bench/bots.py --strength N --hard-games M`.
 GREEDY_GAMES = 40  # seeds 1000-1039 (the first 40 of bench/bots.py --strength 100 --seed 1000): 37 wins
 # Seeds 31-42: 5 wins (random-walk rollouts at the same caps: 4). The full-size run is in bench/bots.py.
 HARD_GAMES = 12
