@@ -27,6 +27,30 @@ CRISIS_COST = 1.5
 # whose route it lies on) would bring, plus one.
 PROSPECT_WEIGHT = 0.12
 PERSONALITY_KEYS = ("transit_control", "multi_vector", "income", "security", "west", "bloc_loyalty")
+# Entries an identity memo holds before it starts afresh.
+MEMO_LIMIT = 20000
+
+
+class _Memo:
+    """Values keyed on the identity of the objects they were worked out from (the state's tuples, a flow
+    report). Each entry keeps those objects alive, so an id is never reused while the entry exists, and
+    the identity check makes a hit exact. Positions derived from one another share most of their tuples."""
+
+    __slots__ = ("_entries",)
+
+    def __init__(self) -> None:
+        self._entries: dict[tuple[int, ...], tuple[tuple[object, ...], object]] = {}
+
+    def get(self, parts: tuple[object, ...]) -> object | None:
+        found = self._entries.get(tuple(map(id, parts)))
+        if found is not None and all(a is b for a, b in zip(found[0], parts)):
+            return found[1]
+        return None
+
+    def put(self, parts: tuple[object, ...], value: object) -> None:
+        if len(self._entries) >= MEMO_LIMIT:
+            self._entries.clear()
+        self._entries[tuple(map(id, parts))] = (parts, value)
 
 
 @frozen
@@ -57,13 +81,16 @@ class Evaluator:
         self._flows: dict[tuple, FlowReport] = {}
         self._by_id: dict[tuple, tuple[tuple, FlowReport]] = {}
         self._route_states = tuple(enumerate(scenario.route_states))
+        self._routes = _Memo()  # (links, seats) -> route points on course per seat
+        self._summits = _Memo()  # (members, standing, seats) -> the dominant bloc's summit points per seat
+        self._markets = _Memo()  # (report, seats) -> markets each seat's exports reach
+        self._held = _Memo()  # (holders, seats) -> states each seat holds beyond its own
 
     # ------------------------------------------------------------------ flows
 
     def controllers(self, state: GameState) -> tuple[int, ...]:
         """Per state: the seat holding its territory (see `board.controller`)."""
-        sc = self.scenario
-        return tuple(board.controller(sc, state, s) for s in range(len(sc.states)))
+        return board.holders(self.scenario, state)
 
     def flows(self, state: GameState, holders: tuple[int, ...] | None = None) -> FlowReport:
         """The flows the position would route now, memoised on what routing and settling read.
@@ -148,40 +175,94 @@ class Evaluator:
 
     def projected_points(self, state: GameState, report: FlowReport, holders: tuple[int, ...]) -> list[float]:
         """Per seat: points now, plus what the next summit and the era's end would give as things stand."""
-        sc, rules = self.scenario, self.scenario.rules
-        n = len(state.seats)
-        left = _rounds_left(sc, state)
+        rules = self.scenario.rules
+        left = _rounds_left(self.scenario, state)
+        summits = self._summit_points(state, report, holders)
+        routes = self._route_points(state)
+        out = []
+        for i in range(len(state.seats)):
+            income = min(rules.max_income_vp, (state.era_income[i] + report.income[i] * left) / rules.income_per_vp)
+            out.append(state.vp[i] + summits[i] + routes[i] + income)
+        return out
+
+    def _summit_points(self, state: GameState, report: FlowReport, holders: tuple[int, ...]) -> tuple[int, ...]:
+        """Per seat: what the next summit would give as things stand (the dominant bloc's members by
+        standing, else every seat's sovereignty)."""
+        bloc, patrons = self._summit_basis(state)
+        if bloc is not None:
+            return bloc
+        markets, held = self._market_counts(state, report), self._held_counts(state, holders)
+        cap = self.scenario.rules.sovereignty_cap
+        return tuple(min(cap, patrons[i] + markets[i] + min(2, held[i])) for i in range(len(state.seats)))
+
+    def _summit_basis(self, state: GameState) -> tuple[tuple[int, ...] | None, tuple[int, ...]]:
+        """Per seat: the dominant bloc's summit points (None if no bloc dominates), and the patrons that
+        favour it (standing 2+)."""
+        parts = (state.members, state.standing, state.seats)
+        found = self._summits.get(parts)
+        if found is not None:
+            return found  # type: ignore[return-value]
+        sc = self.scenario
         dominant, _ = scoring.dominant_bloc(sc, state)
-        homes = [sc.state_index[seat] for seat in state.seats]
-        held = [0] * n
-        for s_idx, holder in enumerate(holders):
-            if holder >= 0 and homes[holder] != s_idx:
-                held[holder] += 1
-        markets: list[set[int]] = [set() for _ in range(n)]
-        seat_of = {seat: i for i, seat in enumerate(state.seats)}
-        for path in report.paths:
-            owner = seat_of.get(path.owner, -1)
-            if owner >= 0 and path.volume > 0:
-                markets[owner].add(path.market)
-        routes = [0.0] * n
+        bloc_points: tuple[int, ...] | None = None
+        if dominant:
+            bloc = sc.blocs[sc.bloc_index[dominant]]
+            p_idx = sc.patron_index.get(bloc.sponsor, -1)
+            members = state.members[sc.bloc_index[dominant]]
+            bloc_points = tuple(
+                (bloc.member_vp + (state.standing[i][p_idx] // 2 if p_idx >= 0 else 1)) if seat in members else 0
+                for i, seat in enumerate(state.seats)
+            )
+        patrons = tuple(sum(1 for v in row if v >= 2) for row in state.standing)
+        basis = (bloc_points, patrons)
+        self._summits.put(parts, basis)
+        return basis
+
+    def _route_points(self, state: GameState) -> list[float]:
+        """Per seat: the points of the open routes that cross it."""
+        parts = (state.links, state.seats)
+        found = self._routes.get(parts)
+        if found is not None:
+            return found  # type: ignore[return-value]
+        sc = self.scenario
+        routes = [0.0] * len(state.seats)
         for r_idx, crossing in self._route_states:
             if board.route_open(sc, state, r_idx):
                 for i, seat in enumerate(state.seats):
                     if seat in crossing:
                         routes[i] += sc.routes[r_idx].vp
-        out = []
-        for i, seat in enumerate(state.seats):
-            if dominant:
-                bloc = sc.blocs[sc.bloc_index[dominant]]
-                p_idx = sc.patron_index.get(bloc.sponsor, -1)
-                member = seat in state.members[sc.bloc_index[dominant]]
-                summit = (bloc.member_vp + (state.standing[i][p_idx] // 2 if p_idx >= 0 else 1)) if member else 0
-            else:
-                patrons = sum(1 for v in state.standing[i] if v >= 2)
-                summit = min(rules.sovereignty_cap, patrons + len(markets[i]) + min(2, held[i]))
-            income = min(rules.max_income_vp, (state.era_income[i] + report.income[i] * left) / rules.income_per_vp)
-            out.append(state.vp[i] + summit + routes[i] + income)
-        return out
+        self._routes.put(parts, routes)
+        return routes
+
+    def _market_counts(self, state: GameState, report: FlowReport) -> list[int]:
+        """Per seat: how many markets its exports reach in the flow report."""
+        parts = (report, state.seats)
+        found = self._markets.get(parts)
+        if found is not None:
+            return found  # type: ignore[return-value]
+        markets: list[set[int]] = [set() for _ in state.seats]
+        seat_of = {seat: i for i, seat in enumerate(state.seats)}
+        for path in report.paths:
+            owner = seat_of.get(path.owner, -1)
+            if owner >= 0 and path.volume > 0:
+                markets[owner].add(path.market)
+        counts = [len(m) for m in markets]
+        self._markets.put(parts, counts)
+        return counts
+
+    def _held_counts(self, state: GameState, holders: tuple[int, ...]) -> list[int]:
+        """Per seat: how many states other than its own it holds."""
+        parts = (holders, state.seats)
+        found = self._held.get(parts)
+        if found is not None:
+            return found  # type: ignore[return-value]
+        homes = [self.scenario.state_index[seat] for seat in state.seats]
+        held = [0] * len(state.seats)
+        for s_idx, holder in enumerate(holders):
+            if holder >= 0 and homes[holder] != s_idx:
+                held[holder] += 1
+        self._held.put(parts, held)
+        return held
 
     def _flow_terms(
         self,
