@@ -10,12 +10,15 @@ reason can quote them ("tension 3 → 4").
 
 from __future__ import annotations
 
-from attrs import evolve, frozen
+from operator import is_
+from typing import Generic, TypeVar
+
+from attrs import frozen
 
 from rules import board, scoring
-from rules.flows import run_flows
+from rules.flows import route_state, settle
 from rules.scenario import Scenario
-from rules.state import FlowReport, GameState
+from rules.state import FlowPath, FlowReport, GameState, update
 
 # Patrons the personality key "west" refers to.
 WESTERN = frozenset({"eu", "us", "uk"})
@@ -27,11 +30,13 @@ CRISIS_COST = 1.5
 # whose route it lies on) would bring, plus one.
 PROSPECT_WEIGHT = 0.12
 PERSONALITY_KEYS = ("transit_control", "multi_vector", "income", "security", "west", "bloc_loyalty")
+T = TypeVar("T")
+Routed = tuple[tuple[int, ...], tuple[FlowPath, ...], tuple[int, ...]]  # loads, paths, unshipped
 # Entries an identity memo holds before it starts afresh.
 MEMO_LIMIT = 20000
 
 
-class _Memo:
+class _Memo(Generic[T]):
     """Values keyed on the identity of the objects they were worked out from (the state's tuples, a flow
     report). Each entry keeps those objects alive, so an id is never reused while the entry exists, and
     the identity check makes a hit exact. Positions derived from one another share most of their tuples."""
@@ -39,15 +44,15 @@ class _Memo:
     __slots__ = ("_entries",)
 
     def __init__(self) -> None:
-        self._entries: dict[tuple[int, ...], tuple[tuple[object, ...], object]] = {}
+        self._entries: dict[tuple[int, ...], tuple[tuple[object, ...], T]] = {}
 
-    def get(self, parts: tuple[object, ...]) -> object | None:
+    def get(self, parts: tuple[object, ...]) -> T | None:
         found = self._entries.get(tuple(map(id, parts)))
-        if found is not None and all(a is b for a, b in zip(found[0], parts)):
+        if found is not None and all(map(is_, found[0], parts)):
             return found[1]
         return None
 
-    def put(self, parts: tuple[object, ...], value: object) -> None:
+    def put(self, parts: tuple[object, ...], value: T) -> None:
         if len(self._entries) >= MEMO_LIMIT:
             self._entries.clear()
         self._entries[tuple(map(id, parts))] = (parts, value)
@@ -78,13 +83,19 @@ class Evaluator:
         sponsor = scenario.blocs[self._bloc].sponsor if self._bloc >= 0 else ""
         self._sponsor = scenario.patron_index.get(sponsor, -1)
         self._project_memo: dict[str | None, tuple[tuple[int, float], ...]] = {}
-        self._flows: dict[tuple, FlowReport] = {}
-        self._by_id: dict[tuple, tuple[tuple, FlowReport]] = {}
+        self._by_id: _Memo[FlowReport] = _Memo()  # links, production, prices, agreements, members, seats, holders
+        self._routed: _Memo[Routed] = _Memo()  # links, production: the routing (one shared object per network)
+        self._settled: dict[tuple, tuple[Routed, FlowReport]] = {}  # the routing's id and what settling reads
         self._route_states = tuple(enumerate(scenario.route_states))
-        self._routes = _Memo()  # (links, seats) -> route points on course per seat
-        self._summits = _Memo()  # (members, standing, seats) -> the dominant bloc's summit points per seat
-        self._markets = _Memo()  # (report, seats) -> markets each seat's exports reach
-        self._held = _Memo()  # (holders, seats) -> states each seat holds beyond its own
+        # Identity memos of the evaluation's parts, each keyed on what it reads.
+        self._routes: _Memo[tuple[float, ...]] = _Memo()  # links, seats: route points per seat
+        self._summits: _Memo[tuple[tuple[int, ...] | None, tuple[int, ...]]] = _Memo()  # members, standing, seats
+        self._markets: _Memo[tuple[int, ...]] = _Memo()  # report, seats: markets reached per seat
+        self._held: _Memo[tuple[int, ...]] = _Memo()  # holders, seats: states held per seat beyond its own
+        self._flow_memo: _Memo[tuple[float, dict[str, float], float, tuple[str, float], float]] = _Memo()  # report
+        self._control: _Memo[tuple[tuple[str, ...], bool, float]] = _Memo()  # influence, stability, seats
+        self._loyalty: _Memo[tuple[float, int, float]] = _Memo()  # standing, members, seats
+        self._builds: _Memo[float] = _Memo()  # links
 
     # ------------------------------------------------------------------ flows
 
@@ -95,24 +106,32 @@ class Evaluator:
     def flows(self, state: GameState, holders: tuple[int, ...] | None = None) -> FlowReport:
         """The flows the position would route now, memoised on what routing and settling read.
 
-        The key holds the state's own tuples by identity (positions derived from one another share
-        them), so a look-up does not hash the whole network; the entry keeps them alive.
+        The first key holds the state's own tuples by identity (positions derived from one another share
+        them), so a look-up does not hash the whole network. Else the routing, memoised on the network's
+        identity and shared by networks that route alike (see `flows.route`), is settled once per routing,
+        prices, agreements, blocs, seats and holders.
         """
         if holders is None:
             holders = self.controllers(state)
-        parts = (state.links, state.production, state.prices, state.agreements, state.members, state.seats)
-        fast = (*map(id, parts), holders)
-        found = self._by_id.get(fast)
-        if found is not None and all(a is b for a, b in zip(found[0], parts)):
-            return found[1]
-        if len(self._flows) > 20000:
-            self._flows.clear()
-            self._by_id.clear()
-        key = (parts, holders)
-        report = self._flows.get(key)
-        if report is None:
-            report = self._flows[key] = run_flows(self.scenario, state)
-        self._by_id[fast] = (parts, report)
+        parts = (state.links, state.production, state.prices, state.agreements, state.members, state.seats, holders)
+        report = self._by_id.get(parts)
+        if report is not None:
+            return report
+        network = (state.links, state.production)
+        routed = self._routed.get(network)
+        if routed is None:
+            routed = route_state(self.scenario, state)
+            self._routed.put(network, routed)
+        key = (id(routed), state.prices, state.agreements, state.members, state.seats, holders)
+        found = self._settled.get(key)
+        if found is not None and found[0] is routed:
+            report = found[1]
+        else:
+            if len(self._settled) >= MEMO_LIMIT:
+                self._settled.clear()
+            report = settle(self.scenario, state, *routed)
+            self._settled[key] = (routed, report)
+        self._by_id.put(parts, report)
         return report
 
     # ------------------------------------------------------------------ value
@@ -201,7 +220,7 @@ class Evaluator:
         parts = (state.members, state.standing, state.seats)
         found = self._summits.get(parts)
         if found is not None:
-            return found  # type: ignore[return-value]
+            return found
         sc = self.scenario
         dominant, _ = scoring.dominant_bloc(sc, state)
         bloc_points: tuple[int, ...] | None = None
@@ -218,12 +237,12 @@ class Evaluator:
         self._summits.put(parts, basis)
         return basis
 
-    def _route_points(self, state: GameState) -> list[float]:
+    def _route_points(self, state: GameState) -> tuple[float, ...]:
         """Per seat: the points of the open routes that cross it."""
         parts = (state.links, state.seats)
         found = self._routes.get(parts)
         if found is not None:
-            return found  # type: ignore[return-value]
+            return found
         sc = self.scenario
         routes = [0.0] * len(state.seats)
         for r_idx, crossing in self._route_states:
@@ -231,38 +250,40 @@ class Evaluator:
                 for i, seat in enumerate(state.seats):
                     if seat in crossing:
                         routes[i] += sc.routes[r_idx].vp
-        self._routes.put(parts, routes)
-        return routes
+        points = tuple(routes)
+        self._routes.put(parts, points)
+        return points
 
-    def _market_counts(self, state: GameState, report: FlowReport) -> list[int]:
+    def _market_counts(self, state: GameState, report: FlowReport) -> tuple[int, ...]:
         """Per seat: how many markets its exports reach in the flow report."""
         parts = (report, state.seats)
         found = self._markets.get(parts)
         if found is not None:
-            return found  # type: ignore[return-value]
+            return found
         markets: list[set[int]] = [set() for _ in state.seats]
         seat_of = {seat: i for i, seat in enumerate(state.seats)}
         for path in report.paths:
             owner = seat_of.get(path.owner, -1)
             if owner >= 0 and path.volume > 0:
                 markets[owner].add(path.market)
-        counts = [len(m) for m in markets]
+        counts = tuple(len(m) for m in markets)
         self._markets.put(parts, counts)
         return counts
 
-    def _held_counts(self, state: GameState, holders: tuple[int, ...]) -> list[int]:
+    def _held_counts(self, state: GameState, holders: tuple[int, ...]) -> tuple[int, ...]:
         """Per seat: how many states other than its own it holds."""
         parts = (holders, state.seats)
         found = self._held.get(parts)
         if found is not None:
-            return found  # type: ignore[return-value]
+            return found
         homes = [self.scenario.state_index[seat] for seat in state.seats]
         held = [0] * len(state.seats)
         for s_idx, holder in enumerate(holders):
             if holder >= 0 and homes[holder] != s_idx:
                 held[holder] += 1
-        self._held.put(parts, held)
-        return held
+        counts = tuple(held)
+        self._held.put(parts, counts)
+        return counts
 
     def _flow_terms(
         self,
@@ -274,20 +295,34 @@ class Evaluator:
         w: dict[str, float],
     ) -> None:
         """Transit fees and leverage (others' dependence on us) against our own dependence on others."""
+        parts = (report, state.seats)
+        found = self._flow_memo.get(parts)
+        if found is None:
+            found = self._flow_parts(state, me, report, w)
+            self._flow_memo.put(parts, found)
+        fees, reliance, transit, dependence, dep_term = found
+        facts["fees"] = fees
+        facts["reliance"] = dict(reliance)
+        terms["transit"] = transit
+        facts["dependence"] = dependence
+        terms["dependence"] = dep_term
+        facts["unshipped"] = report.unshipped[me]
+
+    def _flow_parts(
+        self, state: GameState, me: int, report: FlowReport, w: dict[str, float]
+    ) -> tuple[float, dict[str, float], float, tuple[str, float], float]:
+        """The fees fact, the reliance on us, the transit term, our worst dependence and its term."""
         sc = self.scenario
         fees = report.fees[me] / sc.rules.income_divisor
-        facts["fees"] = round(fees, 1)
         home = self.home
         reliance = {state.seats[i]: report.dependence[i][home] / 1000 for i in range(len(state.seats)) if i != me}
-        facts["reliance"] = reliance
         leverage = sum(reliance.values())
-        terms["transit"] = w["transit_control"] * (0.15 * fees + 0.8 * leverage)
+        transit = w["transit_control"] * (0.15 * fees + 0.8 * leverage)
         row = report.dependence[me]
         worst = max((s for s in range(len(row)) if s != home), key=lambda s: row[s], default=-1)
         dep = row[worst] / 1000 if worst >= 0 else 0.0
-        facts["dependence"] = (sc.states[worst].id if worst >= 0 else "", round(dep, 2))
-        terms["dependence"] = -1.2 * w["multi_vector"] * dep
-        facts["unshipped"] = report.unshipped[me]
+        dependence = (sc.states[worst].id if worst >= 0 else "", round(dep, 2))
+        return round(fees, 1), reliance, transit, dependence, -1.2 * w["multi_vector"] * dep
 
     def _board_terms(
         self,
@@ -299,6 +334,31 @@ class Evaluator:
         w: dict[str, float],
     ) -> None:
         """Control of states, patrons' standing, blocs, builds under way and open routes."""
+        parts: tuple[object, ...] = (state.influence, state.stability, state.seats)
+        control = self._control.get(parts)
+        if control is None:
+            control = self._control_parts(state, me, holders)
+            self._control.put(parts, control)
+        held, home_lost, control_term = control
+        facts["held"] = held
+        facts["home_lost"] = home_lost
+        terms["control"] = control_term
+        parts = (state.standing, state.members, state.seats)
+        loyalty = self._loyalty.get(parts)
+        if loyalty is None:
+            loyalty = self._loyalty_parts(state, me, w)
+            self._loyalty.put(parts, loyalty)
+        standing_term, standing_total, bloc_term = loyalty
+        terms["standing"] = standing_term
+        facts["standing"] = standing_total
+        terms["bloc"] = bloc_term
+        terms["build"] = self._build_term(state)
+        terms["prospects"] = self._prospects_term(state, me, holders, facts)
+
+    def _control_parts(
+        self, state: GameState, me: int, holders: tuple[int, ...]
+    ) -> tuple[tuple[str, ...], bool, float]:
+        """The states we hold, whether our home is lost, and the control term (with progress elsewhere)."""
         sc = self.scenario
         held: list[str] = []
         progress = 0.0
@@ -317,27 +377,30 @@ class Evaluator:
                 rival_best = top if top > mine else second
                 need = rival_best + state.stability[s_idx]
                 progress += min(1.0, mine / need) * 0.12 if need else 0.0
-        facts["held"] = tuple(held)
-        facts["home_lost"] = home_lost
-        terms["control"] = 0.3 * len(held) + progress - (3.0 if home_lost else 0.0)
+        return tuple(held), home_lost, 0.3 * len(held) + progress - (3.0 if home_lost else 0.0)
+
+    def _loyalty_parts(self, state: GameState, me: int, w: dict[str, float]) -> tuple[float, int, float]:
+        """The standing term, our total standing, and the bloc term."""
         standing = state.standing[me]
-        terms["standing"] = 0.15 * w["west"] * sum(standing[i] for i in self._western) + 0.05 * sum(standing)
-        facts["standing"] = sum(standing)
+        standing_term = 0.15 * w["west"] * sum(standing[i] for i in self._western) + 0.05 * sum(standing)
         loyal = 0.0
         if self._bloc >= 0:
             loyal = (1.0 if self.seat in state.members[self._bloc] else 0.0) + (
                 0.1 * standing[self._sponsor] if self._sponsor >= 0 else 0.0
             )
-        terms["bloc"] = 0.5 * w["bloc_loyalty"] * loyal
-        terms["build"] = self._build_term(state)
-        terms["prospects"] = self._prospects_term(state, me, holders, facts)
+        return standing_term, sum(standing), 0.5 * w["bloc_loyalty"] * loyal
 
     def _build_term(self, state: GameState) -> float:
         """Builds this seat has under way, by how far along they are."""
+        parts = (state.links,)
+        found = self._builds.get(parts)
+        if found is not None:
+            return found
         total = 0.0
         for link, live in zip(self.scenario.links, state.links):
             if live.status == "planned" and live.builder == self.seat and link.build_ops:
                 total += 0.6 * (link.vp + 1) * live.progress / link.build_ops
+        self._builds.put(parts, total)
         return total
 
     def _prospects_term(self, state: GameState, me: int, holders: tuple[int, ...], facts: dict[str, object]) -> float:
@@ -396,7 +459,7 @@ class Evaluator:
         if not objective_id:
             return 0.0
         objective = self.scenario.objective_by_id[objective_id]
-        probe = evolve(state, last_flows=report) if objective.kind in _FLOW_OBJECTIVES else state
+        probe = update(state, last_flows=report) if objective.kind in _FLOW_OBJECTIVES else state
         met = scoring.objective_met(self.scenario, probe, me, objective)
         facts["objective"] = met
         return 0.7 * objective.vp if met else 0.0
