@@ -34,6 +34,7 @@ T = TypeVar("T")
 Routed = tuple[tuple[int, ...], tuple[FlowPath, ...], tuple[int, ...]]  # loads, paths, unshipped
 # Entries an identity memo holds before it starts afresh.
 MEMO_LIMIT = 20000
+ASSESSED_LIMIT = 256
 
 
 class _Memo(Generic[T]):
@@ -83,6 +84,7 @@ class Evaluator:
         sponsor = scenario.blocs[self._bloc].sponsor if self._bloc >= 0 else ""
         self._sponsor = scenario.patron_index.get(sponsor, -1)
         self._project_memo: dict[str | None, tuple[tuple[int, float], ...]] = {}
+        self._assessed: dict[tuple, tuple[tuple, Assessment]] = {}  # see `assess`
         self._by_id: _Memo[FlowReport] = _Memo()  # links, production, prices, agreements, members, seats, holders
         self._routed: _Memo[Routed] = _Memo()  # links, production: the routing (one shared object per network)
         self._settled: dict[tuple, tuple[Routed, FlowReport]] = {}  # the routing's id and what settling reads
@@ -141,7 +143,25 @@ class Evaluator:
         return self.assess(state).value
 
     def assess(self, state: GameState) -> Assessment:
-        """The position's value, its terms and the facts behind them."""
+        """The position's value, its terms and the facts behind them, memoised on the identity of every
+        field the assessment reads (a position comes back unchanged when a proposal to it is refused). The
+        memo is small: the positions that come back are recent ones, and a large one keeps old states alive."""
+        parts = (
+            *(state.seats, state.links, state.production, state.prices, state.agreements, state.members),
+            *(state.influence, state.stability, state.standing, state.vp, state.era_income, state.credibility),
+            *(state.budget, state.objectives),
+        )
+        key = (*map(id, parts), state.era, state.round, state.phase, state.era_over, state.tension)
+        found = self._assessed.get(key)
+        if found is not None and all(map(is_, found[0], parts)):
+            return found[1]
+        assessment = self._assess(state)
+        if len(self._assessed) >= ASSESSED_LIMIT:
+            self._assessed.clear()
+        self._assessed[key] = (parts, assessment)
+        return assessment
+
+    def _assess(self, state: GameState) -> Assessment:
         me = state.seats.index(self.seat)
         w = self.weights
         holders = self.controllers(state)
