@@ -130,10 +130,6 @@ def agreement_between(state: GameState, a: str, b: str, deal: str = "", subject:
     return False
 
 
-def is_open(status: str) -> bool:
-    return status in ("built", "throttled")
-
-
 def route_open(scenario: Scenario, state: GameState, route_idx: int) -> bool:
     links = state.links
     return all(links[l_idx].status in _OPEN for l_idx in scenario.route_links[route_idx])

@@ -214,7 +214,7 @@ def _bound_to(state: GameState, seat: int) -> frozenset[str]:
     return frozenset(a.parties[1] if a.parties[0] == me else a.parties[0] for a in state.agreements if me in a.parties)
 
 
-def _consenting(scenario: Scenario, state: GameState, seat: int) -> tuple[bool, ...]:
+def consenting(scenario: Scenario, state: GameState, seat: int) -> tuple[bool, ...]:
     """Per state: whether it consents to the seat's projects — it is the seat's own or controlled by it,
     or bound to it by an agreement in force (BRIEF §4.2 Build)."""
     held = board.holders(scenario, state)
@@ -227,7 +227,7 @@ def _consent_problem(
 ) -> str | None:
     """Every state the link crosses consents; a Caspian link also needs enough littoral states."""
     if agree is None:
-        agree = _consenting(scenario, state, seat)
+        agree = consenting(scenario, state, seat)
     return _consent_problems(scenario, agree)[l_idx]
 
 
@@ -313,7 +313,7 @@ def _can_influence(scenario: Scenario, state: GameState, seat: int, ops: int) ->
 
 def _can_build(scenario: Scenario, state: GameState, seat: int, ops: int) -> bool:
     """Whether `_build_problem` allows at least one link."""
-    problems = _consent_problems(scenario, _consenting(scenario, state, seat))
+    problems = _consent_problems(scenario, consenting(scenario, state, seat))
     for l_idx in _by_id(scenario, "buildable_links"):
         if problems[l_idx] is None:
             need = _build_need(scenario, state, seat, l_idx)
@@ -743,7 +743,7 @@ def _influence_targets(scenario: Scenario, state: GameState, seat: int, ops: int
 def _build_targets(scenario: Scenario, state: GameState, seat: int, ops: int):  # type: ignore[no-untyped-def]
     me = state.seats[seat]
     made = _made_actions(scenario)
-    agree = _consenting(scenario, state, seat)
+    agree = consenting(scenario, state, seat)
     for l_idx in _by_id(scenario, "buildable_links"):
         if _build_problem(scenario, state, seat, l_idx, ops, agree) is None:
             yield _shared(made, BuildLink, me, scenario.links[l_idx].id)

@@ -16,6 +16,7 @@ from typing import Generic, TypeVar
 from attrs import frozen
 
 from rules import board, scoring
+from rules.engine import consenting
 from rules.flows import route_state, settle
 from rules.scenario import Scenario
 from rules.state import FlowPath, FlowReport, GameState, update
@@ -373,7 +374,7 @@ class Evaluator:
         facts["standing"] = standing_total
         terms["bloc"] = bloc_term
         terms["build"] = self._build_term(state)
-        terms["prospects"] = self._prospects_term(state, me, holders, facts)
+        terms["prospects"] = self._prospects_term(state, me, facts)
 
     def _control_parts(
         self, state: GameState, me: int, holders: tuple[int, ...]
@@ -423,7 +424,7 @@ class Evaluator:
         self._builds.put(parts, total)
         return total
 
-    def _prospects_term(self, state: GameState, me: int, holders: tuple[int, ...], facts: dict[str, object]) -> float:
+    def _prospects_term(self, state: GameState, me: int, facts: dict[str, object]) -> float:
         """Consent gathered for projects not yet begun: planned links through our territory or on our
         national interest's route, each by the square of the share of the consents its build needs (every
         state it crosses; enough littoral states for a Caspian link). A deal that opens a project is
@@ -432,8 +433,7 @@ class Evaluator:
         projects = self._projects(state.objectives[me])
         if not projects:
             return 0.0
-        seat = self.seat
-        bound = {a.parties[1] if a.parties[0] == seat else a.parties[0] for a in state.agreements if seat in a.parties}
+        consents = consenting(sc, state, me)  # the engine's own rule for who consents to our builds
         total = 0.0
         shares: dict[str, float] = {}
         for l_idx, weight in projects:
@@ -441,10 +441,10 @@ class Evaluator:
             if live.status != "planned" or live.progress:
                 continue
             crossed = sc.link_states[l_idx]
-            agree = sum(1 for s_idx in crossed if holders[s_idx] == me or sc.states[s_idx].id in bound)
+            agree = sum(1 for s_idx in crossed if consents[s_idx])
             need = len(crossed)
             if sc.links[l_idx].caspian:
-                littoral = sum(1 for s in sc.littoral_indexes if holders[s] == me or sc.states[s].id in bound)
+                littoral = sum(1 for s in sc.littoral_indexes if consents[s])
                 agree += min(littoral, sc.rules.caspian_consent)
                 need += sc.rules.caspian_consent
             share = agree / need if need else 1.0
