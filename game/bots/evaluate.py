@@ -94,7 +94,7 @@ class Evaluator:
         self._routes: _Memo[tuple[float, ...]] = _Memo()  # links, seats: route points per seat
         self._summits: _Memo[tuple[tuple[int, ...] | None, tuple[int, ...]]] = _Memo()  # members, standing, seats
         self._markets: _Memo[tuple[int, ...]] = _Memo()  # report, seats: markets reached per seat
-        self._held: _Memo[tuple[int, ...]] = _Memo()  # holders, seats: states held per seat beyond its own
+        self._transit: _Memo[tuple[int, ...]] = _Memo()  # report, holders, seats: held links carrying others' flows
         self._flow_memo: _Memo[tuple[float, dict[str, float], float, tuple[str, float], float]] = _Memo()  # report
         self._control: _Memo[tuple[tuple[str, ...], bool, float]] = _Memo()  # influence, stability, seats
         self._loyalty: _Memo[tuple[float, int, float]] = _Memo()  # standing, members, seats
@@ -231,9 +231,9 @@ class Evaluator:
         bloc, patrons = self._summit_basis(state)
         if bloc is not None:
             return bloc
-        markets, held = self._market_counts(state, report), self._held_counts(state, holders)
+        markets, transit = self._market_counts(state, report), self._transit_counts(state, report, holders)
         cap = self.scenario.rules.sovereignty_cap
-        return tuple(min(cap, patrons[i] + markets[i] + min(2, held[i])) for i in range(len(state.seats)))
+        return tuple(min(cap, patrons[i] + markets[i] + min(2, transit[i])) for i in range(len(state.seats)))
 
     def _summit_basis(self, state: GameState) -> tuple[tuple[int, ...] | None, tuple[int, ...]]:
         """Per seat: the dominant bloc's summit points (None if no bloc dominates), and the patrons that
@@ -291,20 +291,28 @@ class Evaluator:
         self._markets.put(parts, counts)
         return counts
 
-    def _held_counts(self, state: GameState, holders: tuple[int, ...]) -> tuple[int, ...]:
-        """Per seat: how many states other than its own it holds."""
-        parts = (holders, state.seats)
-        found = self._held.get(parts)
+    def _transit_counts(self, state: GameState, report: FlowReport, holders: tuple[int, ...]) -> tuple[int, ...]:
+        """Per seat: the links it holds that carry others' flows in the report (the sovereignty summit's
+        transit count, `scoring.sovereignty`, read from the flows as they would run now)."""
+        parts = (report, holders, state.seats)
+        found = self._transit.get(parts)
         if found is not None:
             return found
-        homes = [self.scenario.state_index[seat] for seat in state.seats]
-        held = [0] * len(state.seats)
-        for s_idx, holder in enumerate(holders):
-            if holder >= 0 and homes[holder] != s_idx:
-                held[holder] += 1
-        counts = tuple(held)
-        self._held.put(parts, counts)
-        return counts
+        carriers: dict[int, set[str]] = {}
+        for path in report.paths:
+            for l_idx in path.links:
+                carriers.setdefault(l_idx, set()).add(path.owner)
+        counts = []
+        for i, home in enumerate(state.seats):
+            mine = board.held_links(self.scenario, state, i)
+            counts.append(
+                sum(
+                    1 for l_idx, owners in carriers.items() if l_idx in mine and (len(owners) > 1 or home not in owners)
+                )
+            )
+        out = tuple(counts)
+        self._transit.put(parts, out)
+        return out
 
     def _flow_terms(
         self,
