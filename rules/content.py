@@ -771,6 +771,8 @@ def _scenario_card_checks(
             yield ("opening_hands", seat, i), _in_play(card_id, in_play, all_cards)
     for commodity in definition.start_prices:
         yield ("start_prices", commodity), _enum("commodity", commodity, COMMODITIES)
+    for route_id, vp in definition.route_vp.items():
+        yield ("route_vp", route_id), _ref("route", route_id, known) or _at_least(vp, 0)
 
 
 def _in_play(card_id: str, in_play: Mapping[str, CardDef], all_cards: Mapping[str, CardDef]) -> str | None:

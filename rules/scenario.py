@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import NewType, Union
 
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 
 StateId = NewType("StateId", str)
 PatronId = NewType("PatronId", str)
@@ -458,6 +458,8 @@ class ScenarioDef:
     max_seats: int = 9
     rules: RulesDef = RulesDef()
     start_prices: dict[str, int] = field(factory=dict)
+    # Route points this scenario sets in place of the world's (route id -> vp at each era's end).
+    route_vp: dict[RouteId, int] = field(factory=dict)
     # Scripted opening hands (tutorial): seat -> card ids dealt first.
     opening_hands: dict[str, tuple[CardId, ...]] = field(factory=dict)
     cards: tuple[CardId, ...] = ()  # if set, only these cards are in the game
@@ -506,7 +508,9 @@ class Scenario:
         self.patrons = world.patrons
         self.nodes = world.nodes
         self.links = world.links
-        self.routes = world.routes
+        self.routes = tuple(
+            evolve(r, vp=definition.route_vp[r.id]) if r.id in definition.route_vp else r for r in world.routes
+        )
         self.blocs = world.blocs
         self.objectives = world.objectives
         self.state_index: dict[str, int] = {s.id: i for i, s in enumerate(world.states)}

@@ -226,6 +226,27 @@ def test_opening_hands_name_seats_and_cards_in_play() -> None:
     )
 
 
+def test_a_scenario_may_set_route_points_in_place_of_the_world() -> None:
+    raw = scenario_doc()
+    raw["route_vp"] = {"middle_corridor": 3}
+    definition, _ = parse_scenario(raw, "s.toml")
+    assert definition is not None
+    world = good_world()
+    scenario = build_scenario(
+        definition, world, [("c.toml", good_cards())], good_sources(), "src.toml", "s.toml", "w.toml"
+    )
+    changed = scenario.route_index["middle_corridor"]
+    assert scenario.routes[changed].vp == 3 and world.routes[changed].vp != 3
+    assert [r.vp for i, r in enumerate(scenario.routes) if i != changed] == [
+        r.vp for i, r in enumerate(world.routes) if i != changed
+    ]
+    raw["route_vp"] = {"midle_corridor": 1, "middle_corridor": -1}
+    assert build_problems(raw) == (
+        's.toml: route_vp.midle_corridor: unknown route "midle_corridor" (did you mean "middle_corridor"?)',
+        "s.toml: route_vp.middle_corridor: must be at least 0, got -1",
+    )
+
+
 def test_scenario_names_its_world_and_enough_seats() -> None:
     raw = scenario_doc()
     raw["world"] = "mni"
