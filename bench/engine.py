@@ -79,7 +79,10 @@ def bench_calls(scenario: Scenario, seats: tuple[str, ...], repeats: int) -> dic
         for s in states:
             legal_actions(scenario, s)
         legal_us.append((time.process_time() - start) / len(states) * 1e6)
-    return {"apply_us": round(statistics.median(apply_us), 1), "legal_actions_us": round(statistics.median(legal_us), 1)}
+    return {
+        "apply_us": round(statistics.median(apply_us), 1),
+        "legal_actions_us": round(statistics.median(legal_us), 1),
+    }
 
 
 def bench_flows(scenario: Scenario, seats: tuple[str, ...], repeats: int) -> float:

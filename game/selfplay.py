@@ -83,6 +83,7 @@ class SeatStats:
             "decisions": len(ms),
             "mean_ms": round(statistics.mean(ms), 2) if ms else 0.0,
             "p95_ms": round(ms[min(len(ms) - 1, int(0.95 * len(ms)))], 2) if ms else 0.0,
+            "max_ms": round(ms[-1], 2) if ms else 0.0,
         }
 
 

@@ -3,6 +3,7 @@ plays well enough (seeded strength checks with iteration caps; full-size runs li
 
 from __future__ import annotations
 
+import math
 import random
 from pathlib import Path
 
@@ -198,6 +199,27 @@ def test_projected_sovereignty_is_the_rules_own() -> None:
         assert projected == tuple(scoring.sovereignty(uncapped, state, i) for i in range(len(FOUR)))
         checked.add(projected)
     assert len(checked) > 3  # different positions, not one repeated
+
+
+@needs_caspian
+def test_the_time_budget_stops_a_hard_search_early() -> None:
+    """Given a budget far below what its iteration cap needs, a hard turn decision stops simulating, says
+    so in its counters, and still answers with a legal action and a reason; without a budget the same bot
+    runs its full cap."""
+    from game.bots import play_budget
+
+    assert CASPIAN is not None
+    assert (play_budget("medium"), play_budget("hard")) == (0.5, 2.0)
+    state = next(s for s in _seat_states(CASPIAN, FOUR, 2) if isinstance(legal_actions(CASPIAN, s)[0], PlayCard))
+    seat = state.seats[state.to_act]
+    counts = []
+    for budget in (0.05, math.inf):
+        bot = make_bot("hard", seat, 1, time_budget=budget, iterations=24)
+        decision = bot.choose(CASPIAN, player_view(state, seat), legal_actions(CASPIAN, state))
+        assert decision.action in legal_actions(CASPIAN, state) and decision.reason
+        counts.append((bot.clock_stops, bot.simulations))  # type: ignore[attr-defined]
+    (stops, cut), (full_stops, full) = counts
+    assert stops == 1 and cut < full and full_stops == 0 and full > 20  # the halving spends 23 of 24 here
 
 
 def test_runner_thinks_off_the_calling_thread() -> None:

@@ -9,10 +9,13 @@ Monte Carlo tree search over the best plans, the evaluation as the rollout cut-o
 ``medium`` map to random and greedy. Caps (keyword arguments) bound the work per decision, so that a
 seeded game plays the same on any machine: ``max_plans`` (greedy and hard), ``iterations``, ``width``,
 ``horizon``, ``rollout_plans``, ``rollout_width``, ``margin``, ``confidence`` (hard). ``time_budget``
-(seconds; none by default) is only an extra safety limit for an interactive client.
+(seconds; none by default, so that seeded runs replay exactly) is the wall-clock limit a player's game
+sets: `play_budget(level)` is each level's (medium 0.5 s, hard 2 s), what the client gives its bots.
 """
 
 from __future__ import annotations
+
+import math
 
 from game.bots.base import Bot, Decision, GreedyBot, RandomBot, check_view
 from game.bots.runner import BotRunner
@@ -23,6 +26,15 @@ from rules.state import GameState
 
 LEVELS = ("random", "greedy", "hard")
 ALIASES = {"easy": "random", "medium": "greedy"}
+# Seconds per decision in a player's game (the issue's budgets: easy instant, medium 0.5 s, hard 2 s).
+# A hard decision stops searching before the clock runs out (see HardBot._halving), at the cost of fewer
+# simulations; the iteration caps alone decide how much work a seeded run does.
+BUDGETS = {"random": 0.0, "greedy": 0.5, "hard": 2.0}
+
+
+def play_budget(level: str) -> float:
+    """The time budget a level plays to in a player's game (infinite for an unknown level)."""
+    return BUDGETS.get(ALIASES.get(level, level), math.inf)
 
 
 _CAPS = {
@@ -74,6 +86,7 @@ def choose_action(
 
 __all__ = [
     "ALIASES",
+    "BUDGETS",
     "LEVELS",
     "Bot",
     "BotRunner",
@@ -84,4 +97,5 @@ __all__ = [
     "check_view",
     "choose_action",
     "make_bot",
+    "play_budget",
 ]

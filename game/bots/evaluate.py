@@ -95,6 +95,7 @@ class Evaluator:
         self._summits: _Memo[tuple[tuple[int, ...] | None, tuple[int, ...]]] = _Memo()  # members, standing, seats
         self._markets: _Memo[tuple[int, ...]] = _Memo()  # report, seats: markets reached per seat
         self._transit: _Memo[tuple[int, ...]] = _Memo()  # report, holders, seats: held links carrying others' flows
+        self._carried: _Memo[tuple[tuple[str, set[int]], ...]] = _Memo()  # report: links carrying each owner's flows
         self._flow_memo: _Memo[tuple[float, dict[str, float], float, tuple[str, float], float]] = _Memo()  # report
         self._control: _Memo[tuple[tuple[str, ...], bool, float]] = _Memo()  # influence, stability, seats
         self._loyalty: _Memo[tuple[float, int, float]] = _Memo()  # standing, members, seats
@@ -292,24 +293,23 @@ class Evaluator:
         return counts
 
     def _transit_counts(self, state: GameState, report: FlowReport, holders: tuple[int, ...]) -> tuple[int, ...]:
-        """Per seat: the links it holds that carry others' flows in the report (the sovereignty summit's
-        transit count, `scoring.sovereignty`, read from the flows as they would run now)."""
+        """Per seat: the links it holds that carry others' flows in the report, up to the 2 that count (the
+        sovereignty summit's transit, `scoring.sovereignty`, read from the flows as they would run now)."""
         parts = (report, holders, state.seats)
         found = self._transit.get(parts)
         if found is not None:
             return found
-        carriers: dict[int, set[str]] = {}
-        for path in report.paths:
-            for l_idx in path.links:
-                carriers.setdefault(l_idx, set()).add(path.owner)
+        by_owner = self._carried.get((report,))
+        if by_owner is None:
+            links: dict[str, set[int]] = {}
+            for path in report.paths:
+                links.setdefault(path.owner, set()).update(path.links)
+            by_owner = tuple(links.items())
+            self._carried.put((report,), by_owner)
         counts = []
         for i, home in enumerate(state.seats):
-            mine = board.held_links(self.scenario, state, i)
-            counts.append(
-                sum(
-                    1 for l_idx, owners in carriers.items() if l_idx in mine and (len(owners) > 1 or home not in owners)
-                )
-            )
+            others = set().union(*(carried for owner, carried in by_owner if owner != home))
+            counts.append(min(2, len(board.held_links(self.scenario, state, i) & others)))
         out = tuple(counts)
         self._transit.put(parts, out)
         return out

@@ -68,6 +68,7 @@ class HardBot(GreedyBot):
         self._planners: dict[str, Planner] = {}
         self.simulations = 0  # over the bot's life, for benchmarks
         self.search_seconds = 0.0
+        self.clock_stops = 0  # searches the time budget stopped before the iteration cap
         self._table: dict[GameState, float] = {}
 
     # ------------------------------------------------------------------ root
@@ -77,7 +78,7 @@ class HardBot(GreedyBot):
     ) -> tuple[Plan, str]:
         assert self.planner is not None and self.evaluator is not None
         start = time.perf_counter()
-        deadline = start + 0.9 * max(0.0, deadline - start)  # leave room to explain and cache the plan
+        deadline = start + 0.85 * max(0.0, deadline - start)  # leave room to explain and cache the plan
         enumerate_by = start + 0.35 * max(0.0, deadline - start)
         plans = self.planner.turn_plans(view, self.max_plans, enumerate_by)
         candidates = _distinct(plans, self.width)
@@ -98,8 +99,10 @@ class HardBot(GreedyBot):
             note += f" vs {means[0]:+.1f} for {describe_plan(scenario, view, greedy.steps)}"
         return plan, f"{reason} [{note}]"
 
+    # ------------------------------------------------------------------ the search
+
     def _halving(
-        self, scenario: Scenario, view: GameState, candidates: list[Plan], deadline: float
+        self, scenario: Scenario, view: GameState, candidates: list[Plan], deadline: float, budget: int = 0
     ) -> tuple[list[float], list[int], int]:
         """Sequential halving with paired determinizations: mean value and simulations per candidate,
         and the winner. The greedy pick (candidate 0) is never dropped, and another candidate replaces it
@@ -109,18 +112,25 @@ class HardBot(GreedyBot):
         values: list[list[float]] = [[] for _ in range(k)]
         alive = list(range(k))
         rounds = max(1, math.ceil(math.log2(k)))
-        budget = self.iterations
+        budget = budget or self.iterations
         stopped = False
+        began, done = time.perf_counter(), 0
         while len(alive) > 1 and not stopped:
             per = max(1, budget // (len(alive) * rounds))
             for _ in range(per):
-                if time.perf_counter() > deadline or budget < len(alive):
+                # A batch (one world, every live candidate) starts only if it should end by the deadline.
+                now = time.perf_counter()
+                expected = (now - began) / done * len(alive) if done else 0.0
+                if now + expected > deadline:
+                    self.clock_stops += 1
+                if now + expected > deadline or budget < len(alive):
                     stopped = True
                     break
                 world_seed = self.rng.getrandbits(62)
                 for i in alive:
                     values[i].append(self._simulate(scenario, view, candidates[i], world_seed))
                     budget -= 1
+                    done += 1
             if not all(values[i] for i in alive):
                 break
             alive.sort(key=lambda i: (-statistics.fmean(values[i]), i))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from attrs import define, field
 
-from game.bots import make_bot
+from game.bots import make_bot, play_budget
 from game.bots.runner import BotRunner
 from game.session import Session, Setup
 from rules import Action, GameState, Scenario, observer_view, player_view
@@ -44,7 +44,9 @@ class Match:
     @classmethod
     def around(cls, session: Session, plans: tuple[SeatPlan, ...]) -> Match:
         bots = {
-            p.state: BotRunner(make_bot(p.level, p.state, session.setup.seed * 31 + i, time_budget=1.5))
+            p.state: BotRunner(
+                make_bot(p.level, p.state, session.setup.seed * 31 + i, time_budget=play_budget(p.level))
+            )
             for i, p in enumerate(plans)
             if not p.human
         }
