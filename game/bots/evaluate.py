@@ -36,6 +36,8 @@ Routed = tuple[tuple[int, ...], tuple[FlowPath, ...], tuple[int, ...]]  # loads,
 # Entries an identity memo holds before it starts afresh.
 MEMO_LIMIT = 20000
 ASSESSED_LIMIT = 256
+# Assessments memoised by value (each keeps its position's tuples alive).
+BY_VALUE_LIMIT = 8192
 
 
 class _Memo(Generic[T]):
@@ -86,6 +88,9 @@ class Evaluator:
         self._sponsor = scenario.patron_index.get(sponsor, -1)
         self._project_memo: dict[str | None, tuple[tuple[int, float], ...]] = {}
         self._assessed: dict[tuple, tuple[tuple, Assessment]] = {}  # see `assess`
+        self._by_value: dict[tuple, Assessment] = {}  # see `assess`
+        self._links_seen: dict[int, tuple[tuple, tuple]] = {}  # id -> (links, canonical equal links)
+        self._links_canon: dict[tuple, tuple] = {}
         self._by_id: _Memo[FlowReport] = _Memo()  # links, production, prices, agreements, members, seats, holders
         self._routed: _Memo[Routed] = _Memo()  # links, production: the routing (one shared object per network)
         self._settled: dict[tuple, tuple[Routed, FlowReport]] = {}  # the routing's id and what settling reads
@@ -157,11 +162,36 @@ class Evaluator:
         found = self._assessed.get(key)
         if found is not None and all(map(is_, found[0], parts)):
             return found[1]
-        assessment = self._assess(state)
+        # Else by value: positions equal in every field read, reached in different sampled worlds (hands
+        # differ, the board does not), are worth the same. The links enter by a canonical copy's identity,
+        # so that a look-up does not hash every link.
+        links = self._canonical(state.links)
+        mine = state.objectives[state.seats.index(self.seat)] if self.seat in state.seats else None
+        by_value = (id(links), parts[0], *parts[2:13], mine, *key[-5:])
+        assessment = self._by_value.get(by_value)
+        if assessment is None:
+            assessment = self._assess(state)
+            if len(self._by_value) >= BY_VALUE_LIMIT:
+                self._by_value.clear()
+            self._by_value[by_value] = assessment
         if len(self._assessed) >= ASSESSED_LIMIT:
             self._assessed.clear()
         self._assessed[key] = (parts, assessment)
         return assessment
+
+    def _canonical(self, links: tuple) -> tuple:
+        """One shared tuple per distinct value of the links (hashed once per tuple object seen). The
+        canonical tuples stay alive as long as the value memo keyed on their identity."""
+        found = self._links_seen.get(id(links))
+        if found is not None and found[0] is links:
+            return found[1]
+        if len(self._links_seen) >= MEMO_LIMIT:
+            self._links_seen.clear()
+            self._links_canon.clear()
+            self._by_value.clear()
+        canonical = self._links_canon.setdefault(links, links)
+        self._links_seen[id(links)] = (links, canonical)
+        return canonical
 
     def _assess(self, state: GameState) -> Assessment:
         me = state.seats.index(self.seat)
