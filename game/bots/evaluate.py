@@ -34,10 +34,12 @@ PERSONALITY_KEYS = ("transit_control", "multi_vector", "income", "security", "we
 T = TypeVar("T")
 Routed = tuple[tuple[int, ...], tuple[FlowPath, ...], tuple[int, ...]]  # loads, paths, unshipped
 # Entries an identity memo holds before it starts afresh.
-MEMO_LIMIT = 20000
+MEMO_LIMIT = 4096
+# The owner recorded for a link that carries the flows of more than one owner (no state has this id).
+SHARED = "\x00shared"
 ASSESSED_LIMIT = 256
 # Assessments memoised by value (each keeps its position's tuples alive).
-BY_VALUE_LIMIT = 8192
+BY_VALUE_LIMIT = 4096
 
 
 class _Memo(Generic[T]):
@@ -100,7 +102,7 @@ class Evaluator:
         self._summits: _Memo[tuple[tuple[int, ...] | None, tuple[int, ...]]] = _Memo()  # members, standing, seats
         self._markets: _Memo[tuple[int, ...]] = _Memo()  # report, seats: markets reached per seat
         self._transit: _Memo[tuple[int, ...]] = _Memo()  # report, holders, seats: held links carrying others' flows
-        self._carried: _Memo[tuple[tuple[str, set[int]], ...]] = _Memo()  # report: links carrying each owner's flows
+        self._carried: _Memo[dict[int, str]] = _Memo()  # report: each link's flow owner (or SHARED)
         self._flow_memo: _Memo[tuple[float, dict[str, float], float, tuple[str, float], float]] = _Memo()  # report
         self._control: _Memo[tuple[tuple[str, ...], bool, float]] = _Memo()  # influence, stability, seats
         self._loyalty: _Memo[tuple[float, int, float]] = _Memo()  # standing, members, seats
@@ -329,17 +331,26 @@ class Evaluator:
         found = self._transit.get(parts)
         if found is not None:
             return found
-        by_owner = self._carried.get((report,))
-        if by_owner is None:
-            links: dict[str, set[int]] = {}
+        carried = self._carried.get((report,))
+        if carried is None:
+            # link -> the one owner of its flows, or SHARED: ints and strings only, so that the collector
+            # does not track it
+            carried = {}
             for path in report.paths:
-                links.setdefault(path.owner, set()).update(path.links)
-            by_owner = tuple(links.items())
-            self._carried.put((report,), by_owner)
+                for l_idx in path.links:
+                    if carried.setdefault(l_idx, path.owner) != path.owner:
+                        carried[l_idx] = SHARED
+            self._carried.put((report,), carried)
         counts = []
         for i, home in enumerate(state.seats):
-            others = set().union(*(carried for owner, carried in by_owner if owner != home))
-            counts.append(min(2, len(board.held_links(self.scenario, state, i) & others)))
+            count = 0
+            for l_idx in board.held_links(self.scenario, state, i):
+                owner = carried.get(l_idx)
+                if owner is not None and owner != home:
+                    count += 1
+                    if count == 2:
+                        break
+            counts.append(count)
         out = tuple(counts)
         self._transit.put(parts, out)
         return out

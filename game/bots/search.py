@@ -18,6 +18,7 @@ defaults) won 14.
 
 from __future__ import annotations
 
+import gc
 import math
 import random
 import statistics
@@ -89,7 +90,16 @@ class HardBot(GreedyBot):
                 self.evaluator.assess(view),
                 self.evaluator.assess(greedy.state),
             )
-        means, sims, best = self._halving(scenario, view, candidates, deadline)
+        # A full collection among the many positions a search keeps alive can take a few hundred
+        # milliseconds, enough to overrun the budget: the collector waits until the search is done.
+        self._table.clear()  # positions of an earlier search do not come back (and would keep it alive)
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            means, sims, best = self._halving(scenario, view, candidates, deadline)
+        finally:
+            if collecting:
+                gc.enable()
         self.search_seconds += time.perf_counter() - start
         plan = candidates[best]
         what = describe_plan(scenario, view, plan.steps)
@@ -114,23 +124,34 @@ class HardBot(GreedyBot):
         rounds = max(1, math.ceil(math.log2(k)))
         budget = budget or self.iterations
         stopped = False
-        began, done = time.perf_counter(), 0
+        per_sim = longest = 0.0  # seconds a simulation has taken: the slowest batch's mean, the slowest
         while len(alive) > 1 and not stopped:
             per = max(1, budget // (len(alive) * rounds))
             for _ in range(per):
-                # A batch (one world, every live candidate) starts only if it should end by the deadline.
+                # A batch (one world, every live candidate) starts only if it should end by the deadline,
+                # and one the clock would overtake all the same is dropped, so that every live candidate
+                # keeps the same worlds (with none left, the greedy pick stands).
                 now = time.perf_counter()
-                expected = (now - began) / done * len(alive) if done else 0.0
-                if now + expected > deadline:
-                    self.clock_stops += 1
-                if now + expected > deadline or budget < len(alive):
+                if budget < len(alive) or now + per_sim * len(alive) > deadline:
+                    self.clock_stops += budget >= len(alive)
                     stopped = True
                     break
                 world_seed = self.rng.getrandbits(62)
                 for i in alive:
+                    began = time.perf_counter()
+                    if began + longest > deadline:
+                        stopped = True
+                        break
                     values[i].append(self._simulate(scenario, view, candidates[i], world_seed))
                     budget -= 1
-                    done += 1
+                    longest = max(longest, time.perf_counter() - began)
+                if stopped:
+                    self.clock_stops += 1
+                    complete = min(len(values[i]) for i in alive)
+                    for i in alive:
+                        del values[i][complete:]
+                    break
+                per_sim = max(per_sim, (time.perf_counter() - now) / len(alive))
             if not all(values[i] for i in alive):
                 break
             alive.sort(key=lambda i: (-statistics.fmean(values[i]), i))
