@@ -12,8 +12,10 @@ The worse half is dropped and the rest get more simulations, until one is left o
 `rollout_width` random walks (cheaper, much noisier).
 
 Measured (40 Full caspian-2023 games, one hard seat against three greedy, hero seat rotating, seeds 1-40):
-random-walk rollouts (200 simulations) won 10, as often as greedy itself; greedy-plan rollouts (the
-defaults) won 14.
+on the first balance data, random-walk rollouts (200 simulations) won 10, as often as greedy itself, and
+greedy-plan rollouts (the defaults) 14. With sovereignty capped at 6: 17 at the default caps (greedy in
+the same seats: 10); searching answers to proposals as well won 14 (not kept). As played, within the
+2 s budget (see `_halving`), the search gets fewer simulations on slow positions: see bench/bots.py.
 """
 
 from __future__ import annotations
