@@ -53,17 +53,23 @@ def turn_starts(scenario: Scenario, seats: tuple[str, ...], seed: int, count: in
     return found[::step][:count]
 
 
-def time_level(scenario: Scenario, states: list[GameState], level: str, **caps: object) -> tuple[list[float], object]:
-    """Milliseconds per decision (fresh bot per position, so no plan is cached) and the last bot."""
+def time_level(
+    scenario: Scenario, states: list[GameState], level: str, tally: list[int | float] | None = None, **caps: object
+) -> list[float]:
+    """Milliseconds per decision (fresh bot per position, so no plan is cached, and none kept alive to
+    load the collector). For hard bots, `tally` sums simulations, search seconds and clock stops."""
     out: list[float] = []
-    bot = None
     for i, state in enumerate(states):
         seat = state.seats[state.to_act]
         bot = make_bot(level, seat, i, **caps)
         start = time.perf_counter()
         bot.choose(scenario, player_view(state, seat), legal_actions(scenario, state))
         out.append((time.perf_counter() - start) * 1000)
-    return out, bot
+        if tally is not None and isinstance(bot, HardBot):
+            tally[0] += bot.simulations
+            tally[1] += bot.search_seconds
+            tally[2] += bot.clock_stops
+    return out
 
 
 def summary(values: list[float]) -> dict[str, float]:
@@ -111,24 +117,6 @@ def strength(
     }
 
 
-def time_hard(scenario: Scenario, states: list[GameState], **caps: object) -> tuple[list[float], int, float, int]:
-    """Hard decisions at the positions: milliseconds each, simulations, search seconds, and how many
-    stopped (for the clock) before the iteration cap."""
-    out: list[float] = []
-    sims, seconds, cut = 0, 0.0, 0
-    for i, state in enumerate(states):
-        seat = state.seats[state.to_act]
-        bot = make_bot("hard", seat, i, **caps)
-        assert isinstance(bot, HardBot)
-        start = time.perf_counter()
-        bot.choose(scenario, player_view(state, seat), legal_actions(scenario, state))
-        out.append((time.perf_counter() - start) * 1000)
-        sims += bot.simulations
-        seconds += bot.search_seconds
-        cut += bot.clock_stops
-    return out, sims, seconds, cut
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--scenario", default="caspian-2023")
@@ -158,11 +146,15 @@ def main() -> None:
         return
     seats = tuple(scenario.definition.default_seats) or FOUR
     states = turn_starts(scenario, seats, args.seed, args.positions)
-    random_ms, _ = time_level(scenario, states, "random")
-    greedy_capped, _ = time_level(scenario, states, "greedy")
-    greedy_ms, _ = time_level(scenario, states, "greedy", time_budget=BUDGETS["greedy"])
-    hard_capped, sims, seconds, _ = time_hard(scenario, states)
-    hard_ms, played_sims, _, cut = time_hard(scenario, states, time_budget=BUDGETS["hard"])
+    random_ms = time_level(scenario, states, "random")
+    greedy_capped = time_level(scenario, states, "greedy")
+    greedy_ms = time_level(scenario, states, "greedy", time_budget=BUDGETS["greedy"])
+    capped: list[int | float] = [0, 0.0, 0]
+    played: list[int | float] = [0, 0.0, 0]
+    hard_capped = time_level(scenario, states, "hard", capped)
+    hard_ms = time_level(scenario, states, "hard", played, time_budget=BUDGETS["hard"])
+    sims, seconds, _ = capped
+    played_sims, _, cut = played
     print(
         json.dumps(
             {

@@ -10,6 +10,7 @@ reason can quote them ("tension 3 → 4").
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from operator import is_
 from typing import Generic, TypeVar
 
@@ -62,6 +63,14 @@ class _Memo(Generic[T]):
         if len(self._entries) >= MEMO_LIMIT:
             self._entries.clear()
         self._entries[tuple(map(id, parts))] = (parts, value)
+
+    def get_or_make(self, parts: tuple[object, ...], make: Callable[[], T]) -> T:
+        """The value kept for these parts, else `make()`, kept."""
+        found = self.get(parts)
+        if found is None:
+            found = make()
+            self.put(parts, found)
+        return found
 
 
 @frozen
@@ -128,11 +137,7 @@ class Evaluator:
         report = self._by_id.get(parts)
         if report is not None:
             return report
-        network = (state.links, state.production)
-        routed = self._routed.get(network)
-        if routed is None:
-            routed = route_state(self.scenario, state)
-            self._routed.put(network, routed)
+        routed = self._routed.get_or_make((state.links, state.production), lambda: route_state(self.scenario, state))
         key = (id(routed), state.prices, state.agreements, state.members, state.seats, holders)
         found = self._settled.get(key)
         if found is not None and found[0] is routed:
@@ -331,16 +336,7 @@ class Evaluator:
         found = self._transit.get(parts)
         if found is not None:
             return found
-        carried = self._carried.get((report,))
-        if carried is None:
-            # link -> the one owner of its flows, or SHARED: ints and strings only, so that the collector
-            # does not track it
-            carried = {}
-            for path in report.paths:
-                for l_idx in path.links:
-                    if carried.setdefault(l_idx, path.owner) != path.owner:
-                        carried[l_idx] = SHARED
-            self._carried.put((report,), carried)
+        carried = self._carried.get_or_make((report,), lambda: _flow_owners(report))
         counts = []
         for i, home in enumerate(state.seats):
             count = 0
@@ -365,11 +361,7 @@ class Evaluator:
         w: dict[str, float],
     ) -> None:
         """Transit fees and leverage (others' dependence on us) against our own dependence on others."""
-        parts = (report, state.seats)
-        found = self._flow_memo.get(parts)
-        if found is None:
-            found = self._flow_parts(state, me, report, w)
-            self._flow_memo.put(parts, found)
+        found = self._flow_memo.get_or_make((report, state.seats), lambda: self._flow_parts(state, me, report, w))
         fees, reliance, transit, dependence, dep_term = found
         facts["fees"] = fees
         facts["reliance"] = dict(reliance)
@@ -404,21 +396,15 @@ class Evaluator:
         w: dict[str, float],
     ) -> None:
         """Control of states, patrons' standing, blocs, builds under way and open routes."""
-        parts: tuple[object, ...] = (state.influence, state.stability, state.seats)
-        control = self._control.get(parts)
-        if control is None:
-            control = self._control_parts(state, me, holders)
-            self._control.put(parts, control)
-        held, home_lost, control_term = control
+        held, home_lost, control_term = self._control.get_or_make(
+            (state.influence, state.stability, state.seats), lambda: self._control_parts(state, me, holders)
+        )
         facts["held"] = held
         facts["home_lost"] = home_lost
         terms["control"] = control_term
-        parts = (state.standing, state.members, state.seats)
-        loyalty = self._loyalty.get(parts)
-        if loyalty is None:
-            loyalty = self._loyalty_parts(state, me, w)
-            self._loyalty.put(parts, loyalty)
-        standing_term, standing_total, bloc_term = loyalty
+        standing_term, standing_total, bloc_term = self._loyalty.get_or_make(
+            (state.standing, state.members, state.seats), lambda: self._loyalty_parts(state, me, w)
+        )
         terms["standing"] = standing_term
         facts["standing"] = standing_total
         terms["bloc"] = bloc_term
@@ -532,6 +518,17 @@ class Evaluator:
         met = scoring.objective_met(self.scenario, probe, me, objective)
         facts["objective"] = met
         return 0.7 * objective.vp if met else 0.0
+
+
+def _flow_owners(report: FlowReport) -> dict[int, str]:
+    """Per link in the report's paths: the one owner of its flows, or SHARED. Ints and strings only, so
+    that the collector does not track it."""
+    owners: dict[int, str] = {}
+    for path in report.paths:
+        for l_idx in path.links:
+            if owners.setdefault(l_idx, path.owner) != path.owner:
+                owners[l_idx] = SHARED
+    return owners
 
 
 def _rounds_left(scenario: Scenario, state: GameState) -> int:

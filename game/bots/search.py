@@ -134,8 +134,11 @@ class HardBot(GreedyBot):
                 # and one the clock would overtake all the same is dropped, so that every live candidate
                 # keeps the same worlds (with none left, the greedy pick stands).
                 now = time.perf_counter()
-                if budget < len(alive) or now + per_sim * len(alive) > deadline:
-                    self.clock_stops += budget >= len(alive)
+                if budget < len(alive):
+                    stopped = True
+                    break
+                if now + per_sim * len(alive) > deadline:
+                    self.clock_stops += 1
                     stopped = True
                     break
                 world_seed = self.rng.getrandbits(62)
