@@ -11,6 +11,8 @@ from typing import NewType, Union
 
 from attrs import evolve, field, frozen
 
+from rules.memo import Memo
+
 StateId = NewType("StateId", str)
 PatronId = NewType("PatronId", str)
 NodeId = NewType("NodeId", str)
@@ -563,9 +565,17 @@ class Scenario:
         )
         # Memo tables for pure functions of (scenario, immutable inputs): flows, seat maps.
         self.cache: dict = {}
+        self._memos: dict[str, Memo] = {}
         self.cards_by_era = {
             era.number: tuple(sorted(c.id for c in self.cards if c.era == era.number)) for era in definition.eras
         }
+
+    def memo(self, name: str, limit: int = 20_000) -> Memo:
+        """This scenario's memo table `name` (made on first use, shared by every game on the scenario)."""
+        found = self._memos.get(name)
+        if found is None:
+            found = self._memos[name] = Memo(limit)
+        return found
 
     def state(self, state_id: str) -> StateDef:
         return self.world.states[self.state_index[state_id]]
