@@ -17,7 +17,7 @@ import pygame
 import pygame_gui
 
 from game.content_files import ASSETS
-from game.ui.i18n import Translator
+from game.i18n import Translator
 from game.ui.scene import Scene
 from game.ui.settings import Settings, load_settings, save_settings
 from game.ui.style import FONT_BOLD, FONT_REGULAR

@@ -17,8 +17,8 @@ import pygame
 from attrs import frozen
 
 from game.geo import GAME_STATES, Viewport
+from game.i18n import Translator, world_name
 from game.ui import style
-from game.ui.i18n import Translator, world_name
 from game.ui.maplayer import MapLayer, StateStyle
 from rules import GameState, Scenario
 from rules.board import controlling_seat

@@ -11,7 +11,7 @@ import attrs
 import platformdirs
 from attrs import define
 
-from game.ui.i18n import LANGUAGES
+from game.i18n import LANGUAGES
 
 APP_NAME = "caspian-gambit"
 TEXT_SIZES: tuple[float, ...] = (0.85, 1.0, 1.2, 1.45)

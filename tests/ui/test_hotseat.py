@@ -6,7 +6,7 @@ from __future__ import annotations
 import pygame
 import pytest
 
-from game.ui.describe import describe_entry
+from game.describe import describe_entry
 from game.ui.match import Match
 from game.ui.screenshots import mid_game
 from tests.ui.autoplay import play_to_end

@@ -8,7 +8,7 @@ import tomllib
 from pathlib import Path
 from types import ModuleType
 
-from game.ui.i18n import I18N_DIR, LANGUAGES, Translator, load_catalogue
+from game.i18n import I18N_DIR, LANGUAGES, Translator, load_catalogue
 from rules.errors import REASONS
 
 ROOT = Path(__file__).resolve().parent.parent.parent

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 import pygame_gui
 
-from game.ui.i18n import party_name
+from game.i18n import party_name
 from game.ui.match import Match
 from game.ui.scene import Scene
 from game.ui.scenes.play import simulate

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pygame
 import pygame_gui
 
+from game.describe import describe_entry
+from game.i18n import party_name
 from game.ui import style
-from game.ui.describe import describe_entry
-from game.ui.i18n import party_name
 from game.ui.match import Match
 from game.ui.scene import Scene
 from game.ui.widgets import button, esc, label, text_box

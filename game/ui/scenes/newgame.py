@@ -8,7 +8,7 @@ import pygame
 import pygame_gui
 
 from game.content_files import list_scenarios, load_scenario
-from game.ui.i18n import LANGUAGES, world_name
+from game.i18n import LANGUAGES, world_name
 from game.ui.match import BOT_LEVELS, Match, SeatPlan
 from game.ui.scene import Scene
 from game.ui.scenes.title import draw_title_backdrop

@@ -7,9 +7,9 @@ import gc
 import pygame
 import pygame_gui
 
+from game.describe import describe_action, describe_entry
+from game.i18n import party_name, world_name
 from game.ui import style
-from game.ui.describe import describe_action, describe_entry
-from game.ui.i18n import party_name, world_name
 from game.ui.mapview import MapView, Pick
 from game.ui.match import Match
 from game.ui.scene import Scene

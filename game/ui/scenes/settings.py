@@ -6,7 +6,7 @@ import attrs
 import pygame
 import pygame_gui
 
-from game.ui.i18n import LANGUAGES
+from game.i18n import LANGUAGES
 from game.ui.scene import Scene
 from game.ui.scenes.newgame import _next
 from game.ui.scenes.title import draw_title_backdrop

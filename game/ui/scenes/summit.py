@@ -5,8 +5,8 @@ from __future__ import annotations
 import pygame
 import pygame_gui
 
-from game.ui.describe import describe_entry
-from game.ui.i18n import party_name, world_name
+from game.describe import describe_entry
+from game.i18n import party_name, world_name
 from game.ui.match import Match
 from game.ui.scene import Scene
 from game.ui.scenes.title import draw_title_backdrop

@@ -6,7 +6,7 @@ from typing import Any
 
 import attrs
 
-from game.ui.i18n import Translator, party_name, world_name
+from game.i18n import Translator, party_name, world_name
 from rules import Action, Scenario
 
 _STATE_FIELDS = {"seat", "state", "by", "for_seat", "controller", "winner", "proposer"}

@@ -1,4 +1,5 @@
-"""Translation catalogues: every string the client shows comes from ``assets/i18n/<lang>.toml``.
+"""Translation catalogues: every string the client shows (and the words the command line prints for a
+bot's reasons) comes from ``assets/i18n/<lang>.toml``.
 
 A catalogue is a TOML document whose nested tables flatten to dotted keys (``[ui.title]`` + ``play = ...``
 becomes ``ui.title.play``). Lookups fall back to English, then to the key itself, so a missing string
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from rules.scenario import CardDef, Scenario
 
-I18N_DIR = Path(__file__).resolve().parent.parent.parent / "assets" / "i18n"
+I18N_DIR = Path(__file__).resolve().parent.parent / "assets" / "i18n"
 LANGUAGES: tuple[str, ...] = ("en", "ru")
 
 
