@@ -11,7 +11,7 @@ import pytest
 from game import catalogue
 from game.cli import main
 from game.content_files import ASSETS, load_scenario
-from tests.test_deck import SOURCE_IDS
+from tests.game.test_deck import SOURCE_IDS
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -22,7 +22,7 @@ from rules.state import ENGINE, NOBODY, GameState
 from tests.fixtures.mini_world import mini_scenario
 
 MAX_ACTIONS = 5000
-ASSETS = Path(__file__).resolve().parent.parent / "assets" / "scenarios"
+ASSETS = Path(__file__).resolve().parents[2] / "assets" / "scenarios"
 
 
 def _scenarios() -> list[tuple[Scenario, tuple[str, ...]]]:

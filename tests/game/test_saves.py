@@ -22,7 +22,7 @@ from rules import Scenario
 from rules.action import to_json
 from tests.fixtures.mini_world import mini_scenario
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 GOOD_ASSETS = ROOT / "tests" / "fixtures" / "content" / "good"
 FIXTURE_SAVE = ROOT / "tests" / "fixtures" / "saves" / "v1-mini.json"
 CASPIAN = ROOT / "assets" / "scenarios" / "caspian-2023.toml"

@@ -23,7 +23,7 @@ from game.ui.maplayer import (
     slug_of_hit,
 )
 
-FONTS = Path(__file__).resolve().parent.parent / "assets" / "fonts"
+FONTS = Path(__file__).resolve().parents[2] / "assets" / "fonts"
 ASTANA = (71.43, 51.13)
 CASPIAN = (51.0, 42.0)
 TEHRAN = (51.39, 35.69)

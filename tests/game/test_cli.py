@@ -14,7 +14,7 @@ import pytest
 from game import cli
 from rules.action import Advance, EndTurn, PassTurn
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 GOOD = ROOT / "tests" / "fixtures" / "content" / "good"
 BROKEN = ROOT / "tests" / "fixtures" / "content" / "broken"
 CASPIAN = ROOT / "assets" / "scenarios" / "caspian-2023.toml"

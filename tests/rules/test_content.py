@@ -22,7 +22,7 @@ from rules.content import (
 )
 from rules.scenario import CardDef, ScenarioDef, SourceDef, World
 
-FIXTURES = Path(__file__).parent / "fixtures" / "content"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "content"
 GOOD = FIXTURES / "good"
 BROKEN = FIXTURES / "broken"
 G = "tests/fixtures/content/good"

@@ -19,7 +19,7 @@ from rules.state import GameState
 from rules.view import HIDDEN
 from tests.fixtures.mini_world import mini_scenario
 
-ASSETS = Path(__file__).resolve().parent.parent / "assets" / "scenarios"
+ASSETS = Path(__file__).resolve().parents[2] / "assets" / "scenarios"
 FOUR = ("russia", "kazakhstan", "azerbaijan", "turkmenistan")
 FAST: dict[str, object] = {"max_plans": 400, "iterations": 12, "width": 3, "horizon": 4}
 
