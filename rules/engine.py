@@ -659,7 +659,7 @@ def legal_actions(scenario: Scenario, state: GameState) -> tuple[Action, ...]:
     else:
         out = list(_turn_actions(scenario, state, seat))
     # Every branch above builds its actions in sort_key order already (hands and offers are kept
-    # sorted; target generators walk id-sorted tables); tests/test_properties.py checks it.
+    # sorted; target generators walk id-sorted tables); tests/rules/test_properties.py checks it.
     legal = tuple(out)
     _LAST_ANSWER[0] = (scenario, state, legal)
     return legal

@@ -6,7 +6,7 @@
 
 A golden file is a seeded bot game written step by step: a header (scenario, content hash, seed,
 seats), then for each step the actor and the action's JSON, each log entry's JSON on its own line,
-and finally the outcome and the final state's hash. tests/test_golden.py replays each file's
+and finally the outcome and the final state's hash. tests/rules/test_golden.py replays each file's
 actions and checks that rendering them again gives the file byte for byte. The games are played by
 `game.cli.RandomBot`, whose generator is the project's own, so the files pin the engine, not the
 bots.
