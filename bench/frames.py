@@ -23,9 +23,8 @@ sys.path.insert(0, str(ROOT))
 TITLE_PROBE = """
 import time
 from game.ui.app import App
-from game.ui.scenes.title import TitleScene
 app = App(size=(1280, 800), persist=False)
-app.reset(TitleScene(app))
+app.reset("title")
 app.step(0.0)
 print(time.time())
 """
@@ -36,14 +35,12 @@ def frame_times(size: tuple[int, int], frames: int = 300) -> list[float]:
     import pygame
 
     from game.ui.app import App
-    from game.ui.scenes.play import PlayScene
     from game.ui.screenshots import default_scenario, mid_game
 
     app = App(size=size, persist=False, bot_delay=0.0)
     match = mid_game(default_scenario(app.assets), 7, app.assets)
     match.take_seat(match.to_act() or match.state.seats[0])
-    play = PlayScene(app, match)
-    app.reset(play)
+    play = app.reset("play", match=match)
     for _ in range(20):
         app.step(1 / 60)
     times = []

@@ -1,5 +1,8 @@
 """The client application: window, widget manager, scene stack and main loop.
 
+The application is every scene's `SceneHost`: it keeps the scene classes by name and opens one on a
+scene's request (``push("card", match=..., card_id=...)``).
+
 ``main()`` opens the window on the title screen. ``App`` is also driven step by step by the tests
 (``App.step``) and by ``screenshots``: everything runs headless under ``SDL_VIDEODRIVER=dummy``.
 """
@@ -19,6 +22,7 @@ import pygame_gui
 from game.content_files import ASSETS
 from game.i18n import Translator
 from game.ui.scene import Scene
+from game.ui.scenes import SCENES
 from game.ui.settings import Settings, load_settings, save_settings
 from game.ui.style import FONT_BOLD, FONT_REGULAR
 
@@ -72,6 +76,7 @@ class App:
         size: tuple[int, int] | None = None,
         persist: bool = True,
         bot_delay: float = 0.6,
+        scenes: tuple[type[Scene], ...] = SCENES,
     ) -> None:
         self.settings = (settings or Settings()).normalised()
         self.assets = assets
@@ -83,10 +88,12 @@ class App:
         pygame.display.set_caption("Caspian Gambit")
         self.screen = self._open_window(size or self.settings.window)
         self.manager = self._new_manager()
+        self.scenes = {scene.name: scene for scene in scenes}
+        if len(self.scenes) != len(scenes):
+            raise ValueError("two scene classes share a name")
         self.stack: list[Scene] = []
         self.running = True
         self.clock = pygame.time.Clock()
-        self.message = ""
 
     # window ------------------------------------------------------------------------------------------
     def _open_window(self, size: tuple[int, int]) -> pygame.Surface:
@@ -152,11 +159,18 @@ class App:
     def top(self) -> Scene | None:
         return self.stack[-1] if self.stack else None
 
-    def push(self, scene: Scene) -> None:
+    def open(self, name: str, **kwargs: Any) -> Scene:
+        """A new scene of the class registered under the name, given these arguments."""
+        return self.scenes[name](self, **kwargs)
+
+    def push(self, name: str, **kwargs: Any) -> Scene:
+        """Open a scene over the current one; returns it."""
+        scene = self.open(name, **kwargs)
         if self.stack:
             self.stack[-1].exit()
         self.stack.append(scene)
         scene.enter()
+        return scene
 
     def pop(self) -> Scene:
         scene = self.stack.pop()
@@ -165,31 +179,33 @@ class App:
             self.stack[-1].enter()
         return scene
 
-    def replace(self, scene: Scene) -> None:
+    def replace(self, name: str, **kwargs: Any) -> Scene:
+        """Open a scene in place of the current one; returns it."""
+        scene = self.open(name, **kwargs)
         if self.stack:
             self.stack.pop().exit()
         self.stack.append(scene)
         scene.enter()
+        return scene
 
-    def reset(self, scene: Scene) -> None:
-        """Empty the stack and show one scene."""
+    def reset(self, name: str, **kwargs: Any) -> Scene:
+        """Empty the stack and show one new scene; returns it."""
+        scene = self.open(name, **kwargs)
         while self.stack:
             self.stack.pop().exit()
         self.stack.append(scene)
         scene.enter()
+        return scene
 
-    def pop_to(self, kind: type) -> None:
-        """Pop scenes until one of this type is on top."""
-        while len(self.stack) > 1 and not isinstance(self.stack[-1], kind):
-            self.stack.pop().exit()
-        if self.stack:
-            self.stack[-1].enter()
+    def quit(self) -> None:
+        """Stop the main loop after this frame."""
+        self.running = False
 
     # loop --------------------------------------------------------------------------------------------
     def dispatch(self, event: pygame.event.Event) -> None:
         """Hand one event to the widgets, then to the top scene."""
         if event.type == pygame.QUIT:
-            self.running = False
+            self.quit()
             return
         if event.type == pygame.VIDEORESIZE:
             self.resize((event.w, event.h))
@@ -240,11 +256,9 @@ class App:
 
 def main() -> None:
     """Open the window on the title screen and play until the player quits."""
-    from game.ui.scenes.title import TitleScene
-
     started = time.perf_counter()
     app = App(load_settings())
-    app.reset(TitleScene(app))
+    app.reset("title")
     app.step(0.0)
     if os.environ.get("CASPIAN_GAMBIT_TIMING"):
         print(json.dumps({"title_s": round(time.perf_counter() - started, 3)}), flush=True)

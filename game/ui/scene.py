@@ -1,31 +1,69 @@
-"""Scenes and the scene stack.
+"""Scenes, and what a scene may ask of the application that hosts them.
 
 A scene has a small lifecycle: ``enter`` / ``exit`` when it becomes or stops being the top of the stack,
 ``build`` (re)creates its widgets for the current window size, ``handle(input) -> consumed?``,
 ``update(dt)`` and ``draw(surface)``. Scenes change the game only by submitting actions; ``draw`` changes
 nothing. Only the top scene has widgets: the ones under it are drawn, dimmed, as its backdrop.
+
+A scene knows its host only as a `SceneHost` and other scenes only by name: ``host.push("card",
+match=match, card_id=card)`` opens the scene registered as "card" with those arguments (Tuxemon's
+``push_state``), so no scene imports another.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeVar
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
 
 import pygame
 import pygame_gui
 
-if TYPE_CHECKING:
-    from game.ui.app import App
+from game.i18n import Translator
+from game.ui.settings import Settings
 
 W = TypeVar("W", bound=pygame_gui.core.UIElement)
+
+
+class SceneHost(Protocol):
+    """What scenes use of the application: text, scale, widgets, settings, and the scene stack by name."""
+
+    tr: Translator
+    settings: Settings
+    assets: Path
+    manager: pygame_gui.UIManager
+    bot_delay: float
+
+    @property
+    def size(self) -> tuple[int, int]: ...
+
+    @property
+    def scale(self) -> float: ...
+
+    @property
+    def top(self) -> Scene | None: ...
+
+    def u(self, pixels: float) -> int: ...
+
+    def apply_settings(self, settings: Settings) -> None: ...
+
+    def push(self, name: str, **kwargs: Any) -> Scene: ...
+
+    def pop(self) -> Scene: ...
+
+    def replace(self, name: str, **kwargs: Any) -> Scene: ...
+
+    def reset(self, name: str, **kwargs: Any) -> Scene: ...
+
+    def quit(self) -> None: ...
 
 
 class Scene:
     """One screen of the client."""
 
     modal = False  # drawn over the scene under it (dimmed) instead of replacing it
-    name = "scene"
+    name = "scene"  # the name other scenes open it by
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: SceneHost) -> None:
         self.app = app
         self.widgets: list[pygame_gui.core.UIElement] = []
 

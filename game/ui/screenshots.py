@@ -66,59 +66,46 @@ def render_screens(
     outdir: Path, scenario_id: str = "", seed: int = 7, size: tuple[int, int] = (1280, 800), assets: Path = ASSETS
 ) -> list[Path]:
     """Every screen of a seeded game, as PNG files in outdir; returns their paths."""
-    from game.ui.scenes.card import CardScene
-    from game.ui.scenes.cover import CoverScene, RecapScene
-    from game.ui.scenes.flowphase import FlowScene
-    from game.ui.scenes.gameover import GameOverScene
-    from game.ui.scenes.menu import MenuScene
-    from game.ui.scenes.newgame import NewGameScene
-    from game.ui.scenes.play import PlayScene
-    from game.ui.scenes.saveload import LoadScene, SaveScene
-    from game.ui.scenes.settings import SettingsScene
-    from game.ui.scenes.summit import SummitScene
-    from game.ui.scenes.title import TitleScene
-
     scenario_id = scenario_id or default_scenario(assets)
     app = App(Settings(), assets=assets, size=size, persist=False, bot_delay=0.0)
     shooter = Shooter(app, outdir)
-    app.reset(TitleScene(app))
+    app.reset("title")
     shooter.shot("title")
-    app.push(NewGameScene(app, seed=seed))
+    app.push("new_game", seed=seed)
     shooter.shot("new-game")
     match = mid_game(scenario_id, seed, assets)
     seat = match.to_act() or match.state.seats[0]
-    play = PlayScene(app, match)
-    app.reset(play)
+    app.reset("play", match=match)
     match.hand_over()
-    app.push(CoverScene(app, match, seat))
+    app.push("cover", match=match, seat=seat)
     shooter.shot("cover")
     match.take_seat(seat)
-    app.replace(RecapScene(app, match, seat))
+    app.replace("recap", match=match, seat=seat)
     shooter.shot("recap")
     app.pop()
     shooter.shot("play")
     hand = match.state.hands[match.state.seats.index(seat)]
     if hand:
-        app.push(CardScene(app, match, hand[0]))
+        app.push("card", match=match, card_id=hand[0])
         shooter.shot("card")
         app.pop()
     if match.state.last_flows is not None:
-        app.push(FlowScene(app, match, None))
+        app.push("flows", match=match, before=None)
         shooter.shot("flows")
         app.pop()
     summit = next((i for i, e in enumerate(match.session.log) if isinstance(e.entry, SummitHeld)), None)
     if summit is not None:
         step = match.session.log[summit].step
-        app.push(SummitScene(app, match, tuple(e.entry for e in match.session.log if e.step == step)))
+        app.push("summit", match=match, entries=tuple(e.entry for e in match.session.log if e.step == step))
         shooter.shot("summit")
         app.pop()
-    for scene, name in ((MenuScene(app, match), "menu"), (SaveScene(app, match), "save")):
-        app.push(scene)
+    for name in ("menu", "save"):
+        app.push(name, match=match)
         shooter.shot(name)
         app.pop()
-    app.push(LoadScene(app))
+    app.push("load")
     shooter.shot("load")
-    app.replace(SettingsScene(app))
+    app.replace("settings")
     shooter.shot("settings")
     app.pop()
     app.settings.language = "ru"
@@ -130,7 +117,7 @@ def render_screens(
     while not match.session.is_over:
         match.session.submit(rng.choice(match.session.legal()))
     match.hand_over()
-    app.push(GameOverScene(app, match))
+    app.push("game_over", match=match)
     shooter.shot("game-over")
     match.close()
     return shooter.paths

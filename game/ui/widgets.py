@@ -1,4 +1,4 @@
-"""Widget helpers: buttons that explain why they are disabled, and simple layout."""
+"""Widget helpers: buttons that explain why they are disabled, choices that cycle, and simple layout."""
 
 from __future__ import annotations
 
@@ -103,3 +103,10 @@ def widget_texts(widgets: list[UIElement]) -> list[str]:
         if isinstance(item_list, list):
             out.extend(str(item.get("text", "")) for item in item_list if isinstance(item, dict))
     return out
+
+
+def next_value(values: tuple[str, ...], current: str) -> str:
+    """The value after `current` for a button that cycles through `values` (the first if current is not one)."""
+    if current not in values:
+        return values[0]
+    return values[(values.index(current) + 1) % len(values)]

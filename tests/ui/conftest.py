@@ -15,10 +15,9 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 def app(tmp_path, monkeypatch) -> Iterator[object]:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("CASPIAN_GAMBIT_DATA", str(tmp_path / "data"))
     from game.ui.app import App
-    from game.ui.scenes.title import TitleScene
 
     client = App(size=(1280, 800), persist=False, bot_delay=0.0)
-    client.reset(TitleScene(client))
+    client.reset("title")
     client.step(0.0)
     yield client
     for scene in client.stack:

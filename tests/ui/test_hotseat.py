@@ -48,25 +48,16 @@ def _assert_hidden(app, secrets: set[str], screen: str) -> None:  # type: ignore
 
 @pytest.fixture
 def game(app):  # type: ignore[no-untyped-def]
-    from game.ui.scenes.play import PlayScene
-
     match = mid_game("tutorial", 11, app.assets, steps=8)
     a = match.to_act()
     assert a is not None
     match.take_seat(a)
-    play = PlayScene(app, match)
-    app.reset(play)
+    play = app.reset("play", match=match)
     frames(app, 3)
     return app, match, play, a
 
 
 def test_no_screen_of_seat_a_shows_seat_b_private_data(game) -> None:  # type: ignore[no-untyped-def]
-    from game.ui.scenes.card import CardScene
-    from game.ui.scenes.cover import CoverScene, RecapScene
-    from game.ui.scenes.flowphase import FlowScene
-    from game.ui.scenes.menu import MenuScene
-    from game.ui.scenes.saveload import SaveScene
-
     app, match, play, a = game
     b = next(s for s in match.state.seats if s != a)
     secrets = _secrets(app, match, b, a)
@@ -78,20 +69,20 @@ def test_no_screen_of_seat_a_shows_seat_b_private_data(game) -> None:  # type: i
         _assert_hidden(app, secrets, f"map hover {region.slug}")
     play.hover = None
     scenes = [
-        ("card", lambda: CardScene(app, match, match.state.hands[match.state.seats.index(a)][0])),
-        ("menu", lambda: MenuScene(app, match)),
-        ("save", lambda: SaveScene(app, match)),
-        ("recap", lambda: RecapScene(app, match, a)),
+        ("card", {"card_id": match.state.hands[match.state.seats.index(a)][0]}),
+        ("menu", {}),
+        ("save", {}),
+        ("recap", {"seat": a}),
     ]
     if match.state.last_flows is not None:
-        scenes.append(("flows", lambda: FlowScene(app, match, None)))
-    for name, make in scenes:
-        app.push(make())
+        scenes.append(("flows", {"before": None}))
+    for name, kwargs in scenes:
+        app.push(name, match=match, **kwargs)
         frames(app, 2)
         _assert_hidden(app, secrets, name)
         app.pop()
     match.hand_over()
-    app.push(CoverScene(app, match, b))
+    app.push("cover", match=match, seat=b)
     frames(app, 2)
     _assert_hidden(app, secrets | _secrets(app, match, a, b), "cover")
 

@@ -22,15 +22,13 @@ def _contested(state: GameState, seats: int) -> GameState:
 def _placed(size: tuple[int, int], lang: str, state_of: str, tmp_path, monkeypatch) -> tuple:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("CASPIAN_GAMBIT_DATA", str(tmp_path / "data"))
     from game.ui.app import App
-    from game.ui.scenes.play import PlayScene
     from game.ui.settings import Settings
 
     app = App(Settings(language=lang), size=size, persist=False, bot_delay=0.0)
     match = mid_game("caspian-2023", 7)
     try:
         match.take_seat(match.to_act() or match.state.seats[0])
-        play = PlayScene(app, match)
-        app.reset(play)
+        play = app.reset("play", match=match)
         app.step(0.05)
         state = match.state if state_of == "game" else _contested(match.state, 2)
         view = play.map

@@ -63,13 +63,11 @@ def test_every_screen_renders_and_draws_something(tmp_path, monkeypatch) -> None
 
 
 def test_the_window_resizes_and_the_ui_scales(app) -> None:  # type: ignore[no-untyped-def]
-    from game.ui.scenes.play import PlayScene
     from game.ui.screenshots import mid_game
 
     match = mid_game("tutorial", 5, app.assets, steps=6)
     match.take_seat(match.to_act())
-    play = PlayScene(app, match)
-    app.reset(play)
+    play = app.reset("play", match=match)
     frames(app, 2)
     small = play.controls["menu"].rect.height
     pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, w=1920, h=1200, size=(1920, 1200)))
@@ -81,15 +79,13 @@ def test_the_window_resizes_and_the_ui_scales(app) -> None:  # type: ignore[no-u
 
 
 def test_a_map_click_names_a_state_a_node_or_a_link(app) -> None:  # type: ignore[no-untyped-def]
-    from game.ui.scenes.play import PlayScene
     from game.ui.screenshots import mid_game
 
     match = mid_game(
         "caspian-2023" if (ROOT / "assets/scenarios/caspian-2023.toml").exists() else "tutorial", 5, app.assets
     )
     match.take_seat(match.to_act())
-    play = PlayScene(app, match)
-    app.reset(play)
+    play = app.reset("play", match=match)
     frames(app, 2)
     view = play.map
     baku = view.scenario.node_index["baku"]

@@ -1,0 +1,34 @@
+"""Every screen of the client, in the one list the application registers them from by name."""
+
+from __future__ import annotations
+
+from game.ui.scene import Scene
+from game.ui.scenes.card import CardScene
+from game.ui.scenes.cover import CoverScene, RecapScene
+from game.ui.scenes.flowphase import FlowScene
+from game.ui.scenes.gameover import GameOverScene
+from game.ui.scenes.menu import MenuScene
+from game.ui.scenes.newgame import NewGameScene
+from game.ui.scenes.play import PlayScene
+from game.ui.scenes.preview import PreviewScene
+from game.ui.scenes.saveload import LoadScene, SaveScene
+from game.ui.scenes.settings import SettingsScene
+from game.ui.scenes.summit import SummitScene
+from game.ui.scenes.title import TitleScene
+
+SCENES: tuple[type[Scene], ...] = (
+    TitleScene,
+    NewGameScene,
+    SettingsScene,
+    LoadScene,
+    SaveScene,
+    PlayScene,
+    CardScene,
+    PreviewScene,
+    CoverScene,
+    RecapScene,
+    MenuScene,
+    FlowScene,
+    SummitScene,
+    GameOverScene,
+)

@@ -7,10 +7,9 @@ import pygame_gui
 
 from game.i18n import party_name
 from game.ui.match import Match
-from game.ui.scene import Scene
-from game.ui.scenes.play import simulate
+from game.ui.scene import Scene, SceneHost
 from game.ui.widgets import button, esc, text_box
-from rules import Action
+from rules import Action, GameState, apply, why_illegal
 from rules.action import PickHeadline, PlayCard, PlayEvent, UseOps
 from rules.scenario import VERBS
 
@@ -19,7 +18,7 @@ class CardScene(Scene):
     modal = True
     name = "card"
 
-    def __init__(self, app, match: Match, card_id: str) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app: SceneHost, match: Match, card_id: str) -> None:
         super().__init__(app)
         self.match = match
         self.card_id = card_id
@@ -112,3 +111,14 @@ class CardScene(Scene):
         for action in actions:
             self.match.session.submit(action)
         self.app.pop()
+
+
+def simulate(match: Match, actions: list[Action]) -> tuple[GameState, str | None]:
+    """Apply actions to a copy of the state (the engine is pure): the state after, or the first refusal."""
+    state = match.state
+    for action in actions:
+        reason = why_illegal(match.scenario, state, action)
+        if reason is not None:
+            return state, reason
+        state, _ = apply(match.scenario, state, action)
+    return state, None

@@ -9,16 +9,14 @@ from game.describe import describe_entry
 from game.i18n import party_name
 from game.ui import style
 from game.ui.match import Match
-from game.ui.scene import Scene
+from game.ui.scene import Scene, SceneHost
 from game.ui.widgets import button, esc, label, text_box
 
 
-def open_menu(app, match: Match, event: pygame.event.Event) -> bool:  # type: ignore[no-untyped-def]
+def open_menu(app: SceneHost, match: Match, event: pygame.event.Event) -> bool:
     """Escape opens the menu (save, settings...): it shows nothing private either."""
     if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-        from game.ui.scenes.menu import MenuScene
-
-        app.push(MenuScene(app, match))
+        app.push("menu", match=match)
         return True
     return False
 
@@ -28,7 +26,7 @@ class CoverScene(Scene):
 
     name = "cover"
 
-    def __init__(self, app, match: Match, seat: str) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app: SceneHost, match: Match, seat: str) -> None:
         super().__init__(app)
         self.match = match
         self.seat = seat
@@ -60,7 +58,7 @@ class CoverScene(Scene):
             self.match.take_seat(self.seat)
             recap = self.match.session.recap(self.seat)
             if recap:
-                self.app.replace(RecapScene(self.app, self.match, self.seat))
+                self.app.replace("recap", match=self.match, seat=self.seat)
             else:
                 self.app.pop()
             return True
@@ -85,7 +83,7 @@ class RecapScene(Scene):
 
     name = "recap"
 
-    def __init__(self, app, match: Match, seat: str) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app: SceneHost, match: Match, seat: str) -> None:
         super().__init__(app)
         self.match = match
         self.seat = seat

@@ -9,12 +9,12 @@ import pygame_gui
 from game.i18n import party_name
 from game.ui.mapview import MapView
 from game.ui.match import Match
-from game.ui.scene import Scene
+from game.ui.scene import Scene, SceneHost
 from game.ui.widgets import button, esc, label, text_box
 from rules.state import FlowReport
 
 
-def dependence_html(app, match: Match, before: FlowReport | None, after: FlowReport) -> str:  # type: ignore[no-untyped-def]
+def dependence_html(app: SceneHost, match: Match, before: FlowReport | None, after: FlowReport) -> str:
     """Per seat: income and the share of its exports crossing each other state, before → after."""
     tr, sc = app.tr, match.scenario
     state = match.state
@@ -57,7 +57,7 @@ class FlowScene(Scene):
 
     name = "flows"
 
-    def __init__(self, app, match: Match, before: FlowReport | None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app: SceneHost, match: Match, before: FlowReport | None) -> None:
         super().__init__(app)
         self.match = match
         self.before = before

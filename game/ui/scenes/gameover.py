@@ -7,9 +7,9 @@ import pygame_gui
 
 from game.describe import describe_entry
 from game.i18n import party_name
+from game.ui.backdrop import draw_title_backdrop
 from game.ui.match import Match
-from game.ui.scene import Scene
-from game.ui.scenes.title import draw_title_backdrop
+from game.ui.scene import Scene, SceneHost
 from game.ui.widgets import button, esc, label, text_box
 from rules import outcome
 from rules.log import ObjectiveRevealed, PointsScored
@@ -18,7 +18,7 @@ from rules.log import ObjectiveRevealed, PointsScored
 class GameOverScene(Scene):
     name = "game_over"
 
-    def __init__(self, app, match: Match) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app: SceneHost, match: Match) -> None:
         super().__init__(app)
         self.match = match
 
@@ -57,20 +57,17 @@ class GameOverScene(Scene):
         )
 
     def handle(self, event: pygame.event.Event) -> bool:
-        from game.ui.scenes.saveload import SaveScene
-        from game.ui.scenes.title import TitleScene
-
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_ESCAPE):
             self.match.close()
-            self.app.reset(TitleScene(self.app))
+            self.app.reset("title")
             return True
         if event.type != pygame_gui.UI_BUTTON_PRESSED:
             return False
         if event.ui_element is self.title:
             self.match.close()
-            self.app.reset(TitleScene(self.app))
+            self.app.reset("title")
         elif event.ui_element is self.save:
-            self.app.push(SaveScene(self.app, self.match))
+            self.app.push("save", match=self.match)
         return True
 
     def draw(self, surface: pygame.Surface) -> None:

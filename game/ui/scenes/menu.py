@@ -6,7 +6,7 @@ import pygame
 import pygame_gui
 
 from game.ui.match import Match
-from game.ui.scene import Scene
+from game.ui.scene import Scene, SceneHost
 from game.ui.widgets import button, label
 
 
@@ -15,7 +15,7 @@ class MenuScene(Scene):
     name = "menu"
     KEYS = ("resume", "save", "load", "settings", "title")
 
-    def __init__(self, app, match: Match) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app: SceneHost, match: Match) -> None:
         super().__init__(app)
         self.match = match
 
@@ -31,10 +31,6 @@ class MenuScene(Scene):
             self.buttons[key] = self.add(button(m, rect, tr(f"ui.menu.{key}"), object_id="@big_button"))
 
     def handle(self, event: pygame.event.Event) -> bool:
-        from game.ui.scenes.saveload import LoadScene, SaveScene
-        from game.ui.scenes.settings import SettingsScene
-        from game.ui.scenes.title import TitleScene
-
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
             self.app.pop()
             return True
@@ -47,12 +43,12 @@ class MenuScene(Scene):
         if chosen == "resume":
             self.app.pop()
         elif chosen == "save":
-            self.app.replace(SaveScene(self.app, self.match))
+            self.app.replace("save", match=self.match)
         elif chosen == "load":
-            self.app.replace(LoadScene(self.app))
+            self.app.replace("load")
         elif chosen == "settings":
-            self.app.replace(SettingsScene(self.app))
+            self.app.replace("settings")
         elif chosen == "title":
             self.match.close()
-            self.app.reset(TitleScene(self.app))
+            self.app.reset("title")
         return chosen is not None

@@ -9,10 +9,10 @@ import pygame_gui
 
 from game.content_files import list_scenarios, load_scenario
 from game.i18n import LANGUAGES, world_name
+from game.ui.backdrop import draw_title_backdrop
 from game.ui.match import BOT_LEVELS, Match, SeatPlan
-from game.ui.scene import Scene
-from game.ui.scenes.title import draw_title_backdrop
-from game.ui.widgets import button, label
+from game.ui.scene import Scene, SceneHost
+from game.ui.widgets import button, label, next_value
 from rules import Scenario
 from rules.content import ContentError
 
@@ -23,7 +23,7 @@ SEAT_CHOICES: tuple[str, ...] = ("human", *(f"bot:{level}" for level in BOT_LEVE
 class NewGameScene(Scene):
     name = "new_game"
 
-    def __init__(self, app, seed: int | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app: SceneHost, seed: int | None = None) -> None:
         super().__init__(app)
         self.scenarios = [sid for sid, _ in list_scenarios(app.assets)]
         preferred = "tutorial" if "tutorial" in self.scenarios else (self.scenarios[0] if self.scenarios else "")
@@ -137,30 +137,28 @@ class NewGameScene(Scene):
                     self.turn(key)
             for seat, widget in self.seat_buttons.items():
                 if element is widget:
-                    self.seats[seat] = _next(SEAT_CHOICES, self.seats[seat])
+                    self.seats[seat] = next_value(SEAT_CHOICES, self.seats[seat])
             self.rebuild()
         return True
 
     def turn(self, key: str) -> None:
         """Step one choice to its next value."""
         if key == "scenario" and self.scenarios:
-            self.scenario_id = _next(tuple(self.scenarios), self.scenario_id)
+            self.scenario_id = next_value(tuple(self.scenarios), self.scenario_id)
             self._load()
         elif key == "length" and self.scenario is not None:
-            self.length = _next(tuple(self.scenario.definition.lengths), self.length)
+            self.length = next_value(tuple(self.scenario.definition.lengths), self.length)
         elif key == "tier":
-            self.tier = _next(TIERS, self.tier)
+            self.tier = next_value(TIERS, self.tier)
         elif key == "language":
             settings = self.app.settings
-            settings.language = _next(LANGUAGES, settings.language)
+            settings.language = next_value(LANGUAGES, settings.language)
             self.app.apply_settings(settings)
         elif key == "seed":
             self.seed = random.randrange(1, 100000)
 
     def begin(self) -> None:
         """Start the game with these choices."""
-        from game.ui.scenes.play import PlayScene
-
         if self.scenario is None:
             return
         plans = tuple(
@@ -168,13 +166,7 @@ class NewGameScene(Scene):
             for seat, choice in self.seats.items()
         )
         match = Match.start(self.scenario, self.seed, plans, self.length, self.tier)
-        self.app.reset(PlayScene(self.app, match))
+        self.app.reset("play", match=match)
 
     def draw(self, surface: pygame.Surface) -> None:
         draw_title_backdrop(surface)
-
-
-def _next(values: tuple[str, ...], current: str) -> str:
-    if current not in values:
-        return values[0]
-    return values[(values.index(current) + 1) % len(values)]

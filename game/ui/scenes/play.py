@@ -8,13 +8,13 @@ import pygame
 import pygame_gui
 
 from game.describe import describe_action, describe_entry
-from game.i18n import party_name, world_name
+from game.i18n import Translator, party_name, world_name
 from game.ui import style
-from game.ui.mapview import MapView, Pick
+from game.ui.mapview import MapView, Pick, draw_link
 from game.ui.match import Match
-from game.ui.scene import Scene
+from game.ui.scene import Scene, SceneHost
 from game.ui.widgets import button, esc, text_box
-from rules import Action, GameState, IllegalActionError, apply, why_illegal
+from rules import Action, GameState, IllegalActionError
 from rules.action import (
     Answer,
     ApplyPressure,
@@ -48,7 +48,7 @@ class PlayScene(Scene):
 
     name = "play"
 
-    def __init__(self, app, match: Match) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app: SceneHost, match: Match) -> None:
         super().__init__(app)
         self.match = match
         self.map = MapView(match.scenario, app.tr, app.settings.palette, app.scale)
@@ -445,10 +445,8 @@ class PlayScene(Scene):
             self.on_button(widget)
 
     def on_button(self, element: object) -> bool:
-        from game.ui.scenes.card import CardScene
-
         if id(element) in self.card_buttons:
-            self.app.push(CardScene(self.app, self.match, self.card_buttons[id(element)]))
+            self.app.push("card", match=self.match, card_id=self.card_buttons[id(element)])
             return True
         if id(element) in self.action_buttons:
             self.try_action(self.action_buttons[id(element)])
@@ -482,9 +480,7 @@ class PlayScene(Scene):
             self.show_flows = not self.show_flows
 
     def open_menu(self) -> None:
-        from game.ui.scenes.menu import MenuScene
-
-        self.app.push(MenuScene(self.app, self.match))
+        self.app.push("menu", match=self.match)
 
     def undo(self) -> None:
         if self.match.viewer is not None and self.match.session.can_undo():
@@ -514,15 +510,13 @@ class PlayScene(Scene):
 
     def try_action(self, action: Action) -> None:
         """Submit an action for the viewer; a throttle or cut first shows its preview."""
-        from game.ui.scenes.preview import PreviewScene
-
         reason = self.match.session.why_not(action)
         if reason is not None:
             self.note = self.app.tr.reason(reason)
             self.rebuild()
             return
         if isinstance(action, ApplyPressure) and action.pressure in ("throttle", "cut"):
-            self.app.push(PreviewScene(self.app, self.match, action))
+            self.app.push("preview", match=self.match, action=action)
             return
         self.submit(action)
 
@@ -551,12 +545,10 @@ class PlayScene(Scene):
             self.engine_step()
             return
         if match.needs_cover():
-            from game.ui.scenes.cover import CoverScene
-
             seat = match.to_act()
             assert seat is not None
             match.hand_over()
-            self.app.push(CoverScene(self.app, match, seat))
+            self.app.push("cover", match=match, seat=seat)
             return
         if match.to_act() in match.bots:
             self.bot_timer += dt
@@ -572,23 +564,18 @@ class PlayScene(Scene):
 
     def engine_step(self) -> None:
         """One automated step; the flow phase, a summit and the end get their own screens."""
-        from game.ui.scenes.flowphase import FlowScene
-        from game.ui.scenes.summit import SummitScene
-
         before = self.match.state.last_flows
         entries = self.match.engine_step()
         if any(isinstance(e, FlowsRouted) for e in entries):
-            self.app.push(FlowScene(self.app, self.match, before))
+            self.app.push("flows", match=self.match, before=before)
         elif any(isinstance(e, SummitHeld) for e in entries) and not any(isinstance(e, GameEnded) for e in entries):
-            self.app.push(SummitScene(self.app, self.match, entries))
+            self.app.push("summit", match=self.match, entries=entries)
         else:
             self.rebuild()
 
     def show_game_over(self) -> None:
-        from game.ui.scenes.gameover import GameOverScene
-
         self.match.hand_over()
-        self.app.push(GameOverScene(self.app, self.match))
+        self.app.push("game_over", match=self.match)
 
     # drawing -----------------------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
@@ -682,9 +669,8 @@ class PlayScene(Scene):
         return out
 
 
-def render_legend(tr, scale: float) -> pygame.Surface:  # type: ignore[no-untyped-def]
-    from game.ui.mapview import draw_link
-
+def render_legend(tr: Translator, scale: float) -> pygame.Surface:
+    """The legend of link types and statuses at a UI scale."""
     unit = max(1, round(scale))
     size = max(10, int(12 * scale))
     rows = [
@@ -711,14 +697,3 @@ def render_legend(tr, scale: float) -> pygame.Surface:  # type: ignore[no-untype
         draw_link(out, kind, status, (int(6 * scale), y), (int(6 * scale) + line_w, y), unit)
         out.blit(text, (line_w + int(12 * scale), y - text.get_height() // 2))
     return out
-
-
-def simulate(match: Match, actions: list[Action]) -> tuple[GameState, str | None]:
-    """Apply actions to a copy of the state (the engine is pure): the state after, or the first refusal."""
-    state = match.state
-    for action in actions:
-        reason = why_illegal(match.scenario, state, action)
-        if reason is not None:
-            return state, reason
-        state, _ = apply(match.scenario, state, action)
-    return state, None

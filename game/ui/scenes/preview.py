@@ -8,7 +8,7 @@ import pygame_gui
 from game.describe import describe_action
 from game.i18n import party_name
 from game.ui.match import Match
-from game.ui.scene import Scene
+from game.ui.scene import Scene, SceneHost
 from game.ui.widgets import button, esc, text_box
 from rules import preview
 from rules.action import ApplyPressure
@@ -16,7 +16,7 @@ from rules.action import ApplyPressure
 _STATUS = {"throttle": "throttled", "cut": "cut"}
 
 
-def preview_html(app, match: Match, action: ApplyPressure) -> str:  # type: ignore[no-untyped-def]
+def preview_html(app: SceneHost, match: Match, action: ApplyPressure) -> str:
     """The preview as a table of income and dependence, before and after, per seat."""
     tr, sc = app.tr, match.scenario
     result = preview(sc, match.state, action.target, _STATUS[action.pressure])
@@ -47,7 +47,7 @@ class PreviewScene(Scene):
     modal = True
     name = "preview"
 
-    def __init__(self, app, match: Match, action: ApplyPressure) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app: SceneHost, match: Match, action: ApplyPressure) -> None:
         super().__init__(app)
         self.match = match
         self.action = action

@@ -10,8 +10,9 @@ import pygame_gui
 
 from game import saves
 from game.content_files import load_scenario
+from game.ui.backdrop import draw_title_backdrop
 from game.ui.match import Match, SeatPlan
-from game.ui.scene import Scene
+from game.ui.scene import Scene, SceneHost
 from game.ui.settings import data_dir
 from game.ui.widgets import button, label
 
@@ -53,7 +54,7 @@ class SaveScene(Scene):
     modal = True
     name = "save"
 
-    def __init__(self, app, match: Match) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app: SceneHost, match: Match) -> None:
         super().__init__(app)
         self.match = match
         state = match.state
@@ -99,20 +100,19 @@ class SaveScene(Scene):
     def save(self) -> None:
         name = safe_name(self.entry.get_text())
         try:
-            path = save_match(self.match, saves_folder() / f"{name}.json")
+            save_match(self.match, saves_folder() / f"{name}.json")
         except OSError as exc:
             self.message = self.app.tr("ui.save.failed", problem=exc.strerror or str(exc))
             self.rebuild()
             return
         self.match.save_name = name
-        self.app.message = self.app.tr("ui.save.done", path=str(path))
         self.app.pop()
 
 
 class LoadScene(Scene):
     name = "load"
 
-    def __init__(self, app) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app: SceneHost) -> None:
         super().__init__(app)
         self.message = ""
         self.files: dict[int, Path] = {}
@@ -185,8 +185,6 @@ class LoadScene(Scene):
         self.add(self.dialog)
 
     def open(self, path: Path) -> None:
-        from game.ui.scenes.play import PlayScene
-
         try:
             match = load_match(path, self.app.assets)
         except (saves.SaveError, OSError) as exc:
@@ -194,9 +192,7 @@ class LoadScene(Scene):
             self.rebuild()
             return
         match.save_name = path.stem
-        self.app.reset(PlayScene(self.app, match))
+        self.app.reset("play", match=match)
 
     def draw(self, surface: pygame.Surface) -> None:
-        from game.ui.scenes.title import draw_title_backdrop
-
         draw_title_backdrop(surface)

@@ -7,11 +7,10 @@ import pygame
 import pygame_gui
 
 from game.i18n import LANGUAGES
+from game.ui.backdrop import draw_title_backdrop
 from game.ui.scene import Scene
-from game.ui.scenes.newgame import _next
-from game.ui.scenes.title import draw_title_backdrop
 from game.ui.settings import PALETTES, TEXT_SIZES
-from game.ui.widgets import button, label
+from game.ui.widgets import button, label, next_value
 
 
 class SettingsScene(Scene):
@@ -62,18 +61,15 @@ class SettingsScene(Scene):
             return False
         s = self.app.settings
         if key == "language":
-            s = attrs.evolve(s, language=_next(LANGUAGES, s.language))
+            s = attrs.evolve(s, language=next_value(LANGUAGES, s.language))
         elif key == "text_size":
             s = attrs.evolve(s, text_size=TEXT_SIZES[(TEXT_SIZES.index(s.text_size) + 1) % len(TEXT_SIZES)])
         elif key == "palette":
-            s = attrs.evolve(s, palette=_next(PALETTES, s.palette))
+            s = attrs.evolve(s, palette=next_value(PALETTES, s.palette))
         else:
             s = attrs.evolve(s, fullscreen=not s.fullscreen)
         self.app.apply_settings(s)
         return True
 
     def draw(self, surface: pygame.Surface) -> None:
-        if len(self.app.stack) > 1 and self.app.stack[-2].name == "menu":
-            surface.fill((20, 24, 30))
-        else:
-            draw_title_backdrop(surface)
+        draw_title_backdrop(surface)

@@ -7,9 +7,9 @@ import pygame_gui
 
 from game.describe import describe_entry
 from game.i18n import party_name, world_name
+from game.ui.backdrop import draw_title_backdrop
 from game.ui.match import Match
-from game.ui.scene import Scene
-from game.ui.scenes.title import draw_title_backdrop
+from game.ui.scene import Scene, SceneHost
 from game.ui.widgets import button, esc, label, text_box
 from rules.log import PointsScored, SummitHeld
 
@@ -17,7 +17,7 @@ from rules.log import PointsScored, SummitHeld
 class SummitScene(Scene):
     name = "summit"
 
-    def __init__(self, app, match: Match, entries: tuple[object, ...]) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app: SceneHost, match: Match, entries: tuple[object, ...]) -> None:
         super().__init__(app)
         self.match = match
         self.entries = entries

@@ -5,9 +5,11 @@ from __future__ import annotations
 import pygame
 import pygame_gui
 
-from game.ui import style
+from game.ui.backdrop import draw_title_backdrop
 from game.ui.scene import Scene
 from game.ui.widgets import button, label
+
+_OPENS = {"new": "new_game", "load": "load", "settings": "settings"}  # button -> the scene it opens
 
 
 class TitleScene(Scene):
@@ -42,40 +44,10 @@ class TitleScene(Scene):
         return False
 
     def choose(self, key: str) -> None:
-        from game.ui.scenes.newgame import NewGameScene
-        from game.ui.scenes.saveload import LoadScene
-        from game.ui.scenes.settings import SettingsScene
-
-        if key == "new":
-            self.app.push(NewGameScene(self.app))
-        elif key == "load":
-            self.app.push(LoadScene(self.app))
-        elif key == "settings":
-            self.app.push(SettingsScene(self.app))
-        elif key == "quit":
-            self.app.running = False
+        if key == "quit":
+            self.app.quit()
+        else:
+            self.app.push(_OPENS[key])
 
     def draw(self, surface: pygame.Surface) -> None:
         draw_title_backdrop(surface)
-
-
-_BACKDROP: dict[tuple[int, int], pygame.Surface] = {}
-
-
-def draw_title_backdrop(surface: pygame.Surface) -> None:
-    """A dark board-room gradient with the Caspian's outline motif (cached per size)."""
-    size = surface.get_size()
-    found = _BACKDROP.get(size)
-    if found is None:
-        found = pygame.Surface(size)
-        w, h = size
-        for y in range(0, h, 4):
-            f = y / max(1, h)
-            pygame.draw.rect(found, (int(16 + 18 * f), int(26 + 20 * f), int(38 + 24 * f)), (0, y, w, 4))
-        for i in range(7):
-            pygame.draw.circle(found, (36, 52, 70), (w // 2, int(h * 0.95)), int(h * (0.35 + i * 0.12)), 1)
-        credit = style.font(max(10, h // 70)).render("Natural Earth · DejaVu Sans", True, (90, 104, 124))
-        found.blit(credit, (w - credit.get_width() - 12, h - credit.get_height() - 8))
-        _BACKDROP.clear()
-        _BACKDROP[size] = found
-    surface.blit(found, (0, 0))
