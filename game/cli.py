@@ -8,86 +8,62 @@
 
 User mistakes (bad seats, unknown scenario or bot level, a bad save) print one line and exit 2;
 content problems found by `validate` exit 1.
+
+The client's own commands (the window, the screenshots) are handed in by main.py as a `Client`: game/
+never imports game.ui, so the headless commands run without pygame.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
-import importlib.util
 import json
-import math
-import random
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, NamedTuple
 
 from game import content_files
+from game.bots import ALIASES, LEVELS, Bot, make_bot
 from game.saves import SaveError, load, save
 from game.serialize import state_hash
 from game.session import Session
-from rules import Action, Scenario, SetupError, player_view
+from rules import Scenario, SetupError, player_view
 from rules.action import Advance
 from rules.content import ContentError
-from rules.state import GameState
 
 DEFAULT_SCENARIO = "caspian-2023"
 MAX_ACTIONS = 200_000  # a bot game longer than this is a bug, not a game
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
+BOT_LEVELS: tuple[str, ...] = (*LEVELS, *ALIASES)  # what --seats accepts
 
 
 class UsageError(Exception):
     """A mistake in what the user asked for; the message is one line."""
 
 
-class Bot(Protocol):
-    """Anything that picks one of the legal actions from what its seat can see (an Action, or a
-    decision with an ``action`` field)."""
-
-    def choose(self, scenario: Scenario, view: GameState, legal: tuple[Action, ...]) -> Any: ...
+# Render every screen of a seeded game to PNG files: (outdir, scenario id or "", seed, window size, assets).
+RenderScreens = Callable[[Path, str, int, tuple[int, int], Path], Iterable[Path]]
 
 
-class RandomBot:
-    """Picks uniformly among the legal actions, from its own generator (never the game's)."""
+class Client(NamedTuple):
+    """The client's commands, handed in by main.py: open the window (returns the exit code), and render
+    the screenshots (returns the files written)."""
 
-    def __init__(self, seed: int, seat: str) -> None:
-        self.rng = random.Random(f"{seed}:{seat}")
-
-    def choose(self, scenario: Scenario, view: GameState, legal: tuple[Action, ...]) -> Action:
-        return self.rng.choice(legal)
+    open_window: Callable[[], int]
+    render_screens: RenderScreens
 
 
 # --------------------------------------------------------------------------- bots
 
 
-def _bots_module() -> Any:
-    """`game.bots` if it offers `make_bot`, else None."""
-    if importlib.util.find_spec("game.bots") is None:
-        return None
-    module = importlib.import_module("game.bots")
-    return module if hasattr(module, "make_bot") else None
-
-
-def bot_levels() -> tuple[str, ...]:
-    """The bot levels this installation can play (aliases included)."""
-    module = _bots_module()
-    if module is None:
-        return ("random",)
-    return (*getattr(module, "LEVELS", ("random", "greedy", "hard")), *getattr(module, "ALIASES", {}))
-
-
-def make_bot(level: str, seat: str, seed: int) -> Bot:
-    """A bot of a level for a seat; its choices depend only on (level, seat, seed) and what it sees."""
-    if level not in bot_levels():
-        raise UsageError(f'unknown bot level "{level}" for seat {seat} (choose from {", ".join(bot_levels())})')
-    module = _bots_module()
-    if module is None:
-        return RandomBot(seed, seat)
-    # No wall-clock budget: a bot's choices must not depend on how fast the machine is.
-    bot: Bot = module.make_bot(level, seat, seed, time_budget=math.inf)
-    return bot
+def seat_bots(pairs: Sequence[tuple[str, str]], seed: int) -> dict[str, Bot]:
+    """A bot for each (seat, level); its choices depend only on (level, seat, seed) and what it sees
+    (the bots' defaults have no wall-clock budget, so a seeded game plays the same on any machine)."""
+    for seat, level in pairs:
+        if level not in BOT_LEVELS:
+            raise UsageError(f'unknown bot level "{level}" for seat {seat} (choose from {", ".join(BOT_LEVELS)})')
+    return {seat: make_bot(level, seat, seed) for seat, level in pairs}
 
 
 # --------------------------------------------------------------------------- playing
@@ -142,9 +118,8 @@ def play_bots(session: Session, bots: dict[str, Bot]) -> None:
             session.submit(Advance())
             continue
         view = player_view(session.state, seat)
-        choice = bots[seat].choose(session.scenario, view, session.legal())
-        # game.bots returns a Decision: its reason is kept as the step's note (and so in the save)
-        session.submit(getattr(choice, "action", choice), getattr(choice, "reason", ""))
+        decision = bots[seat].choose(session.scenario, view, session.legal())
+        session.submit(decision.action, decision.reason)  # the reason is the step's note (so in the save)
     raise RuntimeError(f"bot game did not end within {MAX_ACTIONS} actions")
 
 
@@ -192,7 +167,7 @@ def cmd_play(args: argparse.Namespace) -> int:
     scenario = load_named_scenario(args.scenario, args.assets)
     pairs = parse_seats(args.seats) if args.seats else [(s, "random") for s in scenario.definition.default_seats]
     session = start_session(scenario, args.seed, [seat for seat, _ in pairs], args.length, args.tier)
-    bots = {seat: make_bot(level, seat, args.seed) for seat, level in pairs}
+    bots = seat_bots(pairs, args.seed)
     play_bots(session, bots)
     if args.save:
         try:
@@ -247,20 +222,10 @@ def _count_asset_files() -> int:
     return len(files.worlds) + len(files.cards) + len(files.scenarios) + int(files.sources.exists())
 
 
-def open_client() -> int:
-    """Start the pygame client (or, until it exists, the title window)."""
-    if importlib.util.find_spec("game.ui.app") is not None:
-        app: Any = importlib.import_module("game.ui.app")
-    else:
-        app = importlib.import_module("game.ui.title")
-    result = app.main()
-    return result if isinstance(result, int) else 0
-
-
 # --------------------------------------------------------------------------- arguments
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(client: Client) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="caspian-gambit", description="Caspian Gambit: the politics of pipelines.")
     commands = parser.add_subparsers(dest="command")
     play = commands.add_parser("play", help="play a game between bots")
@@ -296,22 +261,17 @@ def build_parser() -> argparse.ArgumentParser:
     shots.add_argument("--scenario", default="", help="scenario id (default: caspian-2023)")
     shots.add_argument("--size", default="1280x800", help="window size, WIDTHxHEIGHT")
     _add_assets(shots)
-    shots.set_defaults(run=cmd_screenshots)
+    shots.set_defaults(run=lambda args: cmd_screenshots(args, client.render_screens))
     return parser
 
 
-def cmd_screenshots(args: argparse.Namespace) -> int:
-    """Render the client's screens headless (the client is imported only for this command)."""
-    import os
-
-    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+def cmd_screenshots(args: argparse.Namespace, render_screens: RenderScreens) -> int:
+    """Render the client's screens headless."""
     try:
         width, height = (int(v) for v in args.size.lower().split("x"))
     except ValueError:
         raise UsageError(f"--size must look like 1280x800, not {args.size!r}") from None
-    shots: Any = importlib.import_module("game.ui.screenshots")
-    for path in shots.render_screens(args.outdir, args.scenario, args.seed, (width, height), args.assets):
+    for path in render_screens(args.outdir, args.scenario, args.seed, (width, height), args.assets):
         print(path)
     return 0
 
@@ -320,11 +280,11 @@ def _add_assets(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--assets", type=Path, default=content_files.ASSETS, help=argparse.SUPPRESS)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; returns the process exit code."""
-    args = build_parser().parse_args(argv)
+def main(client: Client, argv: Sequence[str] | None = None) -> int:
+    """Run one command (none: open the client's window); returns the process exit code."""
+    args = build_parser(client).parse_args(argv)
     if args.command is None:
-        return open_client()
+        return client.open_window()
     run: Callable[[argparse.Namespace], int] = args.run
     try:
         return run(args)

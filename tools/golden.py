@@ -8,8 +8,8 @@ A golden file is a seeded bot game written step by step: a header (scenario, con
 seats), then for each step the actor and the action's JSON, each log entry's JSON on its own line,
 and finally the outcome and the final state's hash. tests/rules/test_golden.py replays each file's
 actions and checks that rendering them again gives the file byte for byte. The games are played by
-`game.cli.RandomBot`, whose generator is the project's own, so the files pin the engine, not the
-bots.
+random bots (`game.bots.make_bot("random", ...)`, uniform picks from their own generators), so the
+files pin the engine, not the bots.
 """
 
 from __future__ import annotations
@@ -27,12 +27,13 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from game.cli import RandomBot, play_bots  # noqa: E402
+from game.bots import make_bot  # noqa: E402
+from game.cli import play_bots  # noqa: E402
 from game.content_files import load_scenario  # noqa: E402
 from game.saves import save  # noqa: E402
 from game.serialize import state_hash  # noqa: E402
 from game.session import Session, Setup  # noqa: E402
-from rules import Action, Scenario, from_json  # noqa: E402
+from rules import Action, Scenario, from_json, player_view  # noqa: E402
 from rules.action import to_json as action_to_json  # noqa: E402
 from rules.log import to_json as log_to_json  # noqa: E402
 
@@ -171,7 +172,7 @@ def replay_text(game: Golden, text: str) -> str:
 def play(scenario: Scenario, seed: int, seats: Sequence[str]) -> Session:
     """A whole game between random bots."""
     session = Session.start(scenario, seed, seats)
-    play_bots(session, {seat: RandomBot(seed, seat) for seat in seats})
+    play_bots(session, {seat: make_bot("random", seat, seed) for seat in seats})
     return session
 
 
@@ -192,13 +193,14 @@ def generate(games: Iterable[Golden]) -> list[str]:
 def write_fixture_save() -> str:
     """Rewrite the frozen v1 fixture save: the mini world, part way through a seeded game."""
     session = Session.start(mini_world(), FIXTURE_SAVE_SEED, ("alpha", "beta"))
-    bots = {seat: RandomBot(FIXTURE_SAVE_SEED, seat) for seat in session.setup.seats}
+    bots = {seat: make_bot("random", seat, FIXTURE_SAVE_SEED) for seat in session.setup.seats}
     while len(session.actions) < FIXTURE_SAVE_STEPS:
         seat = session.current_seat()
         if seat is None:
             session.run_engine(1)
         else:
-            session.submit(bots[seat].choose(session.scenario, session.state, session.legal()))
+            view = player_view(session.state, seat)
+            session.submit(bots[seat].choose(session.scenario, view, session.legal()).action)
     save(session, FIXTURE_SAVE)
     return f"wrote {FIXTURE_SAVE.relative_to(ROOT)} ({len(session.actions)} steps)"
 

@@ -7,12 +7,10 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
 from game import cli
-from rules.action import Advance, EndTurn, PassTurn
 
 ROOT = Path(__file__).resolve().parents[2]
 GOOD = ROOT / "tests" / "fixtures" / "content" / "good"
@@ -24,8 +22,26 @@ CASPIAN_SEATS = "kazakhstan=random,russia=random,azerbaijan=random,turkmenistan=
 SUMMARY_KEYS = {"winner", "scores", "rounds", "actions", "state_hash", "scenario", "seed"}
 
 
+class FakeClient:
+    """Stands in for the client's commands and records how they were called."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[object, ...]] = []
+
+    def open_window(self) -> int:
+        self.calls.append(("window",))
+        return 0
+
+    def render_screens(self, outdir: Path, scenario: str, seed: int, size: tuple[int, int], assets: Path) -> list[Path]:
+        self.calls.append(("screens", outdir, scenario, seed, size, assets))
+        return [outdir / "01-title.png", outdir / "02-new-game.png"]
+
+    def client(self) -> cli.Client:
+        return cli.Client(self.open_window, self.render_screens)
+
+
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = cli.main(list(argv))
+    code = cli.main(FakeClient().client(), list(argv))
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -78,8 +94,6 @@ def test_different_seeds_give_different_games(capsys: pytest.CaptureFixture[str]
 
 
 def test_greedy_bots_play_deterministically(capsys: pytest.CaptureFixture[str]) -> None:
-    if "greedy" not in cli.bot_levels():
-        pytest.skip("game.bots (with the greedy level) is not installed")
     args = ["play", "--headless", *MINI, "--seats", "russia=greedy,kazakhstan=random", "--seed", "4", "--json"]
     assert run(capsys, *args) == run(capsys, *args)
 
@@ -88,19 +102,6 @@ def test_text_summary_names_the_winner(capsys: pytest.CaptureFixture[str]) -> No
     code, out, _ = run(capsys, "play", "--headless", *MINI, "--seats", MINI_SEATS, "--seed", "7")
     assert code == 0
     assert out.splitlines()[0].startswith("mini seed 7, ") and "winner: " in out
-
-
-def test_the_local_random_bot_uses_its_own_generator() -> None:
-    """Its picks depend on (seed, seat) only: same pair, same picks; another seat, other picks."""
-    legal = (Advance(), EndTurn("russia"), PassTurn("russia"))
-
-    def picks(seed: int, seat: str) -> list[object]:
-        bot = cli.RandomBot(seed, seat)
-        return [bot.choose(None, None, legal) for _ in range(30)]  # type: ignore[arg-type]
-
-    assert picks(7, "russia") == picks(7, "russia")
-    assert picks(7, "kazakhstan") != picks(7, "russia") != picks(8, "russia")
-    assert set(picks(7, "russia")) == set(legal)
 
 
 # --------------------------------------------------------------------------- save and replay
@@ -149,7 +150,7 @@ def test_replay_of_a_corrupt_save_in_a_process_has_no_traceback(tmp_path: Path) 
         (["--seats", "russia=random,russia=random"], "seat russia is given twice in --seats"),
         (
             ["--seats", "russia=random,kazakhstan=genius"],
-            f'unknown bot level "genius" for seat kazakhstan (choose from {", ".join(cli.bot_levels())})',
+            'unknown bot level "genius" for seat kazakhstan (choose from random, greedy, hard, easy, medium)',
         ),
         (
             ["--seats", "russia=random,atlantis=random"],
@@ -209,30 +210,29 @@ def test_main_py_hands_over_to_the_cli() -> None:
 # --------------------------------------------------------------------------- the client
 
 
-def test_no_arguments_opens_the_client_or_the_title(monkeypatch: pytest.MonkeyPatch) -> None:
-    opened: list[str] = []
-
-    def fake_import(name: str) -> SimpleNamespace:
-        opened.append(name)
-        return SimpleNamespace(main=lambda: None)
-
-    monkeypatch.setattr(cli.importlib, "import_module", fake_import)
-    monkeypatch.setattr(cli.importlib.util, "find_spec", lambda name: None)
-    assert cli.main([]) == 0
-    monkeypatch.setattr(cli.importlib.util, "find_spec", lambda name: object())
-    assert cli.main([]) == 0
-    assert opened == ["game.ui.title", "game.ui.app"]
+def test_no_arguments_opens_the_window_main_py_hands_in() -> None:
+    fake = FakeClient()
+    assert cli.main(fake.client(), []) == 0
+    assert fake.calls == [("window",)]
 
 
-def test_title_window_draws_the_name() -> None:
-    import pygame
+def test_screenshots_hand_their_arguments_to_the_client(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    fake = FakeClient()
+    code = cli.main(fake.client(), ["screenshots", str(tmp_path), "--seed", "3", "--size", "800x600"])
+    out, _ = capsys.readouterr()
+    assert code == 0 and out == f"{tmp_path / '01-title.png'}\n{tmp_path / '02-new-game.png'}\n"
+    assert fake.calls == [("screens", tmp_path, "", 3, (800, 600), cli.content_files.ASSETS)]
 
-    from game.ui import title
 
-    pygame.font.init()
-    surface = pygame.Surface((480, 300))
-    font, hint = pygame.font.Font(title.FONT, 40), pygame.font.Font(title.FONT, 14)
-    title.draw_title(surface, font, hint)
-    colours = {tuple(surface.get_at((x, 150))) for x in range(480)}
-    assert tuple(surface.get_at((0, 0)))[:3] == title.SEA
-    assert any(c[:3] == title.INK for c in colours)
+def test_screenshots_with_a_bad_size_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, err = run(capsys, "screenshots", str(tmp_path), "--size", "big")
+    assert (code, out, err) == (2, "", "caspian-gambit: --size must look like 1280x800, not 'big'\n")
+
+
+def test_main_py_hands_the_client_in_to_render_the_screens(tmp_path: Path) -> None:
+    env = {**os.environ, "CASPIAN_GAMBIT_DATA": str(tmp_path / "data")}
+    shots = ["screenshots", str(tmp_path), "--scenario", "tutorial", "--size", "800x600"]
+    main = [sys.executable, str(ROOT / "main.py")]
+    done = subprocess.run([*main, *shots], env=env, capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert f"{tmp_path / '01-title.png'}\n" in done.stdout and (tmp_path / "01-title.png").exists()
