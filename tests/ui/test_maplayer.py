@@ -5,7 +5,6 @@ import os
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pygame
@@ -31,11 +30,11 @@ SIZES = [(1280, 720), (1920, 1080)]
 
 
 @pytest.fixture(scope="module", autouse=True)
-def display() -> Iterator[None]:
+def display() -> None:
+    """A display to convert surfaces for. Left open like the client tests' windows: quitting pygame would
+    invalidate the fonts the client caches (game.ui.style.font) for the tests that run after these."""
     pygame.init()
     pygame.display.set_mode((320, 200))
-    yield
-    pygame.quit()
 
 
 def pixel(layer: MapLayer, size: tuple[int, int], lon: float, lat: float) -> tuple[int, int]:
