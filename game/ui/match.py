@@ -1,13 +1,15 @@
 """A game being played at one screen: the session, who sits in each seat, and who is in front of the screen.
 
-The match decides the hotseat flow: which seat must act next, whether a cover screen is needed before a
-human seat sees its hand, and what a bot seat plays. It never renders anything.
+The match follows the hotseat flow of `game.hotseat` (which seat must act next, whether a cover screen is
+needed before a human seat sees its hand, which forced actions the session takes for a seat) and asks its
+bot seats what they play. It never renders anything.
 """
 
 from __future__ import annotations
 
 from attrs import define, field
 
+from game import hotseat
 from game.bots import make_bot, play_budget
 from game.bots.runner import BotRunner
 from game.session import Session, Setup
@@ -68,17 +70,19 @@ class Match:
     def humans(self) -> tuple[str, ...]:
         return tuple(p.state for p in self.plans if p.human)
 
-    def is_human(self, seat: str | None) -> bool:
-        return seat is not None and seat in self.humans()
-
     def to_act(self) -> str | None:
         """The seat that must decide now (None: the engine's step, or the game is over)."""
         return self.session.current_seat()
 
-    def needs_cover(self) -> bool:
-        """Whether the device must be handed over before the acting human seat sees the screen."""
-        seat = self.to_act()
-        return self.is_human(seat) and seat != self.viewer and len(self.humans()) > 1
+    def next_step(self) -> hotseat.Step:
+        """What the screen does next (see `game.hotseat.next_step`)."""
+        return hotseat.next_step(self.session, self.humans(), self.viewer)
+
+    def take_forced(self) -> tuple[object, ...]:
+        """Take the acting human seat's forced action for it (a pass with no card, say), in public."""
+        action = hotseat.forced_action(self.session, self.humans(), self.viewer)
+        assert action is not None, "no forced action now"
+        return self.session.submit(action)
 
     def take_seat(self, seat: str) -> None:
         """The seat is now in front of the screen."""
@@ -86,8 +90,7 @@ class Match:
 
     def hand_over(self) -> None:
         """Nobody's private data may show until the next seat takes over."""
-        if len(self.humans()) > 1:
-            self.viewer = None
+        self.viewer = hotseat.viewer_after_hand_over(self.humans(), self.viewer)
 
     def view(self) -> GameState:
         """What the screen may show: the viewer's player view, or the observer view."""

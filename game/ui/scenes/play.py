@@ -536,21 +536,26 @@ class PlayScene(Scene):
         if self.app.top is not self:
             return
         match = self.match
-        if match.session.is_over:
+        step = match.next_step()
+        if step == "over":
             if not self.over_shown:
                 self.over_shown = True
                 self.show_game_over()
             return
-        if match.state.to_act < 0:
+        if step == "engine":
             self.engine_step()
             return
-        if match.needs_cover():
+        if step == "forced":
+            match.take_forced()
+            self.rebuild()
+            return
+        if step == "cover":
             seat = match.to_act()
             assert seat is not None
             match.hand_over()
             self.app.push("cover", match=match, seat=seat)
             return
-        if match.to_act() in match.bots:
+        if step == "bot":
             self.bot_timer += dt
             if self.bot_timer >= self.app.bot_delay:
                 action = match.bot_action()
