@@ -5,6 +5,8 @@
     caspian-gambit replay SAVE --json
     caspian-gambit validate [PATH ...]
     caspian-gambit sources --json | cards --json      catalogues of the source articles and the cards
+    caspian-gambit selfplay --seats russia=hard,... --games 20 [--json] [--compare A B]
+    caspian-gambit screenshots OUTDIR                 every screen of a seeded game as PNG files
 
 User mistakes (bad seats, unknown scenario or bot level, a bad save) print one line and exit 2;
 content problems found by `validate` exit 1.
@@ -20,10 +22,10 @@ import json
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TextIO
 
-from game import content_files
-from game.bots import ALIASES, LEVELS, Bot, make_bot
+from game import content_files, selfplay
+from game.bots import ALIASES, LEVELS, Bot, Decision, make_bot
 from game.saves import SaveError, load, save
 from game.serialize import state_hash
 from game.session import Session
@@ -57,12 +59,17 @@ class Client(NamedTuple):
 # --------------------------------------------------------------------------- bots
 
 
-def seat_bots(pairs: Sequence[tuple[str, str]], seed: int) -> dict[str, Bot]:
-    """A bot for each (seat, level); its choices depend only on (level, seat, seed) and what it sees
-    (the bots' defaults have no wall-clock budget, so a seeded game plays the same on any machine)."""
+def check_levels(pairs: Sequence[tuple[str, str]]) -> None:
+    """A `UsageError` naming the first (seat, level) whose level no bot plays."""
     for seat, level in pairs:
         if level not in BOT_LEVELS:
             raise UsageError(f'unknown bot level "{level}" for seat {seat} (choose from {", ".join(BOT_LEVELS)})')
+
+
+def seat_bots(pairs: Sequence[tuple[str, str]], seed: int) -> dict[str, Bot]:
+    """A bot for each (seat, level); its choices depend only on (level, seat, seed) and what it sees
+    (the bots' defaults have no wall-clock budget, so a seeded game plays the same on any machine)."""
+    check_levels(pairs)
     return {seat: make_bot(level, seat, seed) for seat, level in pairs}
 
 
@@ -178,6 +185,52 @@ def cmd_play(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_selfplay(args: argparse.Namespace) -> int:
+    """`selfplay`: a batch of bot games, and each seat's wins, scores and decision times."""
+    scenario = load_named_scenario(args.scenario, args.assets)
+    pairs = parse_seats(args.seats)
+    _check_seats(scenario, [seat for seat, _ in pairs])
+    check_levels(pairs)
+    seats = dict(pairs)
+    for seat in args.compare or ():
+        if seat not in seats:
+            raise UsageError(f"--compare names {seat}, which has no seat in --seats")
+    caps: dict[str, dict[str, object]] = {"greedy": {}, "hard": {}}
+    if args.time_budget:
+        caps["greedy"]["time_budget"] = caps["hard"]["time_budget"] = args.time_budget
+    if args.iterations:
+        caps["hard"]["iterations"] = args.iterations
+    log = _open_log(args.log)
+    try:
+        record = _decision_logger(log) if log is not None else None
+        result = selfplay.run(scenario, seats, args.games, args.seed, caps, args.length, args.compare or (), record)
+    except SetupError as exc:
+        raise UsageError(" ".join(str(exc).split())) from None
+    finally:
+        if log is not None:
+            log.close()
+    print(json.dumps(result, indent=2) if args.json else selfplay.format_text(result))
+    return 0
+
+
+def _open_log(path: Path | None) -> TextIO | None:
+    if path is None:
+        return None
+    try:
+        return path.open("w", encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot write the log ({exc.strerror or exc})") from None
+
+
+def _decision_logger(log: TextIO) -> Callable[[int, int, Decision], None]:
+    """Writes each bot decision to the log as one JSON line: game, step, seat, level, action, reason, ms."""
+
+    def record(game: int, step: int, decision: Decision) -> None:
+        log.write(json.dumps({"game": game, "step": step, **decision.to_json()}, ensure_ascii=False) + "\n")
+
+    return record
+
+
 def cmd_replay(args: argparse.Namespace) -> int:
     session = load(args.save, lambda scenario_id: content_files.load_scenario(scenario_id, args.assets))
     print_summary(summary(session), args.json)
@@ -252,9 +305,7 @@ def build_parser(client: Client) -> argparse.ArgumentParser:
         catalogue.add_argument("--json", action="store_true", help="print the list as JSON")
         _add_assets(catalogue)
         catalogue.set_defaults(run=cmd_catalogue)
-    from game.selfplay import add_parser as add_selfplay
-
-    add_selfplay(commands)
+    _add_selfplay(commands)
     shots = commands.add_parser("screenshots", help="render every screen of a seeded game to PNG files")
     shots.add_argument("outdir", type=Path)
     shots.add_argument("--seed", type=int, default=7)
@@ -274,6 +325,22 @@ def cmd_screenshots(args: argparse.Namespace, render_screens: RenderScreens) -> 
     for path in render_screens(args.outdir, args.scenario, args.seed, (width, height), args.assets):
         print(path)
     return 0
+
+
+def _add_selfplay(commands: Any) -> None:
+    p = commands.add_parser("selfplay", help="play bots against each other and report wins and timings")
+    p.add_argument("--scenario", default=DEFAULT_SCENARIO)
+    p.add_argument("--games", type=int, default=10)
+    p.add_argument("--seats", required=True, help="seat=level,... (levels: random, greedy, hard)")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--length", default="", help="short | full (the scenario's default if empty)")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--compare", nargs=2, metavar=("A", "B"), help="binomial p-value of A's wins against B's")
+    p.add_argument("--time-budget", dest="time_budget", type=float, default=None, help="seconds per decision")
+    p.add_argument("--iterations", type=int, default=None, help="hard bot simulation cap per decision")
+    p.add_argument("--log", type=Path, default=None, help="write every bot decision (with its reason) as JSON lines")
+    _add_assets(p)
+    p.set_defaults(run=cmd_selfplay)
 
 
 def _add_assets(parser: argparse.ArgumentParser) -> None:

@@ -4,12 +4,12 @@
 turkmenistan=random --seed 1 --json --compare kazakhstan russia
 
 Each game g is started from seed `seed + g`; the bot in seat i draws from its own generator seeded
-from (seed, g, i). Bots see only their player view. Pure stdlib maths (no scipy).
+from (seed, g, i). Bots see only their player view. Pure stdlib maths (no scipy). The command's
+arguments and user mistakes are game.cli's.
 """
 
 from __future__ import annotations
 
-import json
 import math
 import statistics
 from collections.abc import Callable, Iterable
@@ -85,17 +85,6 @@ class SeatStats:
             "p95_ms": round(ms[min(len(ms) - 1, int(0.95 * len(ms)))], 2) if ms else 0.0,
             "max_ms": round(ms[-1], 2) if ms else 0.0,
         }
-
-
-def parse_seats(text: str) -> dict[str, str]:
-    """ "kazakhstan=hard,russia=greedy" as an ordered seat → level mapping."""
-    out: dict[str, str] = {}
-    for part in text.split(","):
-        seat, sep, level = part.strip().partition("=")
-        if not sep or not seat or not level:
-            raise ValueError(f"expected seat=level, got {part!r}")
-        out[seat.strip()] = level.strip()
-    return out
 
 
 def bot_seed(seed: int, game: int, index: int) -> int:
@@ -194,59 +183,3 @@ def format_text(result: dict[str, object]) -> str:
         c: dict[str, object] = result["compare"]  # type: ignore[assignment]
         lines.append(f"  {c['a']} {c['wins_a']} vs {c['b']} {c['wins_b']} wins: p = {c['p_value']}")
     return "\n".join(lines)
-
-
-def main(args: object) -> int:
-    """Entry point for `main.py selfplay` (argparse namespace with scenario, games, seats, seed, json, compare,
-    length, log, iterations, time_budget)."""
-    from game.content_files import ASSETS, load_scenario
-
-    scenario = load_scenario(getattr(args, "scenario", "caspian-2023"), getattr(args, "assets", None) or ASSETS)
-    seats = parse_seats(args.seats)  # type: ignore[attr-defined]
-    caps: dict[str, dict[str, object]] = {}
-    for level in ("greedy", "hard"):
-        caps[level] = {}
-        if getattr(args, "time_budget", None):
-            caps[level]["time_budget"] = args.time_budget  # type: ignore[attr-defined]
-    if getattr(args, "iterations", None):
-        caps["hard"]["iterations"] = args.iterations  # type: ignore[attr-defined]
-    log_path = getattr(args, "log", None)
-    log_file = open(log_path, "w", encoding="utf-8") if log_path else None  # noqa: SIM115
-    try:
-
-        def record(game: int, step: int, decision: Decision) -> None:
-            if log_file is not None:
-                line = {"game": game, "step": step, **decision.to_json()}
-                log_file.write(json.dumps(line, ensure_ascii=False) + "\n")
-
-        result = run(
-            scenario,
-            seats,
-            args.games,  # type: ignore[attr-defined]
-            args.seed,  # type: ignore[attr-defined]
-            caps,
-            getattr(args, "length", "") or "",
-            getattr(args, "compare", None) or (),
-            record,
-        )
-    finally:
-        if log_file is not None:
-            log_file.close()
-    print(json.dumps(result, indent=2) if getattr(args, "json", False) else format_text(result))
-    return 0
-
-
-def add_parser(subparsers) -> None:  # type: ignore[no-untyped-def]
-    """Register the `selfplay` subcommand on an argparse subparsers object."""
-    p = subparsers.add_parser("selfplay", help="play bots against each other and report wins and timings")
-    p.add_argument("--scenario", default="caspian-2023")
-    p.add_argument("--games", type=int, default=10)
-    p.add_argument("--seats", required=True, help="seat=level,... (levels: random, greedy, hard)")
-    p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--length", default="", help="short | full (the scenario's default if empty)")
-    p.add_argument("--json", action="store_true", help="print one JSON object")
-    p.add_argument("--compare", nargs=2, metavar=("A", "B"), help="binomial p-value of A's wins against B's")
-    p.add_argument("--time-budget", dest="time_budget", type=float, default=None, help="seconds per decision")
-    p.add_argument("--iterations", type=int, default=None, help="hard bot simulation cap per decision")
-    p.add_argument("--log", default=None, help="write every bot decision (with its reason) as JSON lines")
-    p.set_defaults(run=main)

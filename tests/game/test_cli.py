@@ -104,6 +104,46 @@ def test_text_summary_names_the_winner(capsys: pytest.CaptureFixture[str]) -> No
     assert out.splitlines()[0].startswith("mini seed 7, ") and "winner: " in out
 
 
+def test_selfplay_prints_each_seats_wins_and_logs_each_decision(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    log = tmp_path / "decisions.jsonl"
+    args = ["selfplay", *MINI, "--seats", "russia=greedy,kazakhstan=random", "--games", "2", "--seed", "1"]
+    code, out, err = run(capsys, *args, "--json", "--compare", "russia", "kazakhstan", "--log", str(log))
+    assert (code, err) == (0, "")
+    result = json.loads(out)
+    assert set(result["seats"]) == {"russia", "kazakhstan"} and result["games"] == 2
+    assert sum(s["wins"] for s in result["seats"].values()) == 2 and 0 <= result["compare"]["p_value"] <= 1
+    lines = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    assert {line["seat"] for line in lines} == {"russia", "kazakhstan"} and all(line["reason"] for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--seats", "russia"], 'bad --seats item "russia" (expected seat=level, e.g. russia=random)'),
+        (
+            ["--seats", "russia=random,kazakhstan=genius"],
+            'unknown bot level "genius" for seat kazakhstan (choose from random, greedy, hard, easy, medium)',
+        ),
+        (
+            ["--seats", "russia=random,atlantis=random"],
+            'unknown seat "atlantis" in scenario mini (choose from kazakhstan, azerbaijan, russia, georgia)',
+        ),
+        (
+            ["--seats", MINI_SEATS, "--compare", "russia", "georgia"],
+            "--compare names georgia, which has no seat in --seats",
+        ),
+        (["--seats", MINI_SEATS, "--length", "epic"], "unknown length 'epic' (this scenario has full, short)"),
+    ],
+)
+def test_selfplay_user_errors_exit_2_with_one_line(
+    capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    code, out, err = run(capsys, "selfplay", *MINI, "--games", "1", *args)
+    assert (code, out, err) == (2, "", f"caspian-gambit: {message}\n")
+
+
 # --------------------------------------------------------------------------- save and replay
 
 
