@@ -16,8 +16,6 @@ from game.session import Session, Setup
 from rules import Action, GameState, Scenario, observer_view, player_view
 from rules.action import Advance
 
-BOT_LEVELS: tuple[str, ...] = ("random", "greedy", "hard")
-
 
 @define
 class SeatPlan:

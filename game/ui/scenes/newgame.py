@@ -7,17 +7,18 @@ import random
 import pygame
 import pygame_gui
 
+from game.bots import LEVELS
 from game.content_files import list_scenarios, load_scenario
 from game.i18n import LANGUAGES, world_name
 from game.ui.backdrop import draw_title_backdrop
-from game.ui.match import BOT_LEVELS, Match, SeatPlan
+from game.ui.match import Match, SeatPlan
 from game.ui.scene import Scene, SceneHost
 from game.ui.widgets import button, label, next_value
 from rules import Scenario
 from rules.content import ContentError
 
 TIERS: tuple[str, ...] = ("basic", "standard", "advanced")
-SEAT_CHOICES: tuple[str, ...] = ("human", *(f"bot:{level}" for level in BOT_LEVELS))
+SEAT_CHOICES: tuple[str, ...] = ("human", *(f"bot:{level}" for level in LEVELS))
 
 
 class NewGameScene(Scene):
