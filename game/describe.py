@@ -65,12 +65,25 @@ def _pair(tr: Translator, scenario: Scenario, name: str, value: object) -> str:
     return str(value)
 
 
-def fields(tr: Translator, scenario: Scenario, item: Any) -> dict[str, str]:
-    """Every field of an attrs object in words."""
-    out = {a.name: _value(tr, scenario, a.name, getattr(item, a.name)) for a in attrs.fields(type(item))}
+def _option_card(scenario: Scenario, item: Any) -> str:
+    """The card whose choice an item's option belongs to: its own card, else the one card offering that option."""
     card, option = getattr(item, "card", None), getattr(item, "option", None)
-    if isinstance(card, str) and isinstance(option, str) and card in scenario.card_by_id:
+    if isinstance(card, str) and card in scenario.card_by_id:
+        return card
+    offering = [c.id for c in scenario.cards if c.choice and any(o.id == option for o in c.choice.options)]
+    return offering[0] if len(offering) == 1 else ""
+
+
+def fields(tr: Translator, scenario: Scenario, item: Any) -> dict[str, str]:
+    """Every field of an attrs object in words (an era by its name in the scenario, an option by its text)."""
+    out = {a.name: _value(tr, scenario, a.name, getattr(item, a.name)) for a in attrs.fields(type(item))}
+    option = getattr(item, "option", None)
+    card = _option_card(scenario, item) if isinstance(option, str) else ""
+    if card and isinstance(option, str):
         out["option"] = tr.option(scenario.card(card), option)
+    era_key = f"era.{scenario.id}.{getattr(item, 'era', '')}"
+    if getattr(item, "kind", "") == "era_began" and tr.has(era_key):
+        out["name"] = tr(era_key)
     return out
 
 

@@ -5,10 +5,16 @@ A catalogue is a TOML document whose nested tables flatten to dotted keys (``[ui
 becomes ``ui.title.play``). Lookups fall back to English, then to the key itself, so a missing string
 shows up on screen as its key instead of crashing. Card texts in English come from the card data;
 other languages translate them under ``card.<id>.title/.text/.note``.
+
+Names of world items carry their grammatical cases where a catalogue gives them (``form.<case>.<kind>.<id>``,
+cases ``gen dat acc ins pre``), and a template asks for one with a format spec: Russian writes
+``с {partner:ins}`` to get ``с Казахстаном``. A name with no such form, or a value that is not a name,
+is written as it is, so English templates never need a spec.
 """
 
 from __future__ import annotations
 
+import string
 import tomllib
 from collections.abc import Mapping
 from functools import lru_cache
@@ -18,6 +24,34 @@ from rules.scenario import CardDef, Scenario
 
 I18N_DIR = Path(__file__).resolve().parent.parent / "assets" / "i18n"
 LANGUAGES: tuple[str, ...] = ("en", "ru")
+CASES: tuple[str, ...] = ("gen", "dat", "acc", "ins", "pre")
+
+
+class Name(str):
+    """A world item's name that also knows its case forms (``format(name, "ins")`` is the instrumental)."""
+
+    forms: dict[str, str]
+
+    def __new__(cls, text: str, forms: Mapping[str, str] | None = None) -> Name:
+        name = super().__new__(cls, text)
+        name.forms = dict(forms or {})
+        return name
+
+    def form(self, case: str) -> str:
+        """The name in a grammatical case, or as it is when the catalogue gives no such form."""
+        return self.forms.get(case, str(self))
+
+
+class _Formatter(string.Formatter):
+    """``str.format`` that reads a case spec (``{partner:ins}``) as a request for a name's form."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if format_spec in CASES:
+            return value.form(format_spec) if isinstance(value, Name) else str(value)
+        return str(super().format_field(value, format_spec))
+
+
+_FORMATTER = _Formatter()
 
 
 def flatten(doc: Mapping[str, object], prefix: str = "") -> dict[str, str]:
@@ -59,7 +93,7 @@ class Translator:
         if not values:
             return text
         try:
-            return text.format(**values)
+            return _FORMATTER.vformat(text, (), values)
         except (KeyError, IndexError, ValueError):
             return text
 
@@ -84,10 +118,12 @@ class Translator:
         own = self._own.get(f"card.{card.id}.prompt")
         return own or (card.choice.prompt if card.choice is not None else "")
 
-    def name(self, kind: str, item_id: str, fallback: str = "") -> str:
-        """The name of a world item (state, patron, node, link, route, bloc, objective...)."""
+    def name(self, kind: str, item_id: str, fallback: str = "") -> Name:
+        """The name of a world item (state, patron, node, link, route, bloc, objective...), with its case forms."""
         key = f"world.{kind}.{item_id}"
-        return self._own.get(key) or self._english.get(key) or fallback or item_id
+        text = self._own.get(key) or self._english.get(key) or fallback or item_id
+        forms = {case: self._own.get(f"form.{case}.{kind}.{item_id}", "") for case in CASES}
+        return Name(text, {case: form for case, form in forms.items() if form})
 
     def reason(self, code: str) -> str:
         """The translated explanation of a reason code from ``why_illegal``."""
@@ -95,7 +131,7 @@ class Translator:
 
 
 def world_name(tr: Translator, scenario: Scenario, kind: str, item_id: str) -> str:
-    """A world item's translated name, falling back to the name in the scenario data."""
+    """A world item's translated name (a `Name`, with its case forms), falling back to the scenario data's."""
     fallback = ""
     if kind == "state" and item_id in scenario.state_index:
         fallback = scenario.state(item_id).name
@@ -115,9 +151,14 @@ def world_name(tr: Translator, scenario: Scenario, kind: str, item_id: str) -> s
 
 
 def party_name(tr: Translator, scenario: Scenario, party: str) -> str:
-    """A state, patron or ``bloc:<id>`` as a name."""
+    """A state, patron or ``bloc:<id>`` as a name (a `Name`, with its case forms)."""
     if party.startswith("bloc:"):
         return world_name(tr, scenario, "bloc", party[5:])
     if party in scenario.patron_index:
         return world_name(tr, scenario, "patron", party)
     return world_name(tr, scenario, "state", party)
+
+
+def seat_code(tr: Translator, state_id: str) -> str:
+    """A seat's three-letter code in the reader's language (``KAZ``, ``КАЗ``), else its id's first letters."""
+    return tr.name("code", state_id, state_id[:3].upper())

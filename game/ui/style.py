@@ -1,5 +1,5 @@
 """Colours, seat markers and fonts of the client. Colour is never the only signal: every seat also has
-a shape, a three-letter code and a hatch pattern."""
+a shape, a hatch pattern and a three-letter code (in the catalogues: ``game.i18n.seat_code``)."""
 
 from __future__ import annotations
 
@@ -17,19 +17,19 @@ FONT_BOLD = ROOT / "assets" / "fonts" / "DejaVuSans-Bold.ttf"
 
 Color = tuple[int, int, int]
 
-# Per state: colour (standard), colour (colour-blind safe), hatch, marker shape, three-letter code.
-_SEATS: dict[str, tuple[Color, Color, str, str, str]] = {
-    "kazakhstan": ((64, 170, 230), (86, 180, 233), "diagonal", "circle", "KAZ"),
-    "russia": ((214, 72, 60), (213, 94, 0), "horizontal", "square", "RUS"),
-    "azerbaijan": ((40, 170, 110), (0, 158, 115), "back_diagonal", "triangle", "AZE"),
-    "turkmenistan": ((235, 200, 40), (240, 228, 66), "dots", "diamond", "TKM"),
-    "iran": ((170, 100, 200), (204, 121, 167), "vertical", "hexagon", "IRN"),
-    "georgia": ((240, 140, 40), (230, 159, 0), "cross", "star", "GEO"),
-    "armenia": ((40, 90, 200), (0, 114, 178), "grid", "pentagon", "ARM"),
-    "uzbekistan": ((120, 200, 200), (150, 200, 120), "back_diagonal", "triangle_down", "UZB"),
-    "turkey": ((200, 60, 120), (200, 80, 90), "diagonal", "cross", "TUR"),
+# Per state: colour (standard), colour (colour-blind safe), hatch, marker shape.
+_SEATS: dict[str, tuple[Color, Color, str, str]] = {
+    "kazakhstan": ((64, 170, 230), (86, 180, 233), "diagonal", "circle"),
+    "russia": ((214, 72, 60), (213, 94, 0), "horizontal", "square"),
+    "azerbaijan": ((40, 170, 110), (0, 158, 115), "back_diagonal", "triangle"),
+    "turkmenistan": ((235, 200, 40), (240, 228, 66), "dots", "diamond"),
+    "iran": ((170, 100, 200), (204, 121, 167), "vertical", "hexagon"),
+    "georgia": ((240, 140, 40), (230, 159, 0), "cross", "star"),
+    "armenia": ((40, 90, 200), (0, 114, 178), "grid", "pentagon"),
+    "uzbekistan": ((120, 200, 200), (150, 200, 120), "back_diagonal", "triangle_down"),
+    "turkey": ((200, 60, 120), (200, 80, 90), "diagonal", "cross"),
 }
-_FALLBACK = ((150, 150, 150), (150, 150, 150), "dots", "circle", "")
+_FALLBACK = ((150, 150, 150), (150, 150, 150), "dots", "circle")
 SHAPES: tuple[str, ...] = ("circle", "square", "triangle", "diamond", "hexagon", "star", "pentagon", "triangle_down")
 
 NEUTRAL_FILL: Color = (232, 228, 216)
@@ -57,10 +57,6 @@ DIM_TEXT: Color = (170, 176, 186)
 def seat_colour(state_id: str, palette: str) -> Color:
     spec = _SEATS.get(state_id, _FALLBACK)
     return spec[1] if palette == "colourblind" else spec[0]
-
-
-def seat_code(state_id: str) -> str:
-    return _SEATS.get(state_id, _FALLBACK)[4] or state_id[:3].upper()
 
 
 def seat_shape(state_id: str, index: int = 0) -> str:

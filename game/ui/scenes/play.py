@@ -8,7 +8,7 @@ import pygame
 import pygame_gui
 
 from game.describe import describe_action, describe_entry
-from game.i18n import Translator, party_name, world_name
+from game.i18n import Translator, party_name, seat_code, world_name
 from game.ui import style
 from game.ui.mapview import MapView, Pick, draw_link
 from game.ui.match import Match
@@ -185,7 +185,7 @@ class PlayScene(Scene):
             mark = "▶ " if seat == acting else ""
             row = tr(
                 "ui.play.seat_row",
-                code=style.seat_code(seat),
+                code=seat_code(tr, seat),
                 seat=party_name(tr, sc, seat),
                 vp=view.vp[i],
                 budget=view.budget[i],
@@ -611,7 +611,7 @@ class PlayScene(Scene):
             lines.append(tr("ui.info.control", seat=holder))
             for i, seat in enumerate(view.seats):
                 if view.influence[i][s_idx]:
-                    lines.append(f"  {style.seat_code(seat)} {party_name(tr, sc, seat)}: {view.influence[i][s_idx]}")
+                    lines.append(f"  {seat_code(tr, seat)} {party_name(tr, sc, seat)}: {view.influence[i][s_idx]}")
             return lines
         if pick.kind == "node":
             node = sc.nodes[sc.node_index[pick.id]]
