@@ -1,13 +1,19 @@
-"""The actions a seat (or the engine's own step) can take. Imperative names; `kind` is the JSON tag."""
+"""The actions a seat (or the engine's own step) can take. Imperative names; `kind` is the JSON tag.
+
+The turn frame's actions are here; each ops verb's target action lives with its verb in `rules.verbs`
+and joins the `Action` union through `VerbAction`.
+"""
 
 from __future__ import annotations
 
 import operator
 import typing
-from typing import ClassVar, Union
+from typing import Any, ClassVar, Union, cast
 
 import attrs
 from attrs import frozen
+
+from rules.verbs import ApplyPressure, BuildLink, PlaceInfluence, Propose, VerbAction
 
 
 @frozen
@@ -52,37 +58,6 @@ class UseOps:
 
 
 @frozen
-class PlaceInfluence:
-    kind: ClassVar[str] = "place_influence"
-    seat: str
-    state: str
-
-
-@frozen
-class BuildLink:
-    kind: ClassVar[str] = "build_link"
-    seat: str
-    link: str
-
-
-@frozen
-class Propose:
-    kind: ClassVar[str] = "propose"
-    seat: str
-    partner: str  # a state id, a patron id, or "bloc:<id>"
-    deal: str  # one of DEAL_KINDS
-    subject: str = ""  # a link id (transit, swap) or bloc id (accession)
-
-
-@frozen
-class ApplyPressure:
-    kind: ClassVar[str] = "apply_pressure"
-    seat: str
-    pressure: str  # one of PRESSURE_KINDS
-    target: str  # a state id or link id
-
-
-@frozen
 class Answer:
     kind: ClassVar[str] = "answer"
     seat: str
@@ -115,10 +90,7 @@ Action = Union[
     PlayCard,
     PlayEvent,
     UseOps,
-    PlaceInfluence,
-    BuildLink,
-    Propose,
-    ApplyPressure,
+    VerbAction,
     Answer,
     Choose,
     EndTurn,
@@ -133,15 +105,15 @@ _KEYS = {
 }
 
 
-def sort_key(action: Action) -> tuple:
+def sort_key(action: Action) -> tuple[int, Any]:
     """A total order over actions of all kinds (kind first, then fields)."""
     order, fields = _KEYS[type(action)]
     return (order, fields(action) if fields is not None else ())
 
 
-def to_json(action: Action) -> dict:
+def to_json(action: Action) -> dict[str, Any]:
     """The action as a JSON object with its `kind` tag first."""
-    out: dict = {"kind": action.kind}
+    out: dict[str, Any] = {"kind": action.kind}
     for name in FIELDS[type(action)]:
         out[name] = getattr(action, name)
     return out
@@ -158,6 +130,29 @@ def from_json(data: object) -> Action:
         raise InvalidActionError(f"unknown action kind {data['kind']!r}")
     fields = {k: v for k, v in data.items() if k != "kind"}
     try:
-        return cls(**fields)  # type: ignore[no-any-return]
+        return cast(Action, cls(**fields))
     except TypeError as exc:
         raise InvalidActionError(f"bad fields for {data['kind']}: {exc}") from None
+
+
+__all__ = [
+    "ACTION_TYPES",
+    "Action",
+    "Advance",
+    "Answer",
+    "ApplyPressure",
+    "BuildLink",
+    "Choose",
+    "EndTurn",
+    "KeepObjective",
+    "PassTurn",
+    "PickHeadline",
+    "PlaceInfluence",
+    "PlayCard",
+    "PlayEvent",
+    "Propose",
+    "UseOps",
+    "from_json",
+    "sort_key",
+    "to_json",
+]

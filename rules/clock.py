@@ -1,11 +1,19 @@
-"""The clock: era, round, phase, turn queue and who is to act. The only module that writes them."""
+"""The clock: era, round, phase, turn queue and who is to act. The only module that writes them.
+
+How every phase runs is one table, `PHASES`: who acts in it (the engine's own step, or the seats still
+to decide), when it is over, what comes next, and whether a crisis cuts it short. The engine's steps and
+the seats' actions only change the board; `step_done` (after a step) and `settle` (after every action)
+read the table and move the clock on.
+"""
 
 from __future__ import annotations
 
-from attrs import evolve
+from collections.abc import Callable, Iterator
+
+from attrs import evolve, frozen
 
 from rules.scenario import Scenario
-from rules.state import ENGINE, NOBODY, GameState, Turn, finish, update
+from rules.state import ENGINE, NOBODY, GameState, Phase, Turn, finish, update
 
 
 def eras_played(scenario: Scenario, state: GameState) -> int:
@@ -28,33 +36,109 @@ def is_last_era(scenario: Scenario, state: GameState) -> bool:
     return state.era + 1 >= eras_played(scenario, state)
 
 
-def enter(state: GameState, phase: str) -> GameState:
-    """Move to a phase; who acts is settled afterwards."""
-    return update(state, phase=phase)
+# =========================================================================== the phase table
 
 
-def start_actions(state: GameState, turns_per_round: int) -> GameState:
+@frozen
+class PhaseRule:
+    """How one phase runs.
+
+    `waiting`: for a phase of seat decisions, the seat still to decide (-1: everyone has); None for a
+    phase the engine's own step (Advance) plays. `done`: whether the engine's step has finished the
+    phase (it may wait for a seat's choice). `next`: leaves the phase, writing the clock fields of the
+    next one (None: the game is over). `crisis_ends`: a crisis (era_over) cuts the phase short and
+    sends play straight to the era's summit.
+    """
+
+    waiting: Callable[[GameState], int] | None
+    next: Callable[[Scenario, GameState], GameState] | None
+    done: Callable[[GameState], bool] = lambda state: True
+    crisis_ends: bool = False
+
+
+def _to(phase: Phase) -> Callable[[Scenario, GameState], GameState]:
+    def enter(scenario: Scenario, state: GameState) -> GameState:
+        return update(state, phase=phase)
+
+    enter.__doc__ = f"Move to the {phase} phase."
+    return enter
+
+
+def _keeping(state: GameState) -> int:
+    """The first seat with national interests offered and none kept."""
+    return _first(i for i in range(len(state.seats)) if state.objectives[i] is None and state.offers[i])
+
+
+def _picking(state: GameState) -> int:
+    """The first seat with cards in hand and no headline picked."""
+    return _first(i for i in range(len(state.seats)) if state.headlines[i] is None and state.hands[i])
+
+
+def _turn_holder(state: GameState) -> int:
+    return state.turn.holder if state.turn is not None else -1
+
+
+def _revealed(state: GameState) -> bool:
+    """Every headline resolved, no choice waiting and no crisis."""
+    return not state.reveal_queue and state.choice is None and not state.era_over
+
+
+def _start_actions(scenario: Scenario, state: GameState) -> GameState:
     """The action phase: seats take turns, lowest score first (ties: seat order)."""
     order = sorted(range(len(state.seats)), key=lambda i: (state.vp[i], i))
-    queue = tuple(order) * turns_per_round
-    return update(state, phase="actions", queue=queue, turn=Turn(queue[0]) if queue else None)
+    queue = tuple(order) * scenario.rules.turns_per_round
+    return update(state, phase=Phase.ACTIONS, queue=queue, turn=Turn(queue[0]) if queue else None)
 
 
-def end_turn(state: GameState) -> GameState:
-    """The turn holder is done: the next seat in the queue, or the flow phase."""
-    queue = state.queue[1:]
-    if queue:
-        return update(state, queue=queue, turn=Turn(queue[0]))
-    return update(state, queue=(), turn=None, phase="flows")
+def _after_flows(scenario: Scenario, state: GameState) -> GameState:
+    """A summit when one is called or the era ends; else the cleanup."""
+    summit = state.summit_pending or is_era_end(scenario, state)
+    return update(state, phase=Phase.SUMMIT if summit else Phase.CLEANUP)
 
 
-def next_round(scenario: Scenario, state: GameState) -> GameState:
+def _next_round(scenario: Scenario, state: GameState) -> GameState:
     """Cleanup done: the next round, or the next era's first round."""
     if is_era_end(scenario, state):
         return evolve(
-            state, era=state.era + 1, round=1, absolute_round=state.absolute_round + 1, era_over=False, phase="news"
+            state,
+            era=state.era + 1,
+            round=1,
+            absolute_round=state.absolute_round + 1,
+            era_over=False,
+            phase=Phase.NEWS,
         )
-    return update(state, round=state.round + 1, absolute_round=state.absolute_round + 1, phase="news")
+    return update(state, round=state.round + 1, absolute_round=state.absolute_round + 1, phase=Phase.NEWS)
+
+
+PHASES: dict[str, PhaseRule] = {
+    Phase.DEAL: PhaseRule(waiting=None, next=_to(Phase.SETUP)),
+    Phase.SETUP: PhaseRule(waiting=_keeping, next=_to(Phase.NEWS)),
+    Phase.NEWS: PhaseRule(waiting=None, next=_to(Phase.HEADLINE)),
+    Phase.HEADLINE: PhaseRule(waiting=_picking, next=_to(Phase.REVEAL), crisis_ends=True),
+    Phase.REVEAL: PhaseRule(waiting=None, next=_start_actions, done=_revealed, crisis_ends=True),
+    Phase.ACTIONS: PhaseRule(waiting=_turn_holder, next=_to(Phase.FLOWS), crisis_ends=True),
+    Phase.FLOWS: PhaseRule(waiting=None, next=_after_flows),
+    Phase.SUMMIT: PhaseRule(waiting=None, next=_to(Phase.CLEANUP)),
+    Phase.CLEANUP: PhaseRule(waiting=None, next=_next_round),
+    Phase.OVER: PhaseRule(waiting=None, next=None),
+}
+
+
+# =========================================================================== moving the clock
+
+
+def step_done(scenario: Scenario, state: GameState) -> GameState:
+    """The engine's step has run: leave its phase if the table says the phase is over."""
+    rule = PHASES[state.phase]
+    if state.outcome is None and rule.next is not None and rule.done(state):
+        return rule.next(scenario, state)
+    return state
+
+
+def end_turn(state: GameState) -> GameState:
+    """The turn holder is done: the next seat in the queue (none left: the phase is over)."""
+    queue = state.queue[1:]
+    return update(state, queue=queue, turn=Turn(queue[0]) if queue else None)
 
 
 def end_era_now(state: GameState) -> GameState:
@@ -64,7 +148,7 @@ def end_era_now(state: GameState) -> GameState:
         discard += (state.turn.card,)
     return evolve(
         state,
-        phase="summit",
+        phase=Phase.SUMMIT,
         queue=(),
         turn=None,
         proposal=None,
@@ -80,32 +164,28 @@ def settle(scenario: Scenario, state: GameState, before: GameState) -> GameState
     phases that nobody has left to make."""
     steps = before.steps + 1
     if state.outcome is not None:
-        return finish(state, before, to_act=NOBODY, phase="over", steps=steps)
-    state, seat = _next_to_act(state)
+        return finish(state, before, to_act=NOBODY, phase=Phase.OVER, steps=steps)
+    state, seat = _next_to_act(scenario, state)
     return finish(state, before, to_act=seat, steps=steps)
 
 
-def _next_to_act(state: GameState) -> tuple[GameState, int]:
-    if state.era_over and state.phase in ("headline", "reveal", "actions"):
-        state = end_era_now(state)
-    if state.choice is not None:
-        return state, state.choice.seat
-    if state.proposal is not None:
-        return state, state.proposal.awaiting[0]
-    if state.phase == "setup":
-        seat = _first(i for i in range(len(state.seats)) if state.objectives[i] is None and state.offers[i])
+def _next_to_act(scenario: Scenario, state: GameState) -> tuple[GameState, int]:
+    while True:
+        rule = PHASES[state.phase]
+        if state.era_over and rule.crisis_ends:
+            state = end_era_now(state)
+            continue
+        if state.choice is not None:
+            return state, state.choice.seat
+        if state.proposal is not None:
+            return state, state.proposal.awaiting[0]
+        if rule.waiting is None or rule.next is None:
+            return state, ENGINE
+        seat = rule.waiting(state)
         if seat >= 0:
             return state, seat
-        state = enter(state, "news")
-    elif state.phase == "headline":
-        seat = _first(i for i in range(len(state.seats)) if state.headlines[i] is None and state.hands[i])
-        if seat >= 0:
-            return state, seat
-        state = enter(state, "reveal")
-    elif state.phase == "actions" and state.turn is not None:
-        return state, state.turn.holder
-    return state, ENGINE
+        state = rule.next(scenario, state)
 
 
-def _first(values) -> int:  # type: ignore[no-untyped-def]
+def _first(values: Iterator[int]) -> int:
     return next(values, -1)

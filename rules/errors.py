@@ -1,6 +1,48 @@
-"""The two ways an action can be refused (both are ValueErrors)."""
+"""The two ways an action can be refused (both are ValueErrors), and the reason codes of the second."""
 
 from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Reason(StrEnum):
+    """Why an action is not allowed now: a stable code the client translates (`reason.<code>`).
+
+    why_illegal checks the first four in this order (game over, not your turn, wrong phase, wrong
+    stage); after that each action checks its own conditions in its own order.
+    """
+
+    GAME_OVER = "game_over"
+    NOT_YOUR_TURN = "not_your_turn"
+    WRONG_PHASE = "wrong_phase"
+    WRONG_STAGE = "wrong_stage"
+    NOT_IN_HAND = "not_in_hand"
+    ALREADY_PICKED = "already_picked"
+    NOT_OFFERED = "not_offered"
+    EVENT_FAVOURS_RIVAL = "event_favours_rival"
+    NO_TARGET = "no_target"
+    TOO_COSTLY = "too_costly"
+    NO_BUDGET = "no_budget"
+    NOT_BUILDABLE = "not_buildable"
+    MAX_UPGRADES = "max_upgrades"
+    NO_CONSENT = "no_consent"
+    NO_CASPIAN_CONSENT = "no_caspian_consent"
+    NOT_CONTROLLER = "not_controller"
+    LINK_NOT_OPEN = "link_not_open"
+    LINK_NOT_CLOSED = "link_not_closed"
+    ALREADY_MEMBER = "already_member"
+    INCOMPATIBLE_BLOC = "incompatible_bloc"
+    ALREADY_AGREED = "already_agreed"
+    NOT_PARTNER = "not_partner"
+    NO_RIVAL_INFLUENCE = "no_rival_influence"
+    BAD_OPTION = "bad_option"
+    NOT_DONE = "not_done"
+    HAS_CARDS = "has_cards"
+    SELF_TARGET = "self_target"
+
+
+# Every reason code, in the order above (the catalogues must translate each).
+REASONS: tuple[str, ...] = tuple(Reason)
 
 
 class InvalidActionError(ValueError):
@@ -14,37 +56,3 @@ class IllegalActionError(ValueError):
         super().__init__(f"illegal action ({reason}): {action!r}")
         self.reason = reason
         self.action = action
-
-
-# Reason codes the client translates. why_illegal checks the first four in this order (game over, not
-# your turn, wrong phase, wrong stage); after that each action checks its own conditions in its own order.
-REASONS = (
-    "game_over",
-    "not_your_turn",
-    "wrong_phase",
-    "wrong_stage",
-    "not_in_hand",
-    "already_picked",
-    "not_offered",
-    "event_favours_rival",
-    "no_target",
-    "too_costly",
-    "no_budget",
-    "not_buildable",
-    "max_upgrades",
-    "no_consent",
-    "no_caspian_consent",
-    "not_controller",
-    "link_not_open",
-    "link_not_closed",
-    "already_member",
-    "incompatible_bloc",
-    "already_agreed",
-    "no_influence",
-    "not_partner",
-    "no_rival_influence",
-    "bad_option",
-    "not_done",
-    "has_cards",
-    "self_target",
-)

@@ -6,6 +6,8 @@ reproducible from its seed and its actions. No global random state is ever touch
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from attrs import frozen
 
 _MASK = (1 << 64) - 1
@@ -35,7 +37,10 @@ def draw_below(rng: Rng, bound: int) -> tuple[int, Rng]:
     return value % bound, Rng(rng.seed, rng.counter + 1)
 
 
-def shuffled(rng: Rng, items: tuple) -> tuple[tuple, Rng]:
+T = TypeVar("T")
+
+
+def shuffled(rng: Rng, items: tuple[T, ...]) -> tuple[tuple[T, ...], Rng]:
     """The items in a random order (Fisher-Yates) and the advanced rng (the draws of `draw_below`)."""
     out = list(items)
     base, counter = rng.seed * _STEP, rng.counter

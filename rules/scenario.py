@@ -27,9 +27,6 @@ LINK_TYPES = ("rail", "sea", "oil", "gas", "power")
 LINK_STATUSES = ("planned", "built", "throttled", "cut")
 COMMODITIES = ("oil", "gas", "cargo", "power")
 ENTRY_RULES = ("majority", "unanimity", "sponsor")
-DEAL_KINDS = ("transit", "accession", "swap", "investment", "drill")
-PRESSURE_KINDS = ("remove", "sanction", "drill", "throttle", "cut", "restore")
-VERBS = ("influence", "build", "negotiate", "pressure")
 # Targets an effect may name besides a concrete state id.
 SELECTORS = ("@player", "@favoured", "@chooser", "@all")
 

@@ -198,12 +198,12 @@ def ranking(state: GameState) -> list[int]:
 
 
 def finish(state: GameState, reason: str, log: list) -> GameState:
-    """End the game with the current leader as winner."""
+    """End the game with the current leader as winner (the clock then moves to the phase "over")."""
     order = ranking(state)
     scores = tuple((state.seats[i], state.vp[i]) for i in order)
     winner = state.seats[order[0]]
     log.append(L.GameEnded(winner, reason, scores))
-    return update(state, outcome=Outcome(winner, scores, reason, state.absolute_round), phase="over")
+    return update(state, outcome=Outcome(winner, scores, reason, state.absolute_round))
 
 
 def margin_winner(scenario: Scenario, state: GameState) -> bool:

@@ -7,12 +7,31 @@ round, phase, queue, holder, to_act) are written only by `rules.clock`.
 
 from __future__ import annotations
 
+from enum import StrEnum
+from typing import TypeVar
+
 import attrs
 from attrs import frozen
 
 from rules.rng import Rng
 
-PHASES = ("deal", "setup", "news", "headline", "reveal", "actions", "flows", "summit", "cleanup", "over")
+
+class Phase(StrEnum):
+    """The phases of a round, in playing order (the clock's table in `rules.clock` says how each runs)."""
+
+    DEAL = "deal"
+    SETUP = "setup"
+    NEWS = "news"
+    HEADLINE = "headline"
+    REVEAL = "reveal"
+    ACTIONS = "actions"
+    FLOWS = "flows"
+    SUMMIT = "summit"
+    CLEANUP = "cleanup"
+    OVER = "over"
+
+
+T = TypeVar("T")
 ENGINE = -1  # to_act value when the engine's own step (Advance) is next
 NOBODY = -2  # to_act value when the game is over
 
@@ -199,12 +218,14 @@ def finish(state: GameState, before: GameState, **changes: object) -> GameState:
     return state
 
 
-def set_item(values: tuple, index: int, value: object) -> tuple:
+def set_item(values: tuple[T, ...], index: int, value: T) -> tuple[T, ...]:
     """A copy of a tuple with one item replaced."""
     return values[:index] + (value,) + values[index + 1 :]
 
 
-def add_item(values: tuple, index: int, amount: int, low: int = 0, high: int | None = None) -> tuple:
+def add_item(
+    values: tuple[int, ...], index: int, amount: int, low: int = 0, high: int | None = None
+) -> tuple[int, ...]:
     """A copy of a tuple of ints with one item changed by amount, clamped to [low, high]."""
     value = values[index] + amount
     if value < low:

@@ -22,9 +22,11 @@ from rules.action import (
     sort_key,
 )
 from rules.log import is_visible
-from rules.scenario import DEAL_KINDS, PRESSURE_KINDS, VERBS
 from rules.scoring import finish
 from rules.state import GameState
+from rules.verbs import VERBS
+from rules.verbs.negotiate import DEAL_KINDS
+from rules.verbs.pressure import PRESSURE_KINDS
 from tests.rules.helpers import (
     at_actions,
     entries,

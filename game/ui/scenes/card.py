@@ -11,7 +11,7 @@ from game.ui.scene import Scene, SceneHost
 from game.ui.widgets import button, esc, text_box
 from rules import Action, GameState, apply, why_illegal
 from rules.action import PickHeadline, PlayCard, PlayEvent, UseOps
-from rules.scenario import VERBS
+from rules.verbs import VERBS
 
 
 class CardScene(Scene):

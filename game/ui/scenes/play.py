@@ -18,21 +18,19 @@ from rules import Action, GameState, IllegalActionError
 from rules.action import (
     Answer,
     ApplyPressure,
-    BuildLink,
     Choose,
     EndTurn,
     KeepObjective,
     PassTurn,
-    PlaceInfluence,
     PlayEvent,
     Propose,
     UseOps,
 )
 from rules.board import controlling_seat
-from rules.engine import proposal_candidates
+from rules.engine import verb_candidates
 from rules.log import FlowsRouted, GameEnded, SummitHeld
-from rules.scenario import VERBS
 from rules.state import FlowReport
+from rules.verbs import VERBS
 
 MAX_TARGETS = 40
 
@@ -333,23 +331,7 @@ class PlayScene(Scene):
 
     def candidates(self, view: GameState, verb: str) -> list[Action]:
         """Every target the verb could name (legal or not)."""
-        me = self.match.viewer or ""
-        sc = self.match.scenario
-        if verb == "influence":
-            return [PlaceInfluence(me, s.id) for s in sc.states]
-        if verb == "build":
-            return [
-                BuildLink(me, lk.id)
-                for i, lk in enumerate(sc.links)
-                if view.links[i].status == "planned" or lk.upgrade_capacity
-            ]
-        if verb == "negotiate":
-            return list(proposal_candidates(sc, me))
-        out: list[Action] = [
-            ApplyPressure(me, k, s.id) for k in ("remove", "sanction", "drill") for s in sc.states if s.id != me
-        ]
-        out += [ApplyPressure(me, k, lk.id) for k in ("throttle", "cut", "restore") for lk in sc.links if lk.states]
-        return out
+        return verb_candidates(self.match.scenario, view, self.match.viewer or "", verb)
 
     def target_items(self, view: GameState, verb: str) -> list[tuple[str, str, bool, object]]:
         """Legal targets first, then (up to a limit) forbidden ones with their reasons; a map focus filters."""

@@ -1,0 +1,197 @@
+"""The card flow: national interests dealt and kept, hands filled, headlines picked and revealed, events
+fired and their choices made, played cards retired.
+
+None of these write the clock: the steps return their state and `rules.clock` moves the phase on.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rules import clock
+from rules import log as L
+from rules.effects import Context, apply_effects
+from rules.errors import Reason
+from rules.rng import shuffled
+from rules.scenario import CardDef, Scenario
+from rules.state import GameState, PendingChoice, Phase, set_item, update
+
+if TYPE_CHECKING:
+    from rules.action import Choose, KeepObjective, PickHeadline
+
+Log = list[object]
+
+# --------------------------------------------------------------------------- deal (setup)
+
+
+def step_deal(scenario: Scenario, state: GameState, log: Log) -> GameState:
+    """Offer each seat its national-interest cards (draw some, keep one)."""
+    offers = []
+    rng = state.rng
+    for seat in state.seats:
+        pool = tuple(o.id for o in scenario.objectives if not o.seats or seat in o.seats)
+        picked, rng = shuffled(rng, pool)
+        offer = tuple(sorted(picked[: scenario.rules.objective_offer]))
+        offers.append(offer)
+        log.append(L.ObjectivesOffered(seat, offer, seat))
+    return update(state, offers=tuple(offers), rng=rng)
+
+
+def check_keep(scenario: Scenario, state: GameState, seat: int, a: KeepObjective) -> Reason | None:
+    return None if a.objective in state.offers[seat] else Reason.NOT_OFFERED
+
+
+def keep(scenario: Scenario, state: GameState, a: KeepObjective, log: Log) -> GameState:
+    seat = state.seats.index(a.seat)
+    log.append(L.ObjectiveKept(a.seat, a.objective, a.seat))
+    return update(state, objectives=set_item(state.objectives, seat, a.objective))
+
+
+# --------------------------------------------------------------------------- news (hands)
+
+
+def step_news(scenario: Scenario, state: GameState, log: Log) -> GameState:
+    """Start the round: at an era's start add its cards and shuffle; fill every hand."""
+    if state.round == 1:
+        state = _start_era(scenario, state, log)
+    log.append(L.RoundBegan(clock.era_number(scenario, state), state.round))
+    hands = list(state.hands)
+    for seat in range(len(state.seats)):
+        state, dealt = _draw(state, scenario.rules.hand_size - len(hands[seat]), log)
+        hands[seat] = tuple(sorted(hands[seat] + dealt))
+        log.append(L.CardsDealt(state.seats[seat], dealt, state.seats[seat]))
+    log.append(L.HandsFilled(tuple((s, len(h)) for s, h in zip(state.seats, hands))))
+    return update(state, hands=tuple(hands), headlines=(None,) * len(state.seats))
+
+
+def _start_era(scenario: Scenario, state: GameState, log: Log) -> GameState:
+    era = scenario.definition.eras[state.era]
+    log.append(L.EraBegan(era.number, era.name))
+    held = {c for hand in state.hands for c in hand} | set(state.removed)
+    new = tuple(c for c in scenario.cards_by_era.get(era.number, ()) if c not in held)
+    if state.era == 0:
+        new = new + tuple(c for e, ids in scenario.cards_by_era.items() if e < era.number for c in ids if c not in held)
+    hands = state.hands
+    if state.era == 0 and scenario.definition.opening_hands:
+        scripted = scenario.definition.opening_hands
+        hands = tuple(tuple(sorted(scripted.get(s, ()))) for s in state.seats)
+        dealt = {c for hand in hands for c in hand}
+        new = tuple(c for c in new if c not in dealt)
+    pool = tuple(sorted(set(state.draw_pile + state.discard + new)))
+    start = state.rng.counter
+    pile, rng = shuffled(state.rng, pool)
+    log.append(L.DeckShuffled(len(pile), (start, rng.counter)))
+    return update(state, draw_pile=pile, discard=(), rng=rng, hands=hands)
+
+
+def _draw(state: GameState, count: int, log: Log) -> tuple[GameState, tuple[str, ...]]:
+    """Draw cards from the pile, reshuffling the discards in when it runs out."""
+    dealt: list[str] = []
+    pile, discard, rng = state.draw_pile, state.discard, state.rng
+    while len(dealt) < count:
+        if not pile:
+            if not discard:
+                break
+            start = rng.counter
+            pile, rng = shuffled(rng, tuple(sorted(discard)))
+            discard = ()
+            log.append(L.DeckShuffled(len(pile), (start, rng.counter)))
+        taken = pile[: count - len(dealt)]
+        dealt.extend(taken)
+        pile = pile[len(taken) :]
+    return update(state, draw_pile=pile, discard=discard, rng=rng), tuple(dealt)
+
+
+# --------------------------------------------------------------------------- headline and reveal
+
+
+def check_headline(scenario: Scenario, state: GameState, seat: int, a: PickHeadline) -> Reason | None:
+    if state.headlines[seat] is not None:
+        return Reason.ALREADY_PICKED
+    return None if a.card in state.hands[seat] else Reason.NOT_IN_HAND
+
+
+def pick_headline(scenario: Scenario, state: GameState, a: PickHeadline, log: Log) -> GameState:
+    seat = state.seats.index(a.seat)
+    hand = tuple(c for c in state.hands[seat] if c != a.card)
+    log.append(L.HeadlinePicked(a.seat))
+    return update(state, hands=set_item(state.hands, seat, hand), headlines=set_item(state.headlines, seat, a.card))
+
+
+def step_reveal(scenario: Scenario, state: GameState, log: Log) -> GameState:
+    """Reveal the headlines and resolve them, highest ops first."""
+    picks = [(i, c) for i, c in enumerate(state.headlines) if c]
+    log.append(L.HeadlinesRevealed(tuple((state.seats[i], c) for i, c in picks)))
+    picks.sort(key=lambda p: (-scenario.card(p[1]).ops, p[0]))
+    state = update(state, reveal_queue=tuple(picks), headlines=(None,) * len(state.seats))
+    return continue_reveal(scenario, state, log)
+
+
+def continue_reveal(scenario: Scenario, state: GameState, log: Log) -> GameState:
+    """Resolve queued headlines until the queue is empty, a choice waits, or a crisis ends the era."""
+    while state.reveal_queue and state.choice is None and not state.era_over:
+        (seat, card_id), rest = state.reveal_queue[0], state.reveal_queue[1:]
+        state = update(state, reveal_queue=rest)
+        card = scenario.card(card_id)
+        log.append(L.CardPlayed(state.seats[seat], card_id, "headline"))
+        state = retire(state, card, fired=True)
+        # An event that favours a seat fires for that seat, whoever headlined it (as with ops).
+        for_seat = state.seats.index(card.favours) if card.favours in state.seats else seat
+        state = fire_event(scenario, state, card, for_seat, log, by=seat)
+    return state
+
+
+# --------------------------------------------------------------------------- events and choices
+
+
+def can_play_event(state: GameState, seat: int, card: CardDef) -> bool:
+    """A seat may play an event that favours nobody, itself, or a state no seat plays."""
+    return not card.favours or card.favours == state.seats[seat] or card.favours not in state.seats
+
+
+def retire(state: GameState, card: CardDef, fired: bool) -> GameState:
+    """Send a played card to the removed pile (a once-only event that fired) or the discards."""
+    if fired and card.once:
+        return update(state, removed=state.removed + (card.id,))
+    return update(state, discard=state.discard + (card.id,))
+
+
+def fire_event(
+    scenario: Scenario, state: GameState, card: CardDef, seat: int, log: Log, by: int | None = None
+) -> GameState:
+    """Resolve a card's event for a seat; a choice goes to the affected seat, or its first option."""
+    log.append(L.EventFired(card.id, state.seats[seat] if seat >= 0 else ""))
+    chooser = card.choice.state if card.choice else ""
+    ctx = Context(player=seat, favoured=card.favours, chooser=chooser, card=card.id, by=by)
+    state = apply_effects(scenario, state, card.effects, ctx, log)
+    if card.choice is None or state.era_over:
+        return state
+    if chooser in state.seats:
+        log.append(L.ChoiceOffered(chooser, card.id))
+        return update(state, choice=PendingChoice(state.seats.index(chooser), card.id, seat))
+    option = card.choice.options[0]
+    log.append(L.OptionChosen(chooser, card.id, option.id))
+    return apply_effects(scenario, state, option.effects, ctx, log)
+
+
+def check_choose(scenario: Scenario, state: GameState, seat: int, a: Choose) -> Reason | None:
+    if state.choice is None:
+        return Reason.WRONG_STAGE
+    choice = scenario.card(state.choice.card).choice
+    assert choice is not None
+    return None if any(o.id == a.option for o in choice.options) else Reason.BAD_OPTION
+
+
+def choose(scenario: Scenario, state: GameState, a: Choose, log: Log) -> GameState:
+    """Resolve the chosen option; a choice made while headlines are revealed resumes the reveal."""
+    assert state.choice is not None
+    pending = state.choice
+    card = scenario.card(pending.card)
+    assert card.choice is not None
+    option = next(o for o in card.choice.options if o.id == a.option)
+    log.append(L.OptionChosen(a.seat, card.id, option.id))
+    ctx = Context(player=pending.player, favoured=card.favours, chooser=card.choice.state, card=card.id)
+    state = apply_effects(scenario, update(state, choice=None), option.effects, ctx, log)
+    if state.phase == Phase.REVEAL:
+        state = clock.step_done(scenario, continue_reveal(scenario, state, log))
+    return state
