@@ -1,87 +1,30 @@
 """The actions a seat (or the engine's own step) can take. Imperative names; `kind` is the JSON tag.
 
-The turn frame's actions are here; each ops verb's target action lives with its verb in `rules.verbs`
-and joins the `Action` union through `VerbAction`.
+The turn frame's actions are in `rules.frame`; each ops verb's target action lives with its verb in
+`rules.verbs` and joins the `Action` union through `VerbAction`. All are importable from here.
 """
 
 from __future__ import annotations
 
 import operator
 import typing
-from typing import Any, ClassVar, Union, cast
+from typing import Any, Union, cast
 
 import attrs
-from attrs import frozen
 
+from rules.frame import (
+    Advance,
+    Answer,
+    Choose,
+    EndTurn,
+    KeepObjective,
+    PassTurn,
+    PickHeadline,
+    PlayCard,
+    PlayEvent,
+    UseOps,
+)
 from rules.verbs import ApplyPressure, BuildLink, PlaceInfluence, Propose, VerbAction
-
-
-@frozen
-class Advance:
-    """The engine's own step: run the next automated phase (deal, reveal, flows, summit, cleanup)."""
-
-    kind: ClassVar[str] = "advance"
-
-
-@frozen
-class KeepObjective:
-    kind: ClassVar[str] = "keep_objective"
-    seat: str
-    objective: str
-
-
-@frozen
-class PickHeadline:
-    kind: ClassVar[str] = "pick_headline"
-    seat: str
-    card: str
-
-
-@frozen
-class PlayCard:
-    kind: ClassVar[str] = "play_card"
-    seat: str
-    card: str
-
-
-@frozen
-class PlayEvent:
-    kind: ClassVar[str] = "play_event"
-    seat: str
-
-
-@frozen
-class UseOps:
-    kind: ClassVar[str] = "use_ops"
-    seat: str
-    verb: str
-
-
-@frozen
-class Answer:
-    kind: ClassVar[str] = "answer"
-    seat: str
-    accept: bool
-
-
-@frozen
-class Choose:
-    kind: ClassVar[str] = "choose"
-    seat: str
-    option: str
-
-
-@frozen
-class EndTurn:
-    kind: ClassVar[str] = "end_turn"
-    seat: str
-
-
-@frozen
-class PassTurn:
-    kind: ClassVar[str] = "pass_turn"
-    seat: str
-
 
 Action = Union[
     Advance,

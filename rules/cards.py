@@ -6,18 +6,14 @@ None of these write the clock: the steps return their state and `rules.clock` mo
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rules import clock
 from rules import log as L
 from rules.effects import Context, apply_effects
 from rules.errors import Reason
+from rules.frame import Choose, KeepObjective, PickHeadline
 from rules.rng import shuffled
 from rules.scenario import CardDef, Scenario
 from rules.state import GameState, PendingChoice, Phase, set_item, update
-
-if TYPE_CHECKING:
-    from rules.action import Choose, KeepObjective, PickHeadline
 
 Log = list[object]
 

@@ -6,16 +6,12 @@ The ops verbs themselves live in `rules.verbs`; each handler opens with `begin_o
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rules import cards, clock
 from rules import log as L
 from rules.errors import Reason
+from rules.frame import EndTurn, PassTurn, PlayCard, PlayEvent, UseOps
 from rules.scenario import CardDef, Scenario
 from rules.state import GameState, Turn, set_item, update
-
-if TYPE_CHECKING:
-    from rules.action import EndTurn, PassTurn, PlayCard, PlayEvent, UseOps
 
 Log = list[object]
 

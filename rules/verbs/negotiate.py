@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from enum import StrEnum
 from operator import attrgetter
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from attrs import evolve, frozen
 
@@ -14,14 +14,12 @@ from rules import board
 from rules import log as L
 from rules.effects import change_budget, change_influence, change_standing, join_bloc, raise_tension
 from rules.errors import InvalidActionError, Reason
+from rules.frame import Answer
 from rules.memo import Memo
 from rules.scenario import Scenario
 from rules.state import Agreement, GameState, Proposal, update
 from rules.turn import begin_ops, finish_ops
 from rules.verbs.base import Ids, Log, VerbRule
-
-if TYPE_CHECKING:
-    from rules.action import Answer
 
 NAME = "negotiate"
 
