@@ -1,9 +1,11 @@
 """Bots: every level answers every decision, sees only its view, explains itself, is reproducible, and
-plays well enough (seeded strength checks with iteration caps; full-size runs live in bench/bots.py)."""
+plays well enough (seeded strength checks with iteration caps, marked `strength`: outside the default run,
+`python3 -m pytest -m strength` plays them; full-size runs also live in bench/bots.py)."""
 
 from __future__ import annotations
 
 import math
+import os
 import random
 from pathlib import Path
 
@@ -279,12 +281,16 @@ def _hero_wins(
     return wins
 
 
+@pytest.mark.strength
 @needs_caspian
 def test_greedy_beats_three_random() -> None:
     """One greedy seat against three random wins at least 90% of four-seat Full games (the issue's target),
-    at greedy's own default work cap."""
-    wins = _hero_wins("greedy", "random", GREEDY_GAMES, 1000, {})
-    assert wins >= 0.9 * GREEDY_GAMES, f"greedy won {wins}/{GREEDY_GAMES}"
+    at greedy's own default work cap, on seeds 1000 on. Full size: 100 games, at least 90 wins. The `ci`
+    sample: the first 40, at least 36 wins (still 90%; measured 39/40, and a seat as strong as the 96/100
+    measured on seeds 2000-2099 clears 36 of 40 with probability 0.986)."""
+    games, floor = STRENGTH[SAMPLE]["greedy"]
+    wins = _hero_wins("greedy", "random", games, 1000, {})
+    assert wins >= floor, f"greedy won {wins}/{games} (needs {floor})"
 
 
 def _hard_game(game: int) -> int:
@@ -295,16 +301,22 @@ def _hard_game(game: int) -> int:
     return int(result["seats"][hero]["wins"])  # type: ignore[index]
 
 
+@pytest.mark.strength
 @needs_caspian
 def test_hard_beats_three_greedy() -> None:
     """One hard seat at its default work caps (48 simulations of greedy-plan rollouts, no clock) against
-    three greedy wins at least 40% of four-seat Full games: the first HARD_GAMES games of
-    `python3 bench/bots.py --strength N --hard-games M --seed 1`, played in two processes."""
+    three greedy, on seeds 1 on (the games of `python3 bench/bots.py --strength N --hard-games M --seed 1`),
+    played in two processes. Full size: 40 games, at least 16 wins (the issue's 40%; measured 17/40, greedy
+    in the same seats 10/40). The `ci` sample: the first 12, at least 3 wins (a fair share of a four-seat
+    table; measured 5/12; a seat winning 17/40 clears 3 of 12 with probability 0.94). The sample catches a
+    hard bot that stopped playing well, not a small loss of edge (a seat only as strong as greedy, 10/40,
+    still clears it with probability 0.61): the full size is the measurement."""
     from concurrent.futures import ProcessPoolExecutor
 
+    games, floor = STRENGTH[SAMPLE]["hard"]
     with ProcessPoolExecutor(max_workers=2) as pool:
-        wins = sum(pool.map(_hard_game, range(HARD_GAMES)))
-    assert wins >= 0.4 * HARD_GAMES, f"hard won {wins}/{HARD_GAMES}"
+        wins = sum(pool.map(_hard_game, range(games)))
+    assert wins >= floor, f"hard won {wins}/{games} (needs {floor})"
 
 
 def test_greedy_plays_every_engine_step_to_the_end() -> None:
@@ -324,12 +336,16 @@ def test_greedy_plays_every_engine_step_to_the_end() -> None:
 
 # Strength, seeded and capped by work (never by the clock), the hero seat rotating. The issue's targets:
 # 90% for greedy against three random, 40% for hard against three greedy, both at the default caps (a Full
-# game costs greedy about a second, a hard seat about 25 s: this file's slowest test). The full-size runs
-# are `python3 bench/bots.py --strength N --hard-games M`.
-GREEDY_GAMES = 40  # seeds 1000-1039 (the first 40 of bench/bots.py --strength 100 --seed 1000): 39 wins
-# Seeds 1-12: 5 wins (of 40 on seeds 1-40: 17; the same seats played by greedy: 10). Cheaper caps lose the
-# edge: rollout_plans 30, iterations 16, horizon 3, width 4 won 4 of 16 on seeds 31-46.
-HARD_GAMES = 12
+# game costs greedy about a second, a hard seat about 25 s). These tests are marked `strength` and left out
+# of the default run; CASPIAN_STRENGTH_SAMPLE picks the sample they play: `full` (the default) or `ci`
+# (what .ci/run plays). Each entry is (games, least wins); the tests' docstrings give the measured numbers.
+# Cheaper hard caps lose the edge: rollout_plans 30, iterations 16, horizon 3, width 4 won 4 of 16 on seeds
+# 31-46.
+STRENGTH: dict[str, dict[str, tuple[int, int]]] = {
+    "full": {"greedy": (100, 90), "hard": (40, 16)},
+    "ci": {"greedy": (40, 36), "hard": (12, 3)},
+}
+SAMPLE = os.environ.get("CASPIAN_STRENGTH_SAMPLE", "full")
 
 
 # --------------------------------------------------------------------------- reasons kept as notes
