@@ -26,6 +26,8 @@ from typing import Any, NamedTuple, TextIO
 
 from game import content_files, selfplay
 from game.bots import ALIASES, LEVELS, Bot, Decision, make_bot
+from game.describe import describe_reason
+from game.i18n import Translator
 from game.saves import SaveError, load, save
 from game.serialize import state_hash
 from game.session import Session
@@ -202,7 +204,7 @@ def cmd_selfplay(args: argparse.Namespace) -> int:
         caps["hard"]["iterations"] = args.iterations
     log = _open_log(args.log)
     try:
-        record = _decision_logger(log) if log is not None else None
+        record = _decision_logger(log, scenario) if log is not None else None
         result = selfplay.run(scenario, seats, args.games, args.seed, caps, args.length, args.compare or (), record)
     except SetupError as exc:
         raise UsageError(" ".join(str(exc).split())) from None
@@ -222,11 +224,15 @@ def _open_log(path: Path | None) -> TextIO | None:
         raise UsageError(f"{path}: cannot write the log ({exc.strerror or exc})") from None
 
 
-def _decision_logger(log: TextIO) -> Callable[[int, int, Decision], None]:
-    """Writes each bot decision to the log as one JSON line: game, step, seat, level, action, reason, ms."""
+def _decision_logger(log: TextIO, scenario: Scenario) -> Callable[[int, int, Decision], None]:
+    """Writes each bot decision to the log as one JSON line: game, step, seat, level, action, reason (as
+    data), ms, and the reason in English from the catalogue ("says")."""
+    english = Translator("en")
 
     def record(game: int, step: int, decision: Decision) -> None:
-        log.write(json.dumps({"game": game, "step": step, **decision.to_json()}, ensure_ascii=False) + "\n")
+        says = describe_reason(english, scenario, decision.reason)
+        line = {"game": game, "step": step, **decision.to_json(), "says": says}
+        log.write(json.dumps(line, ensure_ascii=False) + "\n")
 
     return record
 
@@ -338,7 +344,9 @@ def _add_selfplay(commands: Any) -> None:
     p.add_argument("--compare", nargs=2, metavar=("A", "B"), help="binomial p-value of A's wins against B's")
     p.add_argument("--time-budget", dest="time_budget", type=float, default=None, help="seconds per decision")
     p.add_argument("--iterations", type=int, default=None, help="hard bot simulation cap per decision")
-    p.add_argument("--log", type=Path, default=None, help="write every bot decision (with its reason) as JSON lines")
+    p.add_argument(
+        "--log", type=Path, default=None, help="write every bot decision (its reason as data and in English) as JSON lines"
+    )
     _add_assets(p)
     p.set_defaults(run=cmd_selfplay)
 

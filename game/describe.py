@@ -1,13 +1,17 @@
-"""Log entries and actions in words, through the catalogues (``log.<kind>`` and ``action.<kind>``)."""
+"""Log entries, actions and bots' reasons in words, through the catalogues (``log.<kind>``,
+``action.<kind>``, ``bot.*``)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import attrs
 
+from game.bots.reasons import Phrase, Reason, Term
 from game.i18n import Translator, party_name, world_name
 from rules import Action, Scenario
+from rules.action import EndTurn, PlayCard, PlayEvent, UseOps
 
 _STATE_FIELDS = {"seat", "state", "by", "for_seat", "controller", "winner", "proposer"}
 
@@ -101,3 +105,84 @@ def describe_action(tr: Translator, scenario: Scenario, action: Action) -> str:
     if getattr(action, "kind", "") == "propose":
         return tr(f"action.propose.{getattr(action, 'deal', '')}", **values)
     return tr(f"action.{action.kind}", **values)
+
+
+# --------------------------------------------------------------------------- bots' reasons
+
+_SIGNED = frozenset({"delta", "value", "mean", "rival_mean"})  # changes: shown with their sign
+_STATE_LISTS = frozenset({"gained", "lost"})
+
+
+def describe_reason(tr: Translator, scenario: Scenario, reason: Reason) -> str:
+    """A bot's reason in words: the decision, why (the largest changes, each with its weight), and notes."""
+    seat = str(dict(reason.why.params).get("seat", ""))
+    text = _phrase(tr, scenario, seat, reason.why)
+    if reason.terms:
+        terms = "; ".join(_term(tr, scenario, seat, term) for term in reason.terms)
+        text = tr("bot.because", what=text, terms=terms)
+    for note in reason.notes:
+        text = tr("bot.noted", what=text, note=_phrase(tr, scenario, seat, note))
+    return text
+
+
+def _term(tr: Translator, scenario: Scenario, seat: str, term: Term) -> str:
+    label, delta = tr(f"bot.term.{term.name}"), _number(tr, term.delta, signed=True)
+    if term.fact is None:
+        return tr("bot.weighed", label=label, delta=delta)
+    return tr("bot.weighed_fact", fact=_phrase(tr, scenario, seat, term.fact), label=label, delta=delta)
+
+
+def _phrase(tr: Translator, scenario: Scenario, seat: str, phrase: Phrase) -> str:
+    return tr(phrase.key, **{name: _param(tr, scenario, seat, name, v) for name, v in phrase.params})
+
+
+def _param(tr: Translator, scenario: Scenario, seat: str, name: str, value: object) -> str:
+    """One parameter of a reason in words (its name says what it holds; see game.bots.reasons)."""
+    if isinstance(value, tuple):
+        return describe_plan(tr, scenario, seat, value)
+    if isinstance(value, float):
+        return _number(tr, value, signed=name in _SIGNED)
+    if isinstance(value, int):
+        return f"{value:+d}" if name in _SIGNED else str(value)
+    text = str(value)
+    if name in ("seat", "state"):
+        return party_name(tr, scenario, text)
+    if name in _STATE_LISTS:
+        return ", ".join(party_name(tr, scenario, s) for s in text.split(","))
+    if name == "link":
+        return world_name(tr, scenario, "link", text)
+    if name == "objective":
+        return world_name(tr, scenario, "objective", text)
+    if name == "card" and text in scenario.card_by_id:
+        return tr.card(scenario.card(text), "title")
+    return text
+
+
+def _number(tr: Translator, value: float, signed: bool) -> str:
+    """A figure to one decimal, with the language's decimal mark."""
+    text = f"{value:+.1f}" if signed else f"{value:.1f}"
+    return text.replace(".", tr("bot.decimal_mark"))
+
+
+def describe_plan(tr: Translator, scenario: Scenario, seat: str, plan: tuple[Action, ...]) -> str:
+    """A seat's plan of actions in words (``bot.plan.*``): the card it plays and how, then its steps; a
+    single action in words of its own where its kind has them, else as the action's button says it."""
+    steps = [a for a in plan if not isinstance(a, EndTurn)]
+    if not steps:
+        return tr("bot.plan.end", seat=party_name(tr, scenario, seat))
+    first, rest = steps[0], steps[1:]
+    values = {"seat": party_name(tr, scenario, seat), **fields(tr, scenario, first)}
+    if isinstance(first, PlayCard) and rest and isinstance(rest[0], PlayEvent):
+        return tr("bot.plan.event", **values)
+    if isinstance(first, PlayCard) and rest and isinstance(rest[0], UseOps):
+        verb = tr(f"verb.{rest[0].verb}")
+        if len(rest) == 1:
+            return tr("bot.plan.ops_verb", verb=verb, **values)
+        return tr("bot.plan.ops", steps=_steps(tr, scenario, rest[1:]), **values)
+    if not rest and tr.has(f"bot.plan.{first.kind}"):  # a decision of its own kind: a headline, an answer...
+        return tr(f"bot.plan.{first.kind}", **values)
+    return tr("bot.plan.steps", seat=values["seat"], steps=_steps(tr, scenario, steps))
+
+
+def _steps(tr: Translator, scenario: Scenario, steps: Sequence[Action]) -> str:
+    return ", ".join(describe_action(tr, scenario, a) for a in steps)

@@ -5,7 +5,8 @@ snapshot of the final state (with its hash) catch a tampered or damaged file, an
 hash catches a scenario whose data changed since the save was made. Every problem with a file
 becomes one `SaveError` line naming the file; loading never writes to the file.
 
-Older versions are brought up to date by `upgrade`, one `MIGRATIONS` step per version.
+Older versions are brought up to date by `upgrade`, one `MIGRATIONS` step per version:
+1 -> 2  bot notes become structured reasons (catalogue keys and parameters) in place of English text.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Any
 
 from platformdirs import user_data_dir
 
+from game.bots.reasons import Phrase, Reason, reason_from_json, reason_to_json
 from game.content_files import load_scenario
 from game.serialize import action_json, canonical, sha256_text, state_hash, unstructure_state
 from game.session import Session, Setup
@@ -27,7 +29,7 @@ from rules.action import Action
 from rules.content import ContentError
 
 FORMAT = "caspian-gambit-save"
-VERSION = 1
+VERSION = 2
 APP_NAME = "caspian-gambit"
 AUTOSAVE_PREFIX = "autosave-"
 
@@ -35,7 +37,24 @@ ScenarioLoader = Callable[[str], Scenario]
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
 # MIGRATIONS[n] turns a version-n document into a version-(n + 1) one. Only `upgrade` calls them.
-MIGRATIONS: dict[int, Migration] = {}
+
+
+def _notes_as_reasons(doc: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 kept each note as English text: it becomes a reason that quotes the text as it is
+    (``bot.why.text``), since the key and figures behind it were never saved."""
+    if not isinstance(doc.get("notes"), list):
+        return doc
+    notes = [_note_as_reason(item) for item in doc["notes"]]
+    return {**doc, "notes": notes}
+
+
+def _note_as_reason(item: object) -> object:
+    if isinstance(item, list) and len(item) == 2 and isinstance(item[1], str):
+        return [item[0], reason_to_json(Reason(Phrase.of("bot.why.text", text=item[1])))]
+    return item  # not a note: `read_notes` refuses it
+
+
+MIGRATIONS: dict[int, Migration] = {1: _notes_as_reasons}
 
 
 class SaveError(ValueError):
@@ -61,7 +80,7 @@ def to_document(session: Session) -> dict[str, Any]:
         "saved_round": session.state.absolute_round,
     }
     if session.notes:
-        doc["notes"] = [[step, session.notes[step]] for step in sorted(session.notes)]
+        doc["notes"] = [[step, reason_to_json(session.notes[step])] for step in sorted(session.notes)]
     return doc
 
 
@@ -227,17 +246,21 @@ def from_document(doc: dict[str, Any], name: str, scenario_loader: ScenarioLoade
     return session
 
 
-def read_notes(doc: dict[str, Any], steps: int, name: str) -> dict[int, str]:
+def read_notes(doc: dict[str, Any], steps: int, name: str) -> dict[int, Reason]:
     """The envelope's optional notes (step -> reason; absent means none), each on a step of the game."""
     items = doc.get("notes", [])
     if not isinstance(items, list):
         raise SaveError(f'{name}: damaged save file ("notes" has the wrong type)')
-    notes: dict[int, str] = {}
+    notes: dict[int, Reason] = {}
     for item in items:
-        ok = isinstance(item, list) and len(item) == 2 and isinstance(item[1], str)
+        ok = isinstance(item, list) and len(item) == 2
         if not ok or not isinstance(item[0], int) or isinstance(item[0], bool) or not 1 <= item[0] <= steps:
-            raise SaveError(f"{name}: damaged save file (a note is not [step, text] for a step of the game)")
-        notes[item[0]] = item[1]
+            raise SaveError(f"{name}: damaged save file (a note is not [step, reason] for a step of the game)")
+        try:
+            notes[item[0]] = reason_from_json(item[1])
+        except ValueError as exc:
+            problem = f"the note on step {item[0]} is not a reason: {_one_line(exc)}"
+            raise SaveError(f"{name}: damaged save file ({problem})") from None
     return notes
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from attrs import frozen
 
+from game.bots.reasons import Reason
 from rules import Action, GameState, Scenario, apply, legal_actions, new_game, outcome, why_illegal
 from rules.action import Advance, EndTurn, KeepObjective, PassTurn, PickHeadline
 from rules.log import is_visible
@@ -48,7 +49,7 @@ class Session:
         self.initial = self.state
         self.actions: list[Action] = []
         self.log: list[Entry] = []
-        self.notes: dict[int, str] = {}  # step -> why it was taken (a bot's one-line reason); optional
+        self.notes: dict[int, Reason] = {}  # step -> why it was taken (a bot's reason); optional
         self._history: list[tuple[GameState, int]] = []  # (state before, log length before) per action
 
     @classmethod
@@ -78,17 +79,17 @@ class Session:
     def why_not(self, action: Action) -> str | None:
         return why_illegal(self.scenario, self.state, action)
 
-    def submit(self, action: Action, note: str = "") -> tuple[object, ...]:
+    def submit(self, action: Action, note: Reason | None = None) -> tuple[object, ...]:
         """Apply an action; returns its log entries. Raises IllegalActionError / InvalidActionError.
 
-        `note` (a bot's one-line reason, say) is kept in `notes` under the action's step."""
+        `note` (a bot's reason) is kept in `notes` under the action's step."""
         before = self.state
         self.state, entries = apply(self.scenario, self.state, action)
         self._history.append((before, len(self.log)))
         self.actions.append(action)
         step = len(self.actions)
         self.log.extend(Entry(step, e) for e in entries)
-        if note:
+        if note is not None:
             self.notes[step] = note
         return entries
 

@@ -30,7 +30,7 @@ if str(ROOT) not in sys.path:
 from game.bots import make_bot  # noqa: E402
 from game.cli import play_bots  # noqa: E402
 from game.content_files import load_scenario  # noqa: E402
-from game.saves import save  # noqa: E402
+from game.saves import layout, to_document, write_atomic  # noqa: E402
 from game.serialize import state_hash  # noqa: E402
 from game.session import Session, Setup  # noqa: E402
 from rules import Action, Scenario, from_json, player_view  # noqa: E402
@@ -191,7 +191,8 @@ def generate(games: Iterable[Golden]) -> list[str]:
 
 
 def write_fixture_save() -> str:
-    """Rewrite the frozen v1 fixture save: the mini world, part way through a seeded game."""
+    """Rewrite the frozen v1 fixture save: the mini world, part way through a seeded game. It is written
+    as version 1, which a save without notes is but for its number (version 2 changed only the notes)."""
     session = Session.start(mini_world(), FIXTURE_SAVE_SEED, ("alpha", "beta"))
     bots = {seat: make_bot("random", seat, FIXTURE_SAVE_SEED) for seat in session.setup.seats}
     while len(session.actions) < FIXTURE_SAVE_STEPS:
@@ -201,7 +202,9 @@ def write_fixture_save() -> str:
         else:
             view = player_view(session.state, seat)
             session.submit(bots[seat].choose(session.scenario, view, session.legal()).action)
-    save(session, FIXTURE_SAVE)
+    doc = to_document(session)
+    assert "notes" not in doc and doc["version"] == 2, "version 1 can no longer be written this way"
+    write_atomic(FIXTURE_SAVE, layout({**doc, "version": 1}))
     return f"wrote {FIXTURE_SAVE.relative_to(ROOT)} ({len(session.actions)} steps)"
 
 

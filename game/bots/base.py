@@ -10,7 +10,7 @@ from attrs import evolve, frozen
 
 from game.bots.evaluate import Evaluator
 from game.bots.planner import Plan, Planner, try_apply
-from game.bots.reasons import describe, describe_plan, explain
+from game.bots.reasons import Reason, decided, explain, reason_to_json
 from rules.action import (
     Action,
     EndTurn,
@@ -32,10 +32,10 @@ HEADLINE_OPS_VALUE = 0.15  # what one op of a card is worth kept in hand rather 
 
 @frozen
 class Decision:
-    """An action a bot chose, the one-line reason, and how long it took to decide."""
+    """An action a bot chose, the reason (keys and parameters for the catalogues), and how long it took."""
 
     action: Action
-    reason: str
+    reason: Reason
     ms: float = 0.0
     seat: str = ""
     level: str = ""
@@ -46,7 +46,7 @@ class Decision:
             "seat": self.seat,
             "level": self.level,
             "action": to_json(self.action),
-            "reason": self.reason,
+            "reason": reason_to_json(self.reason),
             "ms": round(self.ms, 2),
         }
 
@@ -83,8 +83,12 @@ class Bot:
         ms = (time.perf_counter() - start) * 1000
         return Decision(action, reason, ms, self.seat, self.level)
 
-    def _decide(self, scenario: Scenario, view: GameState, legal: tuple[Action, ...]) -> tuple[Action, str]:
+    def _decide(self, scenario: Scenario, view: GameState, legal: tuple[Action, ...]) -> tuple[Action, Reason]:
         raise NotImplementedError
+
+    def _because(self, kind: str, action: Action, **params: int) -> Reason:
+        """A reason of a kind that quotes no assessment: `action` alone, with the kind's figures."""
+        return Reason(decided(kind, self.seat, (action,), **params))
 
 
 class RandomBot(Bot):
@@ -92,9 +96,9 @@ class RandomBot(Bot):
 
     level = "random"
 
-    def _decide(self, scenario: Scenario, view: GameState, legal: tuple[Action, ...]) -> tuple[Action, str]:
+    def _decide(self, scenario: Scenario, view: GameState, legal: tuple[Action, ...]) -> tuple[Action, Reason]:
         action = legal[self.rng.randrange(len(legal))]
-        return action, f"{describe(scenario, view, action)}: random pick among {len(legal)} legal actions"
+        return action, self._because("random", action, count=len(legal))
 
 
 class GreedyBot(Bot):
@@ -120,7 +124,7 @@ class GreedyBot(Bot):
         self._scenario: Scenario | None = None
         self.evaluator: Evaluator | None = None
         self.planner: Planner | None = None
-        self._steps: dict[GameState, tuple[tuple[Action, ...], str]] = {}
+        self._steps: dict[GameState, tuple[tuple[Action, ...], Reason]] = {}
 
     def _setup(self, scenario: Scenario) -> Planner:
         if self.planner is None or self._scenario is not scenario:
@@ -130,7 +134,7 @@ class GreedyBot(Bot):
             self._steps = {}
         return self.planner
 
-    def _decide(self, scenario: Scenario, view: GameState, legal: tuple[Action, ...]) -> tuple[Action, str]:
+    def _decide(self, scenario: Scenario, view: GameState, legal: tuple[Action, ...]) -> tuple[Action, Reason]:
         planner = self._setup(scenario)
         deadline = time.perf_counter() + self.time_budget
         kind = legal[0].kind
@@ -146,29 +150,32 @@ class GreedyBot(Bot):
 
     def _turn(
         self, scenario: Scenario, view: GameState, legal: tuple[Action, ...], deadline: float
-    ) -> tuple[Action, str]:
+    ) -> tuple[Action, Reason]:
         cached = self._steps.get(view)
         if cached is not None and cached[0] and cached[0][0] in legal:
             return cached[0][0], cached[1]
         if len(legal) == 1 and isinstance(legal[0], EndTurn | PassTurn):
-            return legal[0], f"{describe(scenario, view, legal[0])}: nothing left to do this turn"
+            return legal[0], self._because("nothing_left", legal[0])
         plan, reason = self._pick_plan(scenario, view, legal, deadline)
         self._remember(scenario, view, plan, reason)
         if not plan.steps or plan.steps[0] not in legal:
-            return legal[0], f"{describe(scenario, view, legal[0])}: no plan applies"
+            return legal[0], self._because("no_plan", legal[0])
         return plan.steps[0], reason
 
     def _pick_plan(
         self, scenario: Scenario, view: GameState, legal: tuple[Action, ...], deadline: float
-    ) -> tuple[Plan, str]:
+    ) -> tuple[Plan, Reason]:
         """The best plan by one-ply evaluation, and why."""
-        assert self.planner is not None and self.evaluator is not None
+        assert self.planner is not None
         plans = self.planner.turn_plans(view, self.max_plans, deadline)
-        best = plans[0]
-        what = describe_plan(scenario, view, best.steps)
-        return best, explain(what, self.evaluator.assess(view), self.evaluator.assess(best.state))
+        return plans[0], self._explain(view, plans[0])
 
-    def _remember(self, scenario: Scenario, view: GameState, plan: Plan, reason: str) -> None:
+    def _explain(self, view: GameState, plan: Plan) -> Reason:
+        """Why the plan: the largest changes from the view to where it leads."""
+        assert self.evaluator is not None
+        return explain(self.seat, plan.steps, self.evaluator.assess(view), self.evaluator.assess(plan.state))
+
+    def _remember(self, scenario: Scenario, view: GameState, plan: Plan, reason: Reason) -> None:
         """Key each remaining step of a plan on the view it is expected to be played from."""
         self._steps = {}
         state: GameState | None = view
@@ -182,15 +189,14 @@ class GreedyBot(Bot):
 
     def _one_ply(
         self, scenario: Scenario, planner: Planner, view: GameState, legal: tuple[Action, ...]
-    ) -> tuple[Action, str]:
+    ) -> tuple[Action, Reason]:
         """Answers and choices: the option whose position scores best."""
         assert self.evaluator is not None
         scored = [(self.evaluator.value(s), i, a, s) for i, (a, s) in enumerate(planner.options(view, legal))]
         if not scored:
-            return legal[0], f"{describe(scenario, view, legal[0])}: no option could be evaluated"
+            return legal[0], self._because("no_option", legal[0])
         _, _, action, state = max(scored, key=lambda item: (item[0], -item[1]))
-        before = self.evaluator.assess(view)
-        return action, explain(describe(scenario, view, action), before, self.evaluator.assess(state))
+        return action, self._explain(view, Plan((action,), state, 0.0))
 
     def headline_value(self, scenario: Scenario, view: GameState, card_id: str) -> tuple[float, GameState]:
         """What firing a card's event as our headline is worth, less the ops we give up, and its position."""
@@ -207,7 +213,7 @@ class GreedyBot(Bot):
             after = apply_effects(scenario, after, card.choice.options[0].effects, ctx, [])
         return self.evaluator.value(after) - HEADLINE_OPS_VALUE * card.ops, after
 
-    def _headline(self, scenario: Scenario, view: GameState, legal: tuple[Action, ...]) -> tuple[Action, str]:
+    def _headline(self, scenario: Scenario, view: GameState, legal: tuple[Action, ...]) -> tuple[Action, Reason]:
         assert self.evaluator is not None
         scored = []
         for action in legal:
@@ -215,11 +221,9 @@ class GreedyBot(Bot):
             value, after = self.headline_value(scenario, view, action.card)
             scored.append((value, action.card, action, after))
         _, _, action, after = max(scored, key=lambda item: (item[0], item[1]))
-        return action, explain(
-            describe(scenario, view, action), self.evaluator.assess(view), self.evaluator.assess(after)
-        )
+        return action, self._explain(view, Plan((action,), after, 0.0))
 
-    def _objective(self, scenario: Scenario, view: GameState, legal: tuple[Action, ...]) -> tuple[Action, str]:
+    def _objective(self, scenario: Scenario, view: GameState, legal: tuple[Action, ...]) -> tuple[Action, Reason]:
         """Keep the national interest we are closest to meeting (met now, else the most points)."""
         assert self.evaluator is not None
         me = view.seats.index(self.seat)
@@ -232,11 +236,8 @@ class GreedyBot(Bot):
             value = assessment.terms["objective"] + 0.3 * objective.vp
             scored.append((value, action.objective, action, assessment))
         value, _, action, assessment = max(scored, key=lambda item: (item[0], item[1]))
-        met = "met already" if assessment.facts.get("objective") else "not met yet"
-        return (
-            action,
-            f"{describe(scenario, view, action)}: {met}, worth {scenario.objective_by_id[action.objective].vp} VP",
-        )
+        met = "objective_met" if assessment.facts.get("objective") else "objective_open"
+        return action, self._because(met, action, vp=scenario.objective_by_id[action.objective].vp)
 
 
 __all__ = ["Bot", "Decision", "GreedyBot", "RandomBot", "check_view"]

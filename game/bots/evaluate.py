@@ -484,7 +484,7 @@ class Evaluator:
                 need += sc.rules.caspian_consent
             share = agree / need if need else 1.0
             total += weight * share * share
-            shares[sc.links[l_idx].name] = round(share, 2)
+            shares[sc.links[l_idx].id] = round(share, 2)
         facts["prospects"] = shares
         return total
 

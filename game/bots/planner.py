@@ -22,10 +22,11 @@ from rules.errors import IllegalActionError, InvalidActionError
 from rules.scenario import Scenario
 from rules.state import GameState
 
-MAX_INTERRUPTS = 12
-OPS_MATTER = frozenset(
-    {"influence", "build", "pressure"}
-)  # verbs whose result depends on the card's ops  # answers and choices simulated in a row before giving up
+MAX_INTERRUPTS = 12  # answers and choices simulated in a row before giving up
+# Verbs whose result does not depend on how many ops the card gives (a proposal is one step whatever the
+# ops): for these, cards that differ only in their ops are tried once. Any other verb, a new one too, is
+# tried with each distinct number of ops, which can only find more plans, never miss one.
+OPS_IGNORED = frozenset({"negotiate"})
 
 
 @frozen
@@ -142,7 +143,7 @@ class Planner:
             for action in legal_actions(sc, holding):
                 if not isinstance(action, UseOps):
                     continue
-                ops = card_ops(sc, holding, me, card) if action.verb in OPS_MATTER else 0
+                ops = 0 if action.verb in OPS_IGNORED else card_ops(sc, holding, me, card)
                 key = (ops, rival, action.verb)
                 if key in seen:
                     continue

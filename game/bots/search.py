@@ -26,11 +26,13 @@ import random
 import statistics
 import time
 
+from attrs import evolve
+
 from game.bots.base import GreedyBot
 from game.bots.determinize import determinize
 from game.bots.evaluate import Evaluator
 from game.bots.planner import Plan, Planner, try_apply
-from game.bots.reasons import describe_plan, explain
+from game.bots.reasons import Phrase, Reason
 from rules import apply, legal_actions
 from rules.action import Action, Advance, KeepObjective, PickHeadline
 from rules.scenario import Scenario
@@ -78,7 +80,7 @@ class HardBot(GreedyBot):
 
     def _pick_plan(
         self, scenario: Scenario, view: GameState, legal: tuple[Action, ...], deadline: float
-    ) -> tuple[Plan, str]:
+    ) -> tuple[Plan, Reason]:
         assert self.planner is not None and self.evaluator is not None
         start = time.perf_counter()
         deadline = start + 0.85 * max(0.0, deadline - start)  # leave room to explain and cache the plan
@@ -87,11 +89,7 @@ class HardBot(GreedyBot):
         candidates = _distinct(plans, self.width)
         greedy = candidates[0]
         if len(candidates) == 1:
-            return greedy, explain(
-                describe_plan(scenario, view, greedy.steps),
-                self.evaluator.assess(view),
-                self.evaluator.assess(greedy.state),
-            )
+            return greedy, self._explain(view, greedy)
         # A full collection among the many positions a search keeps alive can take a few hundred
         # milliseconds, enough to overrun the budget: the collector waits until the search is done.
         self._table.clear()  # positions of an earlier search do not come back (and would keep it alive)
@@ -104,12 +102,15 @@ class HardBot(GreedyBot):
                 gc.enable()
         self.search_seconds += time.perf_counter() - start
         plan = candidates[best]
-        what = describe_plan(scenario, view, plan.steps)
-        reason = explain(what, self.evaluator.assess(view), self.evaluator.assess(plan.state))
-        note = f"search {sum(sims)} sims: {means[best]:+.1f}"
-        if best != 0:
-            note += f" vs {means[0]:+.1f} for {describe_plan(scenario, view, greedy.steps)}"
-        return plan, f"{reason} [{note}]"
+        reason = self._explain(view, plan)
+        mean = round(means[best], 2)
+        if best == 0:
+            note = Phrase.of("bot.search.kept", sims=sum(sims), mean=mean)
+        else:
+            note = Phrase.of(
+                "bot.search.overruled", sims=sum(sims), mean=mean, rival=greedy.steps, rival_mean=round(means[0], 2)
+            )
+        return plan, evolve(reason, notes=(note,))
 
     # ------------------------------------------------------------------ the search
 

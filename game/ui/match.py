@@ -11,6 +11,7 @@ from attrs import define, field
 
 from game import hotseat
 from game.bots import make_bot, play_budget
+from game.bots.reasons import Reason
 from game.bots.runner import BotRunner
 from game.session import Session, Setup
 from rules import Action, GameState, Scenario, observer_view, player_view
@@ -100,7 +101,7 @@ class Match:
         """Take one engine step (deal, reveal, flows, summit, cleanup)."""
         return self.session.submit(Advance())
 
-    last_reason: str = ""  # the one-line reason of the bot decision bot_action returned last
+    last_reason: Reason | None = None  # the reason of the bot decision bot_action returned last
 
     def bot_action(self) -> Action | None:
         """The acting bot seat's decision once it has thought (off the render loop), else None."""

@@ -14,14 +14,18 @@ import pytest
 from game import selfplay
 from game.bots import BotRunner, Decision, choose_action, make_bot
 from game.bots.determinize import determinize, unseen_cards
+from game.bots.reasons import Phrase, Reason
+from game.describe import describe_reason
+from game.i18n import Translator
 from rules import apply, legal_actions, new_game, player_view
-from rules.action import Advance, PlayCard
+from rules.action import Advance, PassTurn, PlayCard
 from rules.scenario import Scenario
 from rules.state import GameState
 from rules.view import HIDDEN
 from tests.fixtures.mini_world import mini_scenario
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets" / "scenarios"
+ENGLISH = Translator("en")
 FOUR = ("russia", "kazakhstan", "azerbaijan", "turkmenistan")
 FAST: dict[str, object] = {"max_plans": 400, "iterations": 12, "width": 3, "horizon": 4}
 
@@ -56,7 +60,7 @@ def _seat_states(scenario: Scenario, seats: tuple[str, ...], seed: int) -> list[
 @pytest.mark.parametrize("level", ["random", "greedy", "hard"])
 def test_every_level_answers_every_decision_kind(level: str) -> None:
     """Over a random game's seat decisions (objectives, headlines, cards, verbs, targets, answers,
-    choices), each level returns a legal action with a non-empty one-line reason."""
+    choices), each level returns a legal action with a reason that reads as one line."""
     scenario = mini_scenario()
     kinds = set()
     for state in _seat_states(scenario, ("alpha", "beta"), 3)[:80]:
@@ -64,7 +68,8 @@ def test_every_level_answers_every_decision_kind(level: str) -> None:
         legal = legal_actions(scenario, state)
         decision = make_bot(level, seat, 1, **FAST).choose(scenario, player_view(state, seat), legal)
         assert decision.action in legal
-        assert decision.reason and "\n" not in decision.reason
+        text = describe_reason(ENGLISH, scenario, decision.reason)
+        assert text and "\n" not in text and "bot." not in text
         kinds.add(legal[0].kind)
     assert {"keep_objective", "pick_headline", "play_card", "end_turn"} <= kinds
 
@@ -149,15 +154,22 @@ def test_determinization_fills_every_hidden_card_with_an_unseen_one() -> None:
 
 
 def test_reason_quotes_the_evaluation() -> None:
-    """A greedy turn's reason names the plan and at least one change with its weight."""
+    """A greedy turn's reason names the seat and its plan (the card first) and at least one change with its
+    weight, and reads so in English."""
     scenario = mini_scenario()
     state = next(
         s
         for s in _seat_states(scenario, ("alpha", "beta"), 8)
         if any(isinstance(a, PlayCard) for a in legal_actions(scenario, s))
     )
-    decision = choose_action(scenario, state, state.seats[state.to_act], "greedy", 0, **FAST)
-    assert decision.reason.startswith("play ") or decision.reason.startswith("pass")
+    seat = state.seats[state.to_act]
+    decision = choose_action(scenario, state, seat, "greedy", 0, **FAST)
+    why = dict(decision.reason.why.params)
+    assert decision.reason.why.key == "bot.why.best" and why["seat"] == seat
+    assert isinstance(why["plan"], tuple) and isinstance(why["plan"][0], PlayCard | PassTurn)
+    assert decision.reason.terms and all(abs(term.delta) >= 0.05 for term in decision.reason.terms)
+    text = describe_reason(ENGLISH, scenario, decision.reason)
+    assert text.startswith(("Alpha plays ", "Beta plays ", "Alpha: Pass", "Beta: Pass")) and ". Why: " in text
     assert decision.to_json()["action"]["kind"] == decision.action.kind
 
 
@@ -176,8 +188,11 @@ def test_consent_for_a_project_not_yet_begun_is_valued_and_quoted() -> None:
     before, after = evaluator.assess(state), evaluator.assess(update(state, agreements=(deal,)))
     assert after.terms["prospects"] > before.terms["prospects"]
     name = "Trans-Caspian gas pipeline (proposed)"
-    assert (before.facts["prospects"][name], after.facts["prospects"][name]) == (0.4, 0.8)  # type: ignore[index]
-    assert f"consent to build the {name} 40% → 80%" in explain("deal", before, after)
+    assert (before.facts["prospects"]["tcp"], after.facts["prospects"]["tcp"]) == (0.4, 0.8)  # type: ignore[index]
+    reason = explain("turkmenistan", (), before, after)
+    consent = Phrase.of("bot.fact.consent", link="tcp", before=40, after=80)
+    assert [t.fact for t in reason.terms if t.name == "prospects"] == [consent]
+    assert f"consent to build {name} 40% → 80%" in describe_reason(ENGLISH, CASPIAN, reason)
 
 
 @needs_caspian
@@ -398,7 +413,7 @@ def test_a_save_without_notes_loads_with_none_and_bad_notes_are_refused(tmp_path
 
 def test_selfplay_log_carries_step_and_reason() -> None:
     scenario = mini_scenario()
-    seen: list[tuple[int, int, str]] = []
+    seen: list[tuple[int, int, Reason]] = []
     selfplay.run(
         scenario,
         {"alpha": "greedy", "beta": "random"},
@@ -408,7 +423,8 @@ def test_selfplay_log_carries_step_and_reason() -> None:
         on_decision=lambda game, step, d: seen.append((game, step, d.reason)),
     )
     steps = [step for _, step, _ in seen]
-    assert steps == sorted(set(steps)) and all(reason for _, _, reason in seen)
+    assert steps == sorted(set(steps))
+    assert all(describe_reason(ENGLISH, scenario, reason).startswith(("Alpha", "Beta")) for _, _, reason in seen)
 
 
 def test_bots_of_different_seats_draw_different_streams() -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from game import cli
+from game.saves import VERSION
 
 ROOT = Path(__file__).resolve().parents[2]
 GOOD = ROOT / "tests" / "fixtures" / "content" / "good"
@@ -160,13 +161,13 @@ def test_replay_of_a_bad_save_exits_2_with_one_line(capsys: pytest.CaptureFixtur
     save = tmp_path / "game.json"
     run(capsys, *_play_args("mini", 5), "--save", str(save))
     doc = json.loads(save.read_text(encoding="utf-8"))
-    doc["version"] = 3
+    doc["version"] = VERSION + 1
     save.write_text(json.dumps(doc), encoding="utf-8")
     code, out, err = run(capsys, "replay", str(save), "--assets", str(GOOD), "--json")
     assert (code, out) == (2, "")
     assert err == (
         f"caspian-gambit: {save}: written by a newer version of Caspian Gambit "
-        "(save version 3, this game reads up to 1)\n"
+        f"(save version {VERSION + 1}, this game reads up to {VERSION})\n"
     )
 
 

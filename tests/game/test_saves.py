@@ -150,7 +150,7 @@ def test_saved_envelope_has_every_field() -> None:
         "state_hash",
         "saved_round",
     ]
-    assert doc["format"] == "caspian-gambit-save" and doc["version"] == saves.VERSION == 1
+    assert doc["format"] == "caspian-gambit-save" and doc["version"] == saves.VERSION == 2
     assert doc["setup"] == {"seed": 5, "seats": ["alpha", "beta"], "length": "full", "tier": "standard"}
     assert doc["actions"] == [to_json(a) for a in session.actions]
     assert len(doc["chain"]) == len(session.actions) == 30
@@ -168,7 +168,7 @@ def test_the_frozen_v1_fixture_save_always_reads() -> None:
 
 def test_the_frozen_v1_fixture_save_loads() -> None:
     """The whole load, replay included (if a rules change is meant to alter this game, rewrite the
-    fixture with `python3 tools/golden.py --fixture-save` while the save version is still 1)."""
+    fixture with `python3 tools/golden.py --fixture-save`, which writes it as version 1)."""
     before = FIXTURE_SAVE.read_bytes()
     session = load(FIXTURE_SAVE, mini_loader)
     doc = json.loads(before)
@@ -289,10 +289,12 @@ def test_foreign_format(tmp_path: Path) -> None:
 
 
 def test_newer_version(tmp_path: Path) -> None:
-    path = _write(tmp_path, {**_good_doc(), "version": 3})
+    newer = saves.VERSION + 1
+    path = _write(tmp_path, {**_good_doc(), "version": newer})
     assert_refused(
         path,
-        f"{path}: written by a newer version of Caspian Gambit (save version 3, this game reads up to 1)",
+        f"{path}: written by a newer version of Caspian Gambit (save version {newer}, this game reads up to "
+        f"{saves.VERSION})",
     )
 
 

@@ -7,7 +7,7 @@ import gc
 import pygame
 import pygame_gui
 
-from game.describe import describe_action, describe_entry
+from game.describe import describe_action, describe_entry, describe_reason
 from game.i18n import Translator, party_name, seat_code, world_name
 from game.ui import style
 from game.ui.mapview import MapView, Pick, draw_link
@@ -229,10 +229,10 @@ class PlayScene(Scene):
         rows = []
         shown: set[int] = set()
         for e in reversed(entries):
-            note = session.notes.get(e.step, "")
+            note = session.notes.get(e.step)
             if note and e.step not in shown and session.actions[e.step - 1].kind in _PUBLIC_DECISIONS:
                 shown.add(e.step)
-                rows.append("<i>" + esc(tr("ui.play.bot_reason", reason=note)) + "</i>")
+                rows.append("<i>" + esc(tr("ui.play.bot_reason", reason=describe_reason(tr, sc, note))) + "</i>")
             rows.append(esc(describe_entry(tr, sc, e.entry)))
         return "<br>".join(rows) if rows else esc(tr("ui.play.log_empty"))
 
