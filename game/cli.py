@@ -345,7 +345,7 @@ def _add_selfplay(commands: Any) -> None:
     p.add_argument("--time-budget", dest="time_budget", type=float, default=None, help="seconds per decision")
     p.add_argument("--iterations", type=int, default=None, help="hard bot simulation cap per decision")
     p.add_argument(
-        "--log", type=Path, default=None, help="write every bot decision (its reason as data and in English) as JSON lines"
+        "--log", type=Path, default=None, help="write every bot decision (its reason, also in English) as JSON lines"
     )
     _add_assets(p)
     p.set_defaults(run=cmd_selfplay)

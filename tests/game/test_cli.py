@@ -117,6 +117,9 @@ def test_selfplay_prints_each_seats_wins_and_logs_each_decision(
     assert sum(s["wins"] for s in result["seats"].values()) == 2 and 0 <= result["compare"]["p_value"] <= 1
     lines = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
     assert {line["seat"] for line in lines} == {"russia", "kazakhstan"} and all(line["reason"] for line in lines)
+    # the reason as data (catalogue keys) and in English from the catalogue, naming the seat
+    assert all(line["reason"]["why"]["key"].startswith("bot.why.") for line in lines)
+    assert all(line["says"].startswith(("Russia", "Kazakhstan")) and "bot." not in line["says"] for line in lines)
 
 
 @pytest.mark.parametrize(
