@@ -560,6 +560,14 @@ class Scenario:
         self.buildable_links = tuple(
             i for i, lk in enumerate(world.links) if lk.build_ops > 0 or lk.upgrade_capacity > 0
         )
+        # Orders by id, which the engine walks to list targets in sort order: (index, id) of every
+        # state; per link index, its rank among the links; the buildable links.
+        self.states_by_id = tuple(sorted(((i, s.id) for i, s in enumerate(world.states)), key=lambda p: p[1]))
+        rank = [0] * len(world.links)
+        for position, l_idx in enumerate(sorted(range(len(world.links)), key=lambda i: world.links[i].id)):
+            rank[l_idx] = position
+        self.link_rank = tuple(rank)
+        self.buildable_by_id = tuple(sorted(self.buildable_links, key=lambda i: world.links[i].id))
         # Memo tables for pure functions of (scenario, immutable inputs): flows, seat maps.
         self.cache: dict = {}
         self._memos: dict[str, Memo] = {}

@@ -12,7 +12,7 @@ from rules import board
 from rules import log as L
 from rules.effects import change_budget, score, set_link_status
 from rules.errors import Reason
-from rules.indexes import made_actions, shared, tables
+from rules.indexes import made_actions, shared
 from rules.memo import Memo
 from rules.scenario import LinkDef, Scenario
 from rules.state import GameState, set_item, update
@@ -38,7 +38,8 @@ class BuildLink:
 def _prices(scenario: Scenario) -> Prices:
     """The scenario's build prices (made once)."""
     memo: Memo[None, Prices] = scenario.memo("build_prices", 1)
-    return memo.get_or_make(None, lambda: tuple(_price(scenario, link) for link in scenario.links))
+    found = memo.get(None)
+    return found if found is not None else memo.put(None, tuple(_price(scenario, link) for link in scenario.links))
 
 
 def _price(scenario: Scenario, link: LinkDef) -> tuple[int, tuple[tuple[int, int], ...]]:
@@ -75,9 +76,10 @@ def consenting(scenario: Scenario, state: GameState, seat: int) -> tuple[bool, .
 def _consent_problems(scenario: Scenario, agree: tuple[bool, ...]) -> tuple[Reason | None, ...]:
     """Per link: its consent problem when the states that consent are `agree` (memoised on it)."""
     memo: Memo[tuple[bool, ...], tuple[Reason | None, ...]] = scenario.memo("consent")
-    return memo.get_or_make(
-        agree, lambda: tuple(_link_consent(scenario, l_idx, agree) for l_idx in range(len(scenario.links)))
-    )
+    found = memo.get(agree)
+    if found is None:
+        found = memo.put(agree, tuple(_link_consent(scenario, l_idx, agree) for l_idx in range(len(scenario.links))))
+    return found
 
 
 def _link_consent(scenario: Scenario, l_idx: int, agree: tuple[bool, ...]) -> Reason | None:
@@ -101,12 +103,21 @@ def _ids(scenario: Scenario, a: BuildLink) -> Ids:
 
 def _check(scenario: Scenario, state: GameState, seat: int, a: BuildLink, ops: int) -> Reason | None:
     l_idx = scenario.link_index[a.link]
-    return _problem(scenario, _prices(scenario), state, seat, l_idx, ops, consenting(scenario, state, seat))
+    consent = _consent_problems(scenario, consenting(scenario, state, seat))
+    return _problem(scenario, _prices(scenario), state, seat, l_idx, ops, consent)
 
 
 def _problem(
-    scenario: Scenario, prices: Prices, state: GameState, seat: int, l_idx: int, ops: int, agree: tuple[bool, ...]
+    scenario: Scenario,
+    prices: Prices,
+    state: GameState,
+    seat: int,
+    l_idx: int,
+    ops: int,
+    consent: tuple[Reason | None, ...],
 ) -> Reason | None:
+    """Why the seat may not build or upgrade the link with these ops (`consent`: per link, its consent
+    problem for this seat)."""
     link, live = scenario.links[l_idx], state.links[l_idx]
     if live.status == "planned":
         if link.build_ops <= 0:
@@ -124,14 +135,14 @@ def _problem(
             return Reason.NO_BUDGET
     else:
         return Reason.NOT_BUILDABLE
-    return _consent_problems(scenario, agree)[l_idx]
+    return consent[l_idx]
 
 
 def _has_target(scenario: Scenario, state: GameState, seat: int, ops: int) -> bool:
     """Whether `_problem` allows at least one link."""
     problems = _consent_problems(scenario, consenting(scenario, state, seat))
     prices = _prices(scenario)
-    for l_idx in tables(scenario).buildable_by_id:
+    for l_idx in scenario.buildable_by_id:
         if problems[l_idx] is None:
             need = _need(scenario, prices, state, seat, l_idx)
             if need is not None and state.budget[seat] >= need[0] and (ops >= 2 or not need[1]):
@@ -153,10 +164,10 @@ def _need(scenario: Scenario, prices: Prices, state: GameState, seat: int, l_idx
 def _targets(scenario: Scenario, state: GameState, seat: int, ops: int) -> Iterator[BuildLink]:
     me = state.seats[seat]
     made = made_actions(scenario, me)
-    agree = consenting(scenario, state, seat)
+    consent = _consent_problems(scenario, consenting(scenario, state, seat))
     prices = _prices(scenario)
-    for l_idx in tables(scenario).buildable_by_id:
-        if _problem(scenario, prices, state, seat, l_idx, ops, agree) is None:
+    for l_idx in scenario.buildable_by_id:
+        if _problem(scenario, prices, state, seat, l_idx, ops, consent) is None:
             yield shared(made, BuildLink, me, scenario.links[l_idx].id)
 
 

@@ -11,7 +11,7 @@ from attrs import frozen
 from rules import board
 from rules.effects import change_influence
 from rules.errors import Reason
-from rules.indexes import made_actions, shared, tables
+from rules.indexes import made_actions, shared
 from rules.scenario import Scenario
 from rules.state import GameState
 from rules.turn import begin_ops, finish_ops
@@ -61,7 +61,7 @@ def _targets(scenario: Scenario, state: GameState, seat: int, ops: int) -> Itera
     made = made_actions(scenario, me)
     row, top = state.influence[seat], scenario.rules.max_influence
     table = board.control_table(state)
-    for s_idx, where in tables(scenario).states_by_id:
+    for s_idx, where in scenario.states_by_id:
         if row[s_idx] < top and (ops >= 2 or table[s_idx] in (-1, seat)):
             yield shared(made, PlaceInfluence, me, where)
 

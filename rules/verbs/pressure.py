@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from enum import StrEnum
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from attrs import field, frozen
 
@@ -21,7 +21,7 @@ from rules.effects import (
     set_link_status,
 )
 from rules.errors import Reason
-from rules.indexes import made_actions, shared, tables
+from rules.indexes import made_actions, shared
 from rules.memo import Memo
 from rules.scenario import Scenario
 from rules.state import Agreement, GameState, set_item, update
@@ -39,9 +39,8 @@ class ApplyPressure:
     target: str  # a state id or link id
 
 
-@frozen
-class Sight:
-    """What the pressure targets read of the board, read once per listing."""
+class Sight(NamedTuple):
+    """What the pressure targets read of the board, read once per listing (a tuple: made per call)."""
 
     seat: int
     me: str
@@ -61,7 +60,7 @@ class PressureRule:
     kind: str = field(converter=str)
     on: str
     check: Callable[[Scenario, GameState, int, str, int], Reason | None]
-    targets: Callable[[Sight], Iterator[str]]
+    targets: Callable[[Sight], list[str]]
     handler: Callable[[Scenario, GameState, int, str, int, Log], GameState]
 
 
@@ -75,8 +74,9 @@ def _check_remove(scenario: Scenario, state: GameState, seat: int, target: str, 
     return Reason.NO_RIVAL_INFLUENCE
 
 
-def _remove_targets(sight: Sight) -> Iterator[str]:
-    return (where for s_idx, where in sight.states if sight.rivals[s_idx])
+def _remove_targets(sight: Sight) -> list[str]:
+    rivals = sight.rivals
+    return [where for s_idx, where in sight.states if rivals[s_idx]]
 
 
 def _remove(scenario: Scenario, state: GameState, seat: int, target: str, ops: int, log: Log) -> GameState:
@@ -107,8 +107,9 @@ def _check_sanction(scenario: Scenario, state: GameState, seat: int, target: str
     return None if target in state.seats else Reason.NO_TARGET
 
 
-def _sanction_targets(sight: Sight) -> Iterator[str]:
-    return (where for _, where in sight.states if where != sight.me and where in sight.seats)
+def _sanction_targets(sight: Sight) -> list[str]:
+    me, seats = sight.me, sight.seats
+    return [where for _, where in sight.states if where != me and where in seats]
 
 
 def _sanction(scenario: Scenario, state: GameState, seat: int, target: str, ops: int, log: Log) -> GameState:
@@ -128,8 +129,9 @@ def _check_drill(scenario: Scenario, state: GameState, seat: int, target: str, o
     return None if board.controller(scenario, state, s_idx) == seat else Reason.NOT_CONTROLLER
 
 
-def _drill_targets(sight: Sight) -> Iterator[str]:
-    return (where for s_idx, where in sight.states if sight.held[s_idx] == sight.seat)
+def _drill_targets(sight: Sight) -> list[str]:
+    held, seat = sight.held, sight.seat
+    return [where for s_idx, where in sight.states if held[s_idx] == seat]
 
 
 def _drill(scenario: Scenario, state: GameState, seat: int, target: str, ops: int, log: Log) -> GameState:
@@ -155,8 +157,8 @@ def _check_throttle(scenario: Scenario, state: GameState, seat: int, target: str
     return None if state.links[l_idx].status == "built" else Reason.LINK_NOT_OPEN
 
 
-def _throttle_targets(sight: Sight) -> Iterator[str]:
-    return (link for link, status in sight.mine if status == "built")
+def _throttle_targets(sight: Sight) -> list[str]:
+    return [link for link, status in sight.mine if status == "built"]
 
 
 def _throttle(scenario: Scenario, state: GameState, seat: int, target: str, ops: int, log: Log) -> GameState:
@@ -173,10 +175,10 @@ def _check_cut(scenario: Scenario, state: GameState, seat: int, target: str, ops
     return None if ops >= 2 else Reason.TOO_COSTLY
 
 
-def _cut_targets(sight: Sight) -> Iterator[str]:
+def _cut_targets(sight: Sight) -> list[str]:
     if sight.ops < 2:
-        return iter(())
-    return (link for link, status in sight.mine if status in ("built", "throttled"))
+        return []
+    return [link for link, status in sight.mine if status in ("built", "throttled")]
 
 
 def _cut(scenario: Scenario, state: GameState, seat: int, target: str, ops: int, log: Log) -> GameState:
@@ -192,8 +194,8 @@ def _check_restore(scenario: Scenario, state: GameState, seat: int, target: str,
     return None if state.links[l_idx].status in ("throttled", "cut") else Reason.LINK_NOT_CLOSED
 
 
-def _restore_targets(sight: Sight) -> Iterator[str]:
-    return (link for link, status in sight.mine if status in ("throttled", "cut"))
+def _restore_targets(sight: Sight) -> list[str]:
+    return [link for link, status in sight.mine if status in ("throttled", "cut")]
 
 
 def _restore(scenario: Scenario, state: GameState, seat: int, target: str, ops: int, log: Log) -> GameState:
@@ -315,32 +317,35 @@ def _targets(scenario: Scenario, state: GameState, seat: int, ops: int) -> Itera
     alphabetically, then targets by id)."""
     sight = _sight(scenario, state, seat, ops)
     made = made_actions(scenario, sight.me)
+    me = sight.me
     for rule in _SORTED:
+        kind = rule.kind
         for target in rule.targets(sight):
-            yield shared(made, ApplyPressure, sight.me, rule.kind, target)
+            yield shared(made, ApplyPressure, me, kind, target)
 
 
 def _sight(scenario: Scenario, state: GameState, seat: int, ops: int) -> Sight:
     held = board.holders(scenario, state)
-    mine = tuple((link, state.links[l_idx].status) for l_idx, link in _held_links_by_id(scenario, held, seat))
+    mine = tuple([(link, state.links[l_idx].status) for l_idx, link in _held_links_by_id(scenario, held, seat)])
     present = [False] * len(state.stability)
     for other, row in enumerate(state.influence):
         if other != seat:
             for s_idx, value in enumerate(row):
                 if value > 0:
                     present[s_idx] = True
-    states = tables(scenario).states_by_id
+    states = scenario.states_by_id
     return Sight(seat, state.seats[seat], state.seats, ops, held, states, mine, tuple(present))
 
 
 def _held_links_by_id(scenario: Scenario, held: tuple[int, ...], seat: int) -> tuple[tuple[int, str], ...]:
     """(index, id) of the links in a territory the seat holds, ordered by id; memoised on the holders."""
     memo: Memo[tuple[tuple[int, ...], int], tuple[tuple[int, str], ...]] = scenario.memo("held_links")
-    return memo.get_or_make((held, seat), lambda: _make_held_links(scenario, held, seat))
+    found = memo.get((held, seat))
+    return found if found is not None else memo.put((held, seat), _make_held_links(scenario, held, seat))
 
 
 def _make_held_links(scenario: Scenario, held: tuple[int, ...], seat: int) -> tuple[tuple[int, str], ...]:
-    rank = tables(scenario).link_rank
+    rank = scenario.link_rank
     near = {l_idx for s_idx, holder in enumerate(held) if holder == seat for l_idx in scenario.links_in_state[s_idx]}
     return tuple((l_idx, scenario.links[l_idx].id) for l_idx in sorted(near, key=rank.__getitem__))
 
