@@ -9,15 +9,9 @@ from pathlib import Path
 import pytest
 
 from game import catalogue
-from game.cli import main
 from game.content_files import ASSETS, load_scenario
+from tests.game.test_cli import run
 from tests.game.test_deck import SOURCE_IDS
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_sources_json_lists_each_source_once_with_the_cards_citing_it(capsys: pytest.CaptureFixture[str]) -> None:
