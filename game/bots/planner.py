@@ -21,12 +21,12 @@ from rules.engine import can_play_event, card_ops
 from rules.errors import IllegalActionError, InvalidActionError
 from rules.scenario import Scenario
 from rules.state import GameState
+from rules.verbs import VERB_RULES
 
 MAX_INTERRUPTS = 12  # answers and choices simulated in a row before giving up
-# Verbs whose result does not depend on how many ops the card gives (a proposal is one step whatever the
-# ops): for these, cards that differ only in their ops are tried once. Any other verb, a new one too, is
-# tried with each distinct number of ops, which can only find more plans, never miss one.
-OPS_IGNORED = frozenset({"negotiate"})
+# Verbs whose result does not depend on how many ops the card gives (their record says so): for these,
+# cards that differ only in their ops are tried once.
+OPS_IGNORED = frozenset(rule.name for rule in VERB_RULES if not rule.uses_ops)
 
 
 @frozen

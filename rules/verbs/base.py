@@ -31,6 +31,9 @@ class VerbRule(Generic[A]):
       client lists them with their reasons).
     - `handler(scenario, state, action, log)`: the new state; it opens with `turn.begin_ops` and closes
       with `turn.finish_ops`.
+    - `uses_ops`: whether what the verb does depends on how many ops the card gives (False for a verb whose
+      one action is the same whatever the ops, as a proposal is: bots then try cards that differ only in
+      their ops once).
     """
 
     name: str
@@ -41,6 +44,7 @@ class VerbRule(Generic[A]):
     targets: Callable[[Scenario, GameState, int, int], Iterable[A]]
     candidates: Callable[[Scenario, GameState, str], list[A]]
     handler: Callable[[Scenario, GameState, A, Log], GameState]
+    uses_ops: bool = True
 
 
 AnyVerbRule = VerbRule[Any]

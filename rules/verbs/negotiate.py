@@ -344,4 +344,5 @@ RULE = VerbRule(
     targets=_targets,
     candidates=_candidates,
     handler=_propose,
+    uses_ops=False,
 )
