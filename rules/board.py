@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from rules.memo import IdentityMemo, Memo
 from rules.scenario import Scenario
 from rules.state import GameState
+
+# Entries each board memo holds before it starts afresh.
+_MEMO_LIMIT = 20000
 
 
 def home_seats(scenario: Scenario, seats: tuple[str, ...]) -> tuple[int, ...]:
     """Per scenario state: the seat index that plays it, or -1."""
-    key = ("home", seats)
-    found = scenario.cache.get(key)
+    homes: Memo[tuple[str, ...], tuple[int, ...]] = scenario.memo("board.home_seats", _MEMO_LIMIT)
+    found = homes.get(seats)
     if found is None:
-        found = tuple(seats.index(s.id) if s.id in seats else -1 for s in scenario.states)
-        scenario.cache[key] = found
-    return found  # type: ignore[no-any-return]
+        found = homes.put(seats, tuple(seats.index(s.id) if s.id in seats else -1 for s in scenario.states))
+    return found
 
 
 def influence_leader(state: GameState, s_idx: int) -> tuple[int, int, int]:
@@ -28,41 +31,31 @@ def influence_leader(state: GameState, s_idx: int) -> tuple[int, int, int]:
     return best, best_val, second
 
 
-# Memo of control tables, keyed by the identity of the influence tuple. Each entry keeps the
-# tuples it was computed from, so an id is never reused while its entry exists, and the identity
-# check below makes a hit exact. States that share their influence and stability share a table.
-_CONTROL: dict[int, tuple[tuple, tuple, tuple[int, ...]]] = {}
-_CONTROL_LIMIT = 20000
+# Control tables, keyed on the identity of the influence and stability tuples they were worked out
+# from: states that share their influence and stability share a table (no scenario needed).
+_CONTROL: IdentityMemo[tuple[int, ...]] = IdentityMemo(_MEMO_LIMIT)
 
 
 def control_table(state: GameState) -> tuple[int, ...]:
     """Per state: the seat whose influence leads there by at least its stability, or -1."""
     influence, stability = state.influence, state.stability
-    entry = _CONTROL.get(id(influence))
-    if entry is not None and entry[0] is influence and entry[1] is stability:
-        return entry[2]
-    table = tuple(_leading_seat(influence, stability, s_idx) for s_idx in range(len(stability)))
-    _remember_control(influence, stability, table)
-    return table
+    found = _CONTROL.find((id(influence), id(stability)))
+    if found is None:
+        table = tuple(_leading_seat(influence, stability, s_idx) for s_idx in range(len(stability)))
+        found = _CONTROL.put((influence, stability), table)
+    return found
 
 
 def control_table_after(before: GameState, after: GameState, s_idx: int) -> tuple[int, ...]:
     """`control_table(after)` for a state whose influence and stability are `before`'s except in one
     state's column: `before`'s table with that column worked out again."""
     influence, stability = after.influence, after.stability
-    entry = _CONTROL.get(id(influence))
-    if entry is not None and entry[0] is influence and entry[1] is stability:
-        return entry[2]
-    old = control_table(before)
-    table = old[:s_idx] + (_leading_seat(influence, stability, s_idx),) + old[s_idx + 1 :]
-    _remember_control(influence, stability, table)
-    return table
-
-
-def _remember_control(influence: tuple, stability: tuple, table: tuple[int, ...]) -> None:
-    if len(_CONTROL) >= _CONTROL_LIMIT:
-        _CONTROL.clear()
-    _CONTROL[id(influence)] = (influence, stability, table)
+    found = _CONTROL.find((id(influence), id(stability)))
+    if found is None:
+        old = control_table(before)
+        table = old[:s_idx] + (_leading_seat(influence, stability, s_idx),) + old[s_idx + 1 :]
+        found = _CONTROL.put((influence, stability), table)
+    return found
 
 
 def _leading_seat(influence: tuple[tuple[int, ...], ...], stability: tuple[int, ...], s_idx: int) -> int:
@@ -85,13 +78,13 @@ def controlling_seat(state: GameState, s_idx: int) -> int:
 def holders(scenario: Scenario, state: GameState) -> tuple[int, ...]:
     """Per state: who holds its territory (the controlling seat, else the seat that plays it, else -1)."""
     table = control_table(state)
-    key = ("holders", table, state.seats)
-    found = scenario.cache.get(key)
+    memo: Memo[tuple[tuple[int, ...], tuple[str, ...]], tuple[int, ...]] = scenario.memo("board.holders", _MEMO_LIMIT)
+    key = (table, state.seats)
+    found = memo.get(key)
     if found is None:
         homes = home_seats(scenario, state.seats)
-        found = tuple(c if c >= 0 else h for c, h in zip(table, homes))
-        scenario.cache[key] = found
-    return found  # type: ignore[no-any-return]
+        found = memo.put(key, tuple(c if c >= 0 else h for c, h in zip(table, homes)))
+    return found
 
 
 def controller(scenario: Scenario, state: GameState, s_idx: int) -> int:
@@ -108,13 +101,15 @@ def controls_link(scenario: Scenario, state: GameState, seat: int, l_idx: int) -
 def held_links(scenario: Scenario, state: GameState, seat: int) -> frozenset[int]:
     """The links a seat controls (it holds at least one territory each lies in), memoised on the holders."""
     held = holders(scenario, state)
-    key = ("held_links", held, seat)
-    found = scenario.cache.get(key)
+    memo: Memo[tuple[tuple[int, ...], int], frozenset[int]] = scenario.memo("board.held_links", _MEMO_LIMIT)
+    key = (held, seat)
+    found = memo.get(key)
     if found is None:
         in_state = scenario.links_in_state
-        found = frozenset(l_idx for s_idx, h in enumerate(held) if h == seat for l_idx in in_state[s_idx])
-        scenario.cache[key] = found
-    return found  # type: ignore[no-any-return]
+        found = memo.put(
+            key, frozenset(l_idx for s_idx, h in enumerate(held) if h == seat for l_idx in in_state[s_idx])
+        )
+    return found
 
 
 def is_member(scenario: Scenario, state: GameState, state_id: str, bloc_id: str) -> bool:

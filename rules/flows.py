@@ -10,10 +10,24 @@ from __future__ import annotations
 import heapq
 
 from rules import board
+from rules.memo import Memo
 from rules.scenario import Scenario
 from rules.state import FlowPath, FlowReport, GameState, LinkState, update
 
+# Entries each flow memo of a scenario holds before it starts afresh (a table of tables counts its tables).
 _CACHE_LIMIT = 20000
+
+Routed = tuple[tuple[int, ...], tuple[FlowPath, ...], tuple[int, ...]]  # loads, paths, unshipped per shipment
+_Path = tuple[tuple[int, ...], int]  # a cheapest path's links, and the node it reaches (-1: no path)
+_PathKey = tuple[int, tuple[int, ...], str, frozenset[int]]  # origin, goals, commodity, closed links
+_PathFields = tuple[str, str, tuple[int, ...], int, int]  # a flow path's owner, commodity, links, volume, market
+_Adjacency = tuple[tuple[tuple[int, int, int], ...], ...]  # per node: (link, other node, weight)
+_Discounts = tuple[tuple[frozenset[str], int], ...]  # fee-discount blocs' members and discount
+_Halved = frozenset[tuple[str, str, str]]  # (party, other party, link id) of transit and swap agreements
+_FeeTerms = tuple[str, _Discounts, _Halved]  # an exporter and the terms that touch it
+# One exporter's path: (state index, fee percent, divisor of the value) per territory crossed, and the
+# states crossed other than the exporter's own.
+_Plan = tuple[tuple[tuple[int, int, int], ...], tuple[int, ...]]
 
 
 def effective_capacity(link: LinkState) -> int:
@@ -36,23 +50,19 @@ def shipments(scenario: Scenario, production: tuple[int, ...]) -> tuple[tuple[st
     return tuple(out)
 
 
-def route(
-    scenario: Scenario, caps: tuple[int, ...], costs: tuple[int, ...], production: tuple[int, ...]
-) -> tuple[tuple[int, ...], tuple[FlowPath, ...], tuple[int, ...]]:
+def route(scenario: Scenario, caps: tuple[int, ...], costs: tuple[int, ...], production: tuple[int, ...]) -> Routed:
     """Route every shipment, cheapest path first within capacity: (loads, paths, unshipped per shipment)."""
-    key = ("route", caps, costs, production)
-    found = scenario.cache.get(key)
+    routes: Memo[tuple[tuple[int, ...], ...], Routed] = scenario.memo("flows.route", _CACHE_LIMIT)
+    key = (caps, costs, production)
+    found = routes.get(key)
     if found is None:
-        found = _route(scenario, caps, costs, shipments(scenario, production))
-        if len(scenario.cache) > _CACHE_LIMIT:
-            scenario.cache.clear()
-        scenario.cache[key] = found
-    return found  # type: ignore[no-any-return]
+        found = routes.put(key, _route(scenario, caps, costs, shipments(scenario, production)))
+    return found
 
 
 def _route(
     scenario: Scenario, caps: tuple[int, ...], costs: tuple[int, ...], todo: tuple[tuple[str, int, str, int, int], ...]
-) -> tuple[tuple[int, ...], tuple[FlowPath, ...], tuple[int, ...]]:
+) -> Routed:
     residual = list(caps)
     weights = _weights(scenario, costs)
     memo = _path_memo(scenario, weights)
@@ -67,10 +77,11 @@ def _route(
         still = []
         for k in active:
             owner, origin, commodity, _, _ = todo[k]
-            found = _cheapest_memo(scenario, memo, origin, goals[k], commodity, closed.get(commodity, _NONE), weights)
-            if found is None:
+            path, market = _cheapest_memo(
+                scenario, memo, origin, goals[k], commodity, closed.get(commodity, _NONE), weights
+            )
+            if market < 0:
                 continue
-            path, market = found
             amount = min(remaining[k], min([residual[i] for i in path]))
             for i in path:
                 residual[i] -= amount
@@ -89,62 +100,56 @@ def _route(
     return loads, paths, tuple(remaining)
 
 
-def _made_paths(scenario: Scenario) -> dict[tuple[str, str, tuple[int, ...], int, int], FlowPath]:
+def _made_paths(scenario: Scenario) -> Memo[_PathFields, FlowPath]:
     """The flow paths routing has made for this scenario, by their fields (paths are values, and recur)."""
-    key = ("made_paths",)
-    found = scenario.cache.get(key)
-    if found is None or len(found) > _CACHE_LIMIT:
-        found = scenario.cache[key] = {}
-    return found  # type: ignore[no-any-return]
+    made: Memo[_PathFields, FlowPath] = scenario.memo("flows.made_paths", _CACHE_LIMIT)
+    return made
 
 
-def _make_path(made: dict, owner: str, commodity: str, links: tuple[int, ...], volume: int, market: int) -> FlowPath:
-    path = made[owner, commodity, links, volume, market] = FlowPath(owner, commodity, links, volume, market)
-    return path
+def _make_path(
+    made: Memo[_PathFields, FlowPath], owner: str, commodity: str, links: tuple[int, ...], volume: int, market: int
+) -> FlowPath:
+    return made.put((owner, commodity, links, volume, market), FlowPath(owner, commodity, links, volume, market))
 
 
 def _weights(scenario: Scenario, costs: tuple[int, ...]) -> tuple[int, ...]:
     """Per link: the cost of moving a unit over it (fee plus transport cost, at least 1)."""
-    key = ("weights", costs)
-    found = scenario.cache.get(key)
+    weights: Memo[tuple[int, ...], tuple[int, ...]] = scenario.memo("flows.weights", _CACHE_LIMIT)
+    found = weights.get(costs)
     if found is None:
-        found = scenario.cache[key] = tuple(
-            max(1, lk.fee + lk.cost + extra) for lk, extra in zip(scenario.links, costs)
-        )
-    return found  # type: ignore[no-any-return]
+        found = weights.put(costs, tuple(max(1, lk.fee + lk.cost + extra) for lk, extra in zip(scenario.links, costs)))
+    return found
 
 
-def _path_memo(scenario: Scenario, weights: tuple[int, ...]) -> dict:
+def _path_memo(scenario: Scenario, weights: tuple[int, ...]) -> Memo[_PathKey, _Path]:
     """The memo of cheapest paths for one set of link weights (shared by every game with those weights)."""
-    key = ("paths", weights)
-    memo = scenario.cache.get(key)
-    if memo is None or len(memo) > _CACHE_LIMIT:
-        if len(scenario.cache) > _CACHE_LIMIT:
-            scenario.cache.clear()
-        memo = scenario.cache[key] = {}
-    return memo  # type: ignore[no-any-return]
+    tables: Memo[tuple[int, ...], Memo[_PathKey, _Path]] = scenario.memo("flows.paths", _CACHE_LIMIT)
+    found = tables.get(weights)
+    if found is None:
+        found = tables.put(weights, Memo(_CACHE_LIMIT))
+    return found
 
 
 def _cheapest_memo(
     scenario: Scenario,
-    memo: dict,
+    memo: Memo[_PathKey, _Path],
     origin: int,
     targets: tuple[int, ...],
     commodity: str,
     closed: frozenset[int],
     weights: tuple[int, ...],
-) -> tuple[tuple[int, ...], int] | None:
+) -> _Path:
     """`_cheapest`, memoised: the cheapest path depends only on which of the links that carry the commodity
     are closed, not on how much room the open ones have left, so games that share a network share their paths."""
     key = (origin, targets, commodity, closed)
-    found = memo.get(key, _MISSING)
-    if found is _MISSING:
-        found = memo[key] = _cheapest(scenario, origin, targets, commodity, closed, weights)
-    return found  # type: ignore[return-value]
+    found = memo.get(key)
+    if found is None:
+        found = memo.put(key, _cheapest(scenario, origin, targets, commodity, closed, weights))
+    return found
 
 
-_MISSING = object()
 _NONE: frozenset[int] = frozenset()
+_NO_PATH: _Path = ((), -1)
 
 
 def _cheapest(
@@ -154,10 +159,11 @@ def _cheapest(
     commodity: str,
     closed: frozenset[int],
     weights: tuple[int, ...],
-) -> tuple[tuple[int, ...], int] | None:
-    """Dijkstra from origin to the nearest target over open links (not in `closed`) that carry the commodity."""
+) -> _Path:
+    """Dijkstra from origin to the nearest target over open links (not in `closed`) that carry the commodity
+    (`_NO_PATH` if none is reached)."""
     if not targets:
-        return None
+        return _NO_PATH
     goal = set(targets)
     adjacency = _adjacency(scenario, commodity, weights)
     stops = scenario.is_market
@@ -180,27 +186,28 @@ def _cheapest(
                 best[other] = cand
                 back[other] = (node, link)
                 push(heap, (cand, other))
-    return None
+    return _NO_PATH
 
 
 _FAR = 1 << 60
 
 
-def _adjacency(
-    scenario: Scenario, commodity: str, weights: tuple[int, ...]
-) -> tuple[tuple[tuple[int, int, int], ...], ...]:
+def _adjacency(scenario: Scenario, commodity: str, weights: tuple[int, ...]) -> _Adjacency:
     """Per node, the (link, other node, weight) of the links that can carry the commodity (built once per
     scenario and weights)."""
-    key = ("adjacency", commodity, weights)
-    found = scenario.cache.get(key)
+    tables: Memo[tuple[str, tuple[int, ...]], _Adjacency] = scenario.memo("flows.adjacency", _CACHE_LIMIT)
+    key = (commodity, weights)
+    found = tables.get(key)
     if found is None:
         carries = scenario.link_carries
-        found = tuple(
-            tuple((lk, other, weights[lk]) for lk, other in adj if commodity in carries[lk])
-            for adj in scenario.adjacency
+        found = tables.put(
+            key,
+            tuple(
+                tuple((lk, other, weights[lk]) for lk, other in adj if commodity in carries[lk])
+                for adj in scenario.adjacency
+            ),
         )
-        scenario.cache[key] = found
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 def _unwind(back: dict[int, tuple[int, int]], node: int) -> tuple[int, ...]:
@@ -211,7 +218,7 @@ def _unwind(back: dict[int, tuple[int, int]], node: int) -> tuple[int, ...]:
     return tuple(reversed(path))
 
 
-def route_state(scenario: Scenario, state: GameState) -> tuple[tuple[int, ...], tuple[FlowPath, ...], tuple[int, ...]]:
+def route_state(scenario: Scenario, state: GameState) -> Routed:
     """Route the flows of a game state."""
     caps = tuple(effective_capacity(lk) for lk in state.links)
     costs = tuple(lk.cost for lk in state.links)
@@ -221,7 +228,7 @@ def route_state(scenario: Scenario, state: GameState) -> tuple[tuple[int, ...], 
 class _FeeRates:
     """Fee rates under one set of terms: bloc discounts per (exporter, territory), agreement halvings per link."""
 
-    def __init__(self, scenario: Scenario, discounts: tuple, halved: frozenset) -> None:
+    def __init__(self, scenario: Scenario, discounts: _Discounts, halved: _Halved) -> None:
         self.scenario = scenario
         self.discounts = discounts
         self.halved = halved
@@ -242,7 +249,7 @@ class _FeeRates:
         return fee
 
 
-def _fee_terms(scenario: Scenario, state: GameState) -> tuple[tuple[tuple[frozenset[str], int], ...], frozenset]:
+def _fee_terms(scenario: Scenario, state: GameState) -> tuple[_Discounts, _Halved]:
     """What fee rates depend on in a state: fee-discount blocs' members, and the (party, other party, link)
     of every transit or swap agreement."""
     discounts = tuple(
@@ -259,19 +266,15 @@ def _fee_terms(scenario: Scenario, state: GameState) -> tuple[tuple[tuple[frozen
     return discounts, halved
 
 
-_Plan = tuple[tuple[tuple[int, int, int], ...], tuple[int, ...]]
-
-
-def _fee_plans(scenario: Scenario, owner: str, discounts: tuple, halved: frozenset) -> dict[tuple[int, ...], _Plan]:
+def _fee_plans(scenario: Scenario, owner: str, discounts: _Discounts, halved: _Halved) -> Memo[tuple[int, ...], _Plan]:
     """The memo of one exporter's fee plans (by path links) under the terms that touch that exporter."""
     mine = tuple((members, amount) for members, amount in discounts if owner in members)
-    key = ("fee_plans", owner, mine, frozenset(entry for entry in halved if entry[0] == owner))
-    found = scenario.cache.get(key)
+    tables: Memo[_FeeTerms, Memo[tuple[int, ...], _Plan]] = scenario.memo("flows.fee_plans", _CACHE_LIMIT)
+    key = (owner, mine, frozenset(entry for entry in halved if entry[0] == owner))
+    found = tables.get(key)
     if found is None:
-        if len(scenario.cache) > _CACHE_LIMIT:
-            scenario.cache.clear()
-        found = scenario.cache[key] = {}
-    return found  # type: ignore[no-any-return]
+        found = tables.put(key, Memo(_CACHE_LIMIT))
+    return found
 
 
 def _fee_plan(scenario: Scenario, rates: _FeeRates, owner: str, links: tuple[int, ...]) -> _Plan:
@@ -305,7 +308,7 @@ def settle(
     crossing = [[0] * len(scenario.states) for _ in range(n)]
     discounts, halved = _fee_terms(scenario, state)
     rates = _FeeRates(scenario, discounts, halved)
-    plans_of: dict[str, dict[tuple[int, ...], _Plan]] = {}
+    plans_of: dict[str, Memo[tuple[int, ...], _Plan]] = {}
     prices, commodity_index = state.prices, scenario.commodity_index
     for path in paths:
         value = path.volume * prices[commodity_index[path.commodity]]
@@ -315,7 +318,7 @@ def settle(
             plans = plans_of[path.owner] = _fee_plans(scenario, path.owner, discounts, halved)
         plan = plans.get(path.links)
         if plan is None:
-            plan = plans[path.links] = _fee_plan(scenario, rates, path.owner, path.links)
+            plan = plans.put(path.links, _fee_plan(scenario, rates, path.owner, path.links))
         cuts, crossed = plan
         for s_idx, rate, share in cuts:
             fee = value * rate // share

@@ -4,8 +4,8 @@ Two kinds of key, one class each:
 - `Memo`: keyed by value (hashable tuples of ids, seats, actions). A scenario keeps its tables in
   `Scenario.memo(name, limit)`, so every game on that scenario shares them and nothing is global.
 - `IdentityMemo`: keyed on the identity of the objects a value was worked out from (a state's tuples, a
-  flow report). Each entry keeps its objects alive, so an id is never reused while the entry exists, and
-  the identity check makes a hit exact; nothing is hashed but ids.
+  flow report). Each entry keeps its objects alive, and two live objects never share an id, so ids that
+  match are the very objects the value was made from: a hit is exact, and nothing is hashed but ids.
 
 A table that outgrows its limit is emptied whole: the memos hold values that are cheap to make again,
 and clearing keeps the look-up a single dict access (no bookkeeping per hit).
@@ -14,29 +14,35 @@ and clearing keeps the look-up a single dict access (no bookkeeping per hit).
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from operator import is_
-from typing import Generic, TypeVar
+from enum import Enum
+from typing import Final, Generic, TypeVar
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
-_MISSING = object()
+
+class _Missing(Enum):
+    """No entry (a value may itself be None)."""
+
+    MISSING = 0
+
+
+_MISSING: Final = _Missing.MISSING
 
 
 class Memo(Generic[K, V]):
     """Values by key, at most `limit` of them (emptied whole when full)."""
 
-    __slots__ = ("_entries", "limit")
+    __slots__ = ("_entries", "get", "limit")
 
     def __init__(self, limit: int = 20_000) -> None:
         self._entries: dict[K, V] = {}
+        # The value kept for a key, or None: the table's own look-up (no Python call on the hot path).
+        self.get: Callable[[K], V | None] = self._entries.get
         self.limit = limit
 
     def __len__(self) -> int:
         return len(self._entries)
-
-    def get(self, key: K) -> V | None:
-        return self._entries.get(key)
 
     def put(self, key: K, value: V) -> V:
         if len(self._entries) >= self.limit:
@@ -49,7 +55,7 @@ class Memo(Generic[K, V]):
         found = self._entries.get(key, _MISSING)
         if found is _MISSING:
             return self.put(key, make())
-        return found  # type: ignore[return-value]
+        return found
 
     def clear(self) -> None:
         self._entries.clear()
@@ -58,25 +64,28 @@ class Memo(Generic[K, V]):
 class IdentityMemo(Generic[V]):
     """Values keyed on the identity of the objects they were worked out from, at most `limit` of them."""
 
-    __slots__ = ("_entries", "limit")
+    __slots__ = ("_kept", "_values", "find", "limit")
 
     def __init__(self, limit: int = 4_096) -> None:
-        self._entries: dict[tuple[int, ...], tuple[tuple[object, ...], V]] = {}
+        self._values: dict[tuple[int, ...], V] = {}
+        self._kept: dict[tuple[int, ...], tuple[object, ...]] = {}  # the parts each value keeps alive
+        # The value kept for parts by their ids, `(id(a), id(b), ...)`, or None: the table's own look-up,
+        # for hot paths that can name the ids without building a tuple of parts.
+        self.find: Callable[[tuple[int, ...]], V | None] = self._values.get
         self.limit = limit
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return len(self._values)
 
     def get(self, parts: tuple[object, ...]) -> V | None:
-        found = self._entries.get(tuple(map(id, parts)))
-        if found is not None and all(map(is_, found[0], parts)):
-            return found[1]
-        return None
+        return self._values.get(tuple(map(id, parts)))
 
     def put(self, parts: tuple[object, ...], value: V) -> V:
-        if len(self._entries) >= self.limit:
-            self._entries.clear()
-        self._entries[tuple(map(id, parts))] = (parts, value)
+        if len(self._values) >= self.limit:
+            self.clear()
+        key = tuple(map(id, parts))
+        self._values[key] = value
+        self._kept[key] = parts
         return value
 
     def get_or_make(self, parts: tuple[object, ...], make: Callable[[], V]) -> V:
@@ -87,4 +96,5 @@ class IdentityMemo(Generic[V]):
         return found
 
     def clear(self) -> None:
-        self._entries.clear()
+        self._values.clear()
+        self._kept.clear()

@@ -7,7 +7,7 @@ files: field names are the keys, and unknown keys are rejected when loading.
 
 from __future__ import annotations
 
-from typing import NewType, Union
+from typing import Any, NewType, Union
 
 from attrs import evolve, field, frozen
 
@@ -570,17 +570,22 @@ class Scenario:
         self.buildable_by_id = tuple(sorted(self.buildable_links, key=lambda i: world.links[i].id))
         # Memo tables for pure functions of (scenario, immutable inputs): flows, seat maps.
         self.cache: dict = {}
-        self._memos: dict[str, Memo] = {}
+        self._memos: dict[str, Memo[Any, Any]] = {}
         self.cards_by_era = {
             era.number: tuple(sorted(c.id for c in self.cards if c.era == era.number)) for era in definition.eras
         }
 
-    def memo(self, name: str, limit: int = 20_000) -> Memo:
+    def memo(self, name: str, limit: int = 20_000) -> Memo[Any, Any]:
         """This scenario's memo table `name` (made on first use, shared by every game on the scenario)."""
         found = self._memos.get(name)
         if found is None:
             found = self._memos[name] = Memo(limit)
         return found
+
+    def clear_memos(self) -> None:
+        """Empty this scenario's memo tables (to time work that is normally memoised)."""
+        for memo in self._memos.values():
+            memo.clear()
 
     def state(self, state_id: str) -> StateDef:
         return self.world.states[self.state_index[state_id]]

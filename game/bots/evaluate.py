@@ -10,17 +10,16 @@ reason can quote them ("tension 3 → 4").
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from operator import is_
-from typing import Generic, TypeVar
 
 from attrs import frozen
 
 from rules import board, scoring
 from rules.engine import consenting
-from rules.flows import route_state, settle
+from rules.flows import Routed, route_state, settle
+from rules.memo import IdentityMemo
 from rules.scenario import Scenario
-from rules.state import FlowPath, FlowReport, GameState, update
+from rules.state import FlowReport, GameState, update
 
 # Patrons the personality key "west" refers to.
 WESTERN = frozenset({"eu", "us", "uk"})
@@ -32,8 +31,6 @@ CRISIS_COST = 1.5
 # whose route it lies on) would bring, plus one.
 PROSPECT_WEIGHT = 0.12
 PERSONALITY_KEYS = ("transit_control", "multi_vector", "income", "security", "west", "bloc_loyalty")
-T = TypeVar("T")
-Routed = tuple[tuple[int, ...], tuple[FlowPath, ...], tuple[int, ...]]  # loads, paths, unshipped
 # Entries an identity memo holds before it starts afresh.
 MEMO_LIMIT = 4096
 # The owner recorded for a link that carries the flows of more than one owner (no state has this id).
@@ -41,36 +38,6 @@ SHARED = "\x00shared"
 ASSESSED_LIMIT = 256
 # Assessments memoised by value (each keeps its position's tuples alive).
 BY_VALUE_LIMIT = 4096
-
-
-class _Memo(Generic[T]):
-    """Values keyed on the identity of the objects they were worked out from (the state's tuples, a flow
-    report). Each entry keeps those objects alive, so an id is never reused while the entry exists, and
-    the identity check makes a hit exact. Positions derived from one another share most of their tuples."""
-
-    __slots__ = ("_entries",)
-
-    def __init__(self) -> None:
-        self._entries: dict[tuple[int, ...], tuple[tuple[object, ...], T]] = {}
-
-    def get(self, parts: tuple[object, ...]) -> T | None:
-        found = self._entries.get(tuple(map(id, parts)))
-        if found is not None and all(map(is_, found[0], parts)):
-            return found[1]
-        return None
-
-    def put(self, parts: tuple[object, ...], value: T) -> None:
-        if len(self._entries) >= MEMO_LIMIT:
-            self._entries.clear()
-        self._entries[tuple(map(id, parts))] = (parts, value)
-
-    def get_or_make(self, parts: tuple[object, ...], make: Callable[[], T]) -> T:
-        """The value kept for these parts, else `make()`, kept."""
-        found = self.get(parts)
-        if found is None:
-            found = make()
-            self.put(parts, found)
-        return found
 
 
 @frozen
@@ -102,20 +69,30 @@ class Evaluator:
         self._by_value: dict[tuple, Assessment] = {}  # see `assess`
         self._links_seen: dict[int, tuple[tuple, tuple]] = {}  # id -> (links, canonical equal links)
         self._links_canon: dict[tuple, tuple] = {}
-        self._by_id: _Memo[FlowReport] = _Memo()  # links, production, prices, agreements, members, seats, holders
-        self._routed: _Memo[Routed] = _Memo()  # links, production: the routing (one shared object per network)
+        # links, production, prices, agreements, members, seats, holders
+        self._by_id: IdentityMemo[FlowReport] = IdentityMemo(MEMO_LIMIT)
+        # links, production: the routing (one shared object per network)
+        self._routed: IdentityMemo[Routed] = IdentityMemo(MEMO_LIMIT)
         self._settled: dict[tuple, tuple[Routed, FlowReport]] = {}  # the routing's id and what settling reads
         self._route_states = tuple(enumerate(scenario.route_states))
         # Identity memos of the evaluation's parts, each keyed on what it reads.
-        self._routes: _Memo[tuple[float, ...]] = _Memo()  # links, seats: route points per seat
-        self._summits: _Memo[tuple[tuple[int, ...] | None, tuple[int, ...]]] = _Memo()  # members, standing, seats
-        self._markets: _Memo[tuple[int, ...]] = _Memo()  # report, seats: markets reached per seat
-        self._transit: _Memo[tuple[int, ...]] = _Memo()  # report, holders, seats: held links carrying others' flows
-        self._carried: _Memo[dict[int, str]] = _Memo()  # report: each link's flow owner (or SHARED)
-        self._flow_memo: _Memo[tuple[float, dict[str, float], float, tuple[str, float], float]] = _Memo()  # report
-        self._control: _Memo[tuple[tuple[str, ...], bool, float]] = _Memo()  # influence, stability, seats
-        self._loyalty: _Memo[tuple[float, int, float]] = _Memo()  # standing, members, seats
-        self._builds: _Memo[float] = _Memo()  # links
+        self._routes: IdentityMemo[tuple[float, ...]] = IdentityMemo(MEMO_LIMIT)  # links, seats: route points per seat
+        # members, standing, seats
+        self._summits: IdentityMemo[tuple[tuple[int, ...] | None, tuple[int, ...]]] = IdentityMemo(MEMO_LIMIT)
+        # report, seats: markets reached per seat
+        self._markets: IdentityMemo[tuple[int, ...]] = IdentityMemo(MEMO_LIMIT)
+        # report, holders, seats: held links carrying others' flows
+        self._transit: IdentityMemo[tuple[int, ...]] = IdentityMemo(MEMO_LIMIT)
+        # report: each link's flow owner (or SHARED)
+        self._carried: IdentityMemo[dict[int, str]] = IdentityMemo(MEMO_LIMIT)
+        # report
+        self._flow_memo: IdentityMemo[tuple[float, dict[str, float], float, tuple[str, float], float]] = IdentityMemo(
+            MEMO_LIMIT
+        )
+        # influence, stability, seats
+        self._control: IdentityMemo[tuple[tuple[str, ...], bool, float]] = IdentityMemo(MEMO_LIMIT)
+        self._loyalty: IdentityMemo[tuple[float, int, float]] = IdentityMemo(MEMO_LIMIT)  # standing, members, seats
+        self._builds: IdentityMemo[float] = IdentityMemo(MEMO_LIMIT)  # links
 
     # ------------------------------------------------------------------ flows
 
