@@ -568,8 +568,7 @@ class Scenario:
             rank[l_idx] = position
         self.link_rank = tuple(rank)
         self.buildable_by_id = tuple(sorted(self.buildable_links, key=lambda i: world.links[i].id))
-        # Memo tables for pure functions of (scenario, immutable inputs): flows, seat maps.
-        self.cache: dict = {}
+        # Memo tables for pure functions of (scenario, immutable inputs): flows, seat maps (see `memo`).
         self._memos: dict[str, Memo[Any, Any]] = {}
         self.cards_by_era = {
             era.number: tuple(sorted(c.id for c in self.cards if c.era == era.number)) for era in definition.eras
