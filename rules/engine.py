@@ -247,7 +247,7 @@ def _turn_actions(scenario: Scenario, state: GameState, seat: int, made: Made) -
             if verb.has_target(scenario, state, seat, ops):
                 yield shared(made, UseOps, me, name)
     else:
-        yield from _VERBS[now.verb].targets(scenario, state, seat, ops_of_turn(scenario, state, seat))
+        yield from _VERBS[now.verb].targets(scenario, state, seat, ops_of_turn(scenario, state, seat), made)
 
 
 def verb_candidates(scenario: Scenario, state: GameState, seat: str, verb: str) -> list[Action]:

@@ -8,6 +8,7 @@ from typing import Any, Generic, TypeVar
 from attrs import frozen
 
 from rules.errors import Reason
+from rules.indexes import Made
 from rules.scenario import Scenario
 from rules.state import GameState
 
@@ -26,7 +27,8 @@ class VerbRule(Generic[A]):
     - `check(scenario, state, seat, action, ops)`: why this target is refused, or None (the engine has
       already checked that the turn is at this verb's stage).
     - `has_target(scenario, state, seat, ops)`: whether any target is allowed (may the seat pick the verb).
-    - `targets(scenario, state, seat, ops)`: every allowed action, in `rules.action.sort_key` order.
+    - `targets(scenario, state, seat, ops, made)`: every allowed action, in `rules.action.sort_key`
+      order, each made with `rules.indexes.shared(made, ...)` (the seat's table of handed-out actions).
     - `candidates(scenario, state, seat)`: every action the verb could name, allowed or not (the
       client lists them with their reasons).
     - `handler(scenario, state, action, log)`: the new state; it opens with `turn.begin_ops` and closes
@@ -41,7 +43,7 @@ class VerbRule(Generic[A]):
     ids: Callable[[Scenario, A], Ids]
     check: Callable[[Scenario, GameState, int, A, int], Reason | None]
     has_target: Callable[[Scenario, GameState, int, int], bool]
-    targets: Callable[[Scenario, GameState, int, int], Iterable[A]]
+    targets: Callable[[Scenario, GameState, int, int, Made], Iterable[A]]
     candidates: Callable[[Scenario, GameState, str], list[A]]
     handler: Callable[[Scenario, GameState, A, Log], GameState]
     uses_ops: bool = True

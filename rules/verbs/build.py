@@ -12,7 +12,7 @@ from rules import board
 from rules import log as L
 from rules.effects import change_budget, score, set_link_status
 from rules.errors import Reason
-from rules.indexes import made_actions, shared
+from rules.indexes import Made, shared
 from rules.memo import Memo
 from rules.scenario import LinkDef, Scenario
 from rules.state import GameState, set_item, update
@@ -161,9 +161,8 @@ def _need(scenario: Scenario, prices: Prices, state: GameState, seat: int, l_idx
     return None
 
 
-def _targets(scenario: Scenario, state: GameState, seat: int, ops: int) -> Iterator[BuildLink]:
+def _targets(scenario: Scenario, state: GameState, seat: int, ops: int, made: Made) -> Iterator[BuildLink]:
     me = state.seats[seat]
-    made = made_actions(scenario, me)
     consent = _consent_problems(scenario, consenting(scenario, state, seat))
     prices = _prices(scenario)
     for l_idx in scenario.buildable_by_id:

@@ -11,7 +11,7 @@ from attrs import frozen
 from rules import board
 from rules.effects import change_influence
 from rules.errors import Reason
-from rules.indexes import made_actions, shared
+from rules.indexes import Made, shared
 from rules.scenario import Scenario
 from rules.state import GameState
 from rules.turn import begin_ops, finish_ops
@@ -55,10 +55,9 @@ def _has_target(scenario: Scenario, state: GameState, seat: int, ops: int) -> bo
     return any(value < top and table[s_idx] in (-1, seat) for s_idx, value in enumerate(row))
 
 
-def _targets(scenario: Scenario, state: GameState, seat: int, ops: int) -> Iterator[PlaceInfluence]:
+def _targets(scenario: Scenario, state: GameState, seat: int, ops: int, made: Made) -> Iterator[PlaceInfluence]:
     """The states `_check` allows (read from one control table), by id."""
     me = state.seats[seat]
-    made = made_actions(scenario, me)
     row, top = state.influence[seat], scenario.rules.max_influence
     table = board.control_table(state)
     for s_idx, where in scenario.states_by_id:

@@ -15,6 +15,7 @@ from rules import log as L
 from rules.effects import change_budget, change_influence, change_standing, join_bloc, raise_tension
 from rules.errors import InvalidActionError, Reason
 from rules.frame import Answer
+from rules.indexes import Made
 from rules.memo import Memo
 from rules.scenario import Scenario
 from rules.state import Agreement, GameState, Proposal, update
@@ -111,8 +112,8 @@ Index = dict[tuple[str, ...], tuple[Propose, ...]]
 Table = tuple[tuple[Propose, ...], Index]
 
 
-def _targets(scenario: Scenario, state: GameState, seat: int, ops: int) -> list[Propose]:
-    """The proposals `_check` allows."""
+def _targets(scenario: Scenario, state: GameState, seat: int, ops: int, made: Made) -> list[Propose]:
+    """The proposals `_check` allows (the candidates are shared objects already)."""
     me = state.seats[seat]
     candidates, index = _table(scenario, me)
     refused = _refused(scenario, state, me, index)

@@ -21,7 +21,7 @@ from rules.effects import (
     set_link_status,
 )
 from rules.errors import Reason
-from rules.indexes import made_actions, shared
+from rules.indexes import Made, shared
 from rules.memo import Memo
 from rules.scenario import Scenario
 from rules.state import Agreement, GameState, set_item, update
@@ -309,14 +309,13 @@ def _check(scenario: Scenario, state: GameState, seat: int, a: ApplyPressure, op
 def _has_target(scenario: Scenario, state: GameState, seat: int, ops: int) -> bool:
     if len(state.seats) > 1:
         return True  # a sanction on any other seat is always allowed (see _check_sanction)
-    return any(True for _ in _targets(scenario, state, seat, ops))
+    return any(True for _ in _targets(scenario, state, seat, ops, {}))
 
 
-def _targets(scenario: Scenario, state: GameState, seat: int, ops: int) -> Iterator[ApplyPressure]:
+def _targets(scenario: Scenario, state: GameState, seat: int, ops: int, made: Made) -> Iterator[ApplyPressure]:
     """The pressure actions the kinds' checks allow, with the board read once, in sort order (kinds
     alphabetically, then targets by id)."""
     sight = _sight(scenario, state, seat, ops)
-    made = made_actions(scenario, sight.me)
     me = sight.me
     for rule in _SORTED:
         kind = rule.kind
