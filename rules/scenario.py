@@ -1,401 +1,125 @@
-"""Static content of a game: the world, its network, blocs, cards and scenario rules.
+"""A playable scenario: its rules and eras, and the `Scenario` the engine reads (world, cards, indexes).
 
 A `Scenario` is built once from data (see `rules.content`) and never changes during play. Game
-states refer to its parts by id. The `*Def` classes here are also the exact shape of the TOML data
-files: field names are the keys, and unknown keys are rejected when loading.
+states refer to its parts by id. The world's definitions are in `rules.world`, the cards' and their
+effects' in `rules.card_defs`; this module also exports them, so `rules.scenario` names every part
+of a game's static content.
 """
 
 from __future__ import annotations
 
-from typing import Any, NewType, Union
+from typing import Any
 
 from attrs import evolve, field, frozen
 
-from rules.memo import Memo
-
-StateId = NewType("StateId", str)
-PatronId = NewType("PatronId", str)
-NodeId = NewType("NodeId", str)
-LinkId = NewType("LinkId", str)
-RouteId = NewType("RouteId", str)
-BlocId = NewType("BlocId", str)
-CardId = NewType("CardId", str)
-ObjectiveId = NewType("ObjectiveId", str)
-SourceId = NewType("SourceId", str)
-
-LINK_TYPES = ("rail", "sea", "oil", "gas", "power")
-LINK_STATUSES = ("planned", "built", "throttled", "cut")
-COMMODITIES = ("oil", "gas", "cargo", "power")
-ENTRY_RULES = ("majority", "unanimity", "sponsor")
-# Targets an effect may name besides a concrete state id.
-SELECTORS = ("@player", "@favoured", "@chooser", "@all")
-
-
-# --------------------------------------------------------------------------- world
-
-
-@frozen
-class StateDef:
-    """A regional state: a possible seat, or a non-player state run by published rules."""
-
-    id: StateId
-    name: str
-    seatable: bool
-    budget: int
-    stability: int
-    home_influence: int
-    littoral: bool = False
-    orientation: str = ""  # NPS lean: a bloc id it favours ("" = none)
-    color: str = "#888888"
-    # Bot personality: weights by evaluation term (e.g. {"transit_control": 2.0}).
-    personality: dict[str, float] = field(factory=dict)
-
-
-@frozen
-class PatronDef:
-    """An outside power: market, investor, bloc sponsor. Never a seat."""
-
-    id: PatronId
-    name: str
-    market: str = ""  # NodeId of the market box it buys at ("" = none)
-    color: str = "#888888"
-
-
-@frozen
-class NodeDef:
-    """A place on the network: capital, port, field, hub or market box."""
-
-    id: NodeId
-    name: str
-    lon: float
-    lat: float
-    state: str  # StateId, or "" for a market box outside the region
-    kind: str  # capital | port | field | hub | market
-    caspian_port: bool = False
-
-
-@frozen
-class LinkDef:
-    """A typed connection between two nodes, lying in one or two states' territory."""
-
-    id: LinkId
-    name: str
-    a: NodeId
-    b: NodeId
-    type: str  # one of LINK_TYPES
-    states: tuple[StateId, ...]  # territory, 1 or 2 states (the controllers); empty for open sea
-    capacity: int  # units per round when built and open
-    status: str = "built"  # starting status
-    fee: int = 0  # transit fee, percent of the value crossing, paid to the controllers
-    cost: int = 1  # transport cost used to rank paths (not paid to anyone)
-    build_ops: int = 0  # ops needed to finish from planned (multi-round when > 3)
-    build_cost: int = 0  # budget for the whole build, paid per op as it goes
-    upgrade_capacity: int = 0  # capacity one upgrade adds (0 = cannot upgrade)
-    upgrade_cost: int = 0
-    max_upgrades: int = 2
-    caspian: bool = False  # a Caspian sea link or seabed pipeline: littoral consent applies
-    vp: int = 0  # victory points to the seat that completes it
-
-
-@frozen
-class RouteDef:
-    """A named corridor or pipeline: a path over links."""
-
-    id: RouteId
-    name: str
-    kind: str  # corridor | pipeline
-    links: tuple[LinkId, ...]
-    vp: int = 1  # at each era's closing summit, to every seat whose territory it crosses, if all open
-
-
-@frozen
-class ProducerDef:
-    """What a state exports each round from a node."""
-
-    state: StateId
-    node: NodeId
-    commodity: str
-    volume: int
-
-
-@frozen
-class CargoDef:
-    """Transit cargo between two places outside the seats' control (China -> Europe...)."""
-
-    id: str
-    name: str
-    origin: NodeId
-    destination: NodeId
-    volume: int
-
-
-@frozen
-class MarketDef:
-    """A market node and the price it pays per unit of each commodity."""
-
-    node: NodeId
-    patron: str  # PatronId or "" (the Persian Gulf)
-    buys: tuple[str, ...]  # commodities
-
-
-# --------------------------------------------------------------------------- blocs
-
-
-@frozen
-class BlocDef:
-    """A bloc: members, entry rule, a benefit, an obligation and incompatibilities."""
-
-    id: BlocId
-    name: str
-    sponsor: str  # PatronId or StateId
-    members: tuple[StateId, ...]
-    entry: str  # one of ENTRY_RULES
-    benefit: str  # fee_discount | build_discount | standing | security | trade
-    benefit_amount: int = 1
-    benefit_links: tuple[LinkId, ...] = ()  # for build_discount: the links it applies to
-    obligation: str = "no_pressure_members"  # no_pressure_members | no_cut_member_links | none
-    incompatible: tuple[BlocId, ...] = ()
-    observers: tuple[StateId, ...] = ()
-    suspended: tuple[StateId, ...] = ()  # members that have frozen their participation
-    weight: int = 1  # the sponsor's own presence at a summit
-    member_vp: int = 1  # base victory points to a member seat when the bloc dominates a summit
-
-
-# --------------------------------------------------------------------------- effects
-
-
-@frozen
-class Budget:
-    kind: str  # "budget"
-    target: str
-    amount: int
-
-
-@frozen
-class Influence:
-    kind: str  # "influence"
-    target: str  # who gains (a state id or selector)
-    state: StateId  # where
-    amount: int
-
-
-@frozen
-class Tension:
-    kind: str  # "tension"
-    amount: int
-
-
-@frozen
-class Credibility:
-    kind: str  # "credibility"
-    target: str
-    amount: int
-
-
-@frozen
-class Standing:
-    kind: str  # "standing"
-    target: str
-    patron: PatronId
-    amount: int
-
-
-@frozen
-class LinkStatus:
-    kind: str  # "link_status"
-    link: LinkId
-    status: str  # built | throttled | cut
-
-
-@frozen
-class LinkCapacity:
-    kind: str  # "link_capacity"
-    link: LinkId
-    amount: int
-
-
-@frozen
-class LinkCost:
-    kind: str  # "link_cost"
-    link: LinkId
-    amount: int
-
-
-@frozen
-class BuildProgress:
-    kind: str  # "build_progress"
-    link: LinkId
-    amount: int
-
-
-@frozen
-class JoinBloc:
-    kind: str  # "join_bloc"
-    state: str
-    bloc: BlocId
-
-
-@frozen
-class LeaveBloc:
-    kind: str  # "leave_bloc"
-    state: str
-    bloc: BlocId
-
-
-@frozen
-class Price:
-    kind: str  # "price"
-    commodity: str
-    amount: int
-
-
-@frozen
-class Stability:
-    kind: str  # "stability"
-    state: StateId
-    amount: int
-
-
-@frozen
-class Production:
-    kind: str  # "production"
-    state: StateId
-    commodity: str
-    amount: int
-
-
-@frozen
-class Ops:
-    kind: str  # "ops": modifies the target's next card played for ops
-    target: str
-    amount: int
-
-
-@frozen
-class VictoryPoints:
-    kind: str  # "vp"
-    target: str
-    amount: int
-
-
-@frozen
-class Summit:
-    kind: str  # "summit": hold a summit at the end of this round
-
-
-Effect = Union[
+from rules.card_defs import (
+    EFFECT_KINDS,
     Budget,
-    Influence,
-    Tension,
-    Credibility,
-    Standing,
-    LinkStatus,
-    LinkCapacity,
-    LinkCost,
     BuildProgress,
+    CardDef,
+    ChoiceDef,
+    Credibility,
+    Effect,
+    Influence,
     JoinBloc,
     LeaveBloc,
-    Price,
-    Stability,
-    Production,
+    LinkCapacity,
+    LinkCost,
+    LinkStatus,
     Ops,
-    VictoryPoints,
+    OptionDef,
+    Price,
+    Production,
+    SourceDef,
+    Stability,
+    Standing,
     Summit,
+    Tension,
+    VictoryPoints,
+)
+from rules.memo import Memo
+from rules.world import (
+    COMMODITIES,
+    ENTRY_RULES,
+    LINK_STATUSES,
+    LINK_TYPES,
+    SELECTORS,
+    BlocDef,
+    BlocId,
+    CardId,
+    CargoDef,
+    LinkDef,
+    LinkId,
+    MarketDef,
+    NodeDef,
+    NodeId,
+    ObjectiveDef,
+    ObjectiveId,
+    PatronDef,
+    PatronId,
+    ProducerDef,
+    RouteDef,
+    RouteId,
+    SourceId,
+    StateDef,
+    StateId,
+    World,
+)
+
+__all__ = [
+    "COMMODITIES",
+    "EFFECT_KINDS",
+    "ENTRY_RULES",
+    "LINK_STATUSES",
+    "LINK_TYPES",
+    "SELECTORS",
+    "BlocDef",
+    "BlocId",
+    "Budget",
+    "BuildProgress",
+    "CardDef",
+    "CardId",
+    "CargoDef",
+    "ChoiceDef",
+    "Credibility",
+    "Effect",
+    "EraDef",
+    "Influence",
+    "JoinBloc",
+    "LeaveBloc",
+    "LinkCapacity",
+    "LinkCost",
+    "LinkDef",
+    "LinkId",
+    "LinkStatus",
+    "MarketDef",
+    "NodeDef",
+    "NodeId",
+    "ObjectiveDef",
+    "ObjectiveId",
+    "OptionDef",
+    "Ops",
+    "PatronDef",
+    "PatronId",
+    "Price",
+    "ProducerDef",
+    "Production",
+    "RouteDef",
+    "RouteId",
+    "RulesDef",
+    "Scenario",
+    "ScenarioDef",
+    "SourceDef",
+    "SourceId",
+    "Stability",
+    "Standing",
+    "StateDef",
+    "StateId",
+    "Summit",
+    "Tension",
+    "VictoryPoints",
+    "World",
 ]
-EFFECT_KINDS: dict[str, type] = {
-    "budget": Budget,
-    "influence": Influence,
-    "tension": Tension,
-    "credibility": Credibility,
-    "standing": Standing,
-    "link_status": LinkStatus,
-    "link_capacity": LinkCapacity,
-    "link_cost": LinkCost,
-    "build_progress": BuildProgress,
-    "join_bloc": JoinBloc,
-    "leave_bloc": LeaveBloc,
-    "price": Price,
-    "stability": Stability,
-    "production": Production,
-    "ops": Ops,
-    "vp": VictoryPoints,
-    "summit": Summit,
-}
-
-
-# --------------------------------------------------------------------------- cards
-
-
-@frozen
-class OptionDef:
-    """One answer to a card's choice."""
-
-    id: str
-    text: str
-    effects: tuple[Effect, ...] = ()
-
-
-@frozen
-class ChoiceDef:
-    """A decision the affected state makes when the event fires. Unseated: the first option."""
-
-    state: StateId
-    prompt: str
-    options: tuple[OptionDef, ...]
-
-
-@frozen
-class CardDef:
-    """An event card drawn from a real article."""
-
-    id: CardId
-    title: str
-    date: str
-    era: int  # 1, 2 or 3
-    ops: int  # 1..3
-    favours: str  # StateId or "" (neutral)
-    text: str  # what the event does, in words
-    effects: tuple[Effect, ...]
-    note: str  # historical note, at most 60 words
-    source: SourceId
-    choice: ChoiceDef | None = None
-    once: bool = True  # removed from the game after its event fires
-    enabled: bool = True  # teachers switch cards off here
-
-    @property
-    def title_key(self) -> str:
-        return f"card.{self.id}.title"
-
-    @property
-    def text_key(self) -> str:
-        return f"card.{self.id}.text"
-
-    @property
-    def note_key(self) -> str:
-        return f"card.{self.id}.note"
-
-
-@frozen
-class ObjectiveDef:
-    """A secret national interest, checked by the engine at the end of the game."""
-
-    id: ObjectiveId
-    title: str
-    text: str
-    kind: str  # diversified | gatekeeper | hub | bloc_member | route_open | control | standing | budget | calm
-    seats: tuple[StateId, ...] = ()  # who may draw it (empty = anyone)
-    vp: int = 3
-    threshold: int = 0  # kind-specific number (percent for diversified)
-    subject: str = ""  # kind-specific id (bloc, route, state, patron)
-
-
-@frozen
-class SourceDef:
-    """An article the cards cite."""
-
-    id: SourceId
-    title: str
-    date: str
 
 
 # --------------------------------------------------------------------------- rules
@@ -462,25 +186,6 @@ class ScenarioDef:
     # Scripted opening hands (tutorial): seat -> card ids dealt first.
     opening_hands: dict[str, tuple[CardId, ...]] = field(factory=dict)
     cards: tuple[CardId, ...] = ()  # if set, only these cards are in the game
-
-
-@frozen
-class World:
-    """The map and network the scenarios share."""
-
-    id: str
-    name: str
-    states: tuple[StateDef, ...]
-    patrons: tuple[PatronDef, ...]
-    nodes: tuple[NodeDef, ...]
-    links: tuple[LinkDef, ...]
-    routes: tuple[RouteDef, ...]
-    markets: tuple[MarketDef, ...]
-    producers: tuple[ProducerDef, ...]
-    cargo: tuple[CargoDef, ...]
-    blocs: tuple[BlocDef, ...]
-    objectives: tuple[ObjectiveDef, ...]
-    prices: dict[str, int]  # commodity -> value per unit
 
 
 class Scenario:
