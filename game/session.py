@@ -14,7 +14,7 @@ from attrs import frozen
 from game.bots.reasons import Reason
 from rules import Action, GameState, Scenario, apply, legal_actions, new_game, outcome, why_illegal
 from rules.action import Advance, EndTurn, KeepObjective, PassTurn, PickHeadline
-from rules.log import is_visible
+from rules.log import LogEntry, is_visible
 
 # Actions after which the seat has committed: undo never reaches back past them.
 _COMMITS = (EndTurn, PassTurn, PickHeadline, KeepObjective, Advance)
@@ -36,7 +36,7 @@ class Entry:
     """A log entry with the step that produced it."""
 
     step: int
-    entry: object
+    entry: LogEntry
 
 
 class Session:
@@ -79,7 +79,7 @@ class Session:
     def why_not(self, action: Action) -> str | None:
         return why_illegal(self.scenario, self.state, action)
 
-    def submit(self, action: Action, note: Reason | None = None) -> tuple[object, ...]:
+    def submit(self, action: Action, note: Reason | None = None) -> tuple[LogEntry, ...]:
         """Apply an action; returns its log entries. Raises IllegalActionError / InvalidActionError.
 
         `note` (a bot's reason) is kept in `notes` under the action's step."""

@@ -11,11 +11,10 @@ from rules import log as L
 from rules.effects import Context, apply_effects
 from rules.errors import Reason
 from rules.frame import Choose, KeepObjective, PickHeadline
+from rules.log import Log
 from rules.rng import shuffled
 from rules.scenario import CardDef, Scenario
 from rules.state import GameState, PendingChoice, Phase, set_item, update
-
-Log = list[object]
 
 # --------------------------------------------------------------------------- deal (setup)
 

@@ -8,12 +8,14 @@ seat plays. Tension goes through `raise_tension`, which also sets off a crisis.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any, TypeVar
 
 from attrs import evolve, frozen
 
 from rules import board
 from rules import log as L
 from rules import scenario as S
+from rules.log import Log
 from rules.state import GameState, add_item, set_item, update
 
 
@@ -26,9 +28,6 @@ class Context:
     chooser: str = ""
     card: str = ""
     by: int | None = None  # the seat whose play set the event off (a crisis is charged to it); None: player
-
-
-Log = list
 
 
 def resolve(state: GameState, target: str, ctx: Context) -> list[str]:
@@ -278,7 +277,11 @@ def _summit(scenario: S.Scenario, state: GameState, e: S.Summit, ctx: Context, l
     return update(state, summit_pending=True)
 
 
-HANDLERS: dict[type, Callable] = {
+E = TypeVar("E")
+# One handler per effect class; each takes its own class (`Handler[S.Budget]`...), so the table's
+# value type leaves the effect Any, and tests/rules/test_kinds.py checks each handler's class.
+Handler = Callable[[S.Scenario, GameState, E, Context, Log], GameState]
+HANDLERS: dict[type[S.Effect], Handler[Any]] = {
     S.Budget: _budget,
     S.Influence: _influence,
     S.Tension: _tension,
@@ -299,7 +302,9 @@ HANDLERS: dict[type, Callable] = {
 }
 
 
-def apply_effects(scenario: S.Scenario, state: GameState, effects: tuple, ctx: Context, log: Log) -> GameState:
+def apply_effects(
+    scenario: S.Scenario, state: GameState, effects: tuple[S.Effect, ...], ctx: Context, log: Log
+) -> GameState:
     """Apply a card's effects in order."""
     for effect in effects:
         state = HANDLERS[type(effect)](scenario, state, effect, ctx, log)

@@ -35,12 +35,13 @@ from rules.action import (
 from rules.cards import can_play_event
 from rules.errors import IllegalActionError, InvalidActionError, Reason
 from rules.indexes import Made, made_actions, shared
+from rules.log import Log, LogEntry
 from rules.scenario import Scenario
 from rules.setup import SetupError, new_game
 from rules.state import ENGINE, NOBODY, GameState, Outcome, Phase
 from rules.turn import card_ops, ops_of_turn
 from rules.verbs import VERB_RULES, VERBS
-from rules.verbs.base import AnyVerbRule, Ids, Log
+from rules.verbs.base import AnyVerbRule, Ids
 from rules.verbs.build import consenting
 from rules.verbs.negotiate import answer, answer_ids, check_answer, proposal_candidates
 
@@ -260,7 +261,7 @@ def verb_candidates(scenario: Scenario, state: GameState, seat: str, verb: str) 
 # =========================================================================== apply
 
 
-def apply(scenario: Scenario, state: GameState, action: Action) -> tuple[GameState, tuple[object, ...]]:
+def apply(scenario: Scenario, state: GameState, action: Action) -> tuple[GameState, tuple[LogEntry, ...]]:
     """Apply a legal action: the new state and what happened. Raises IllegalActionError otherwise."""
     if not _known_legal(scenario, state, action):
         reason = why_illegal(scenario, state, action)

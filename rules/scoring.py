@@ -5,6 +5,7 @@ from __future__ import annotations
 from rules import board
 from rules import log as L
 from rules.effects import change_standing, score
+from rules.log import Log
 from rules.scenario import ObjectiveDef, Scenario
 from rules.state import GameState, Outcome, update
 
@@ -52,7 +53,7 @@ def sovereignty(scenario: Scenario, state: GameState, seat: int) -> int:
     return min(scenario.rules.sovereignty_cap, patrons + len(markets) + min(2, transit))
 
 
-def hold_summit(scenario: Scenario, state: GameState, log: list) -> GameState:
+def hold_summit(scenario: Scenario, state: GameState, log: Log) -> GameState:
     """Score a summit: the dominant bloc's members by standing, or every seat for sovereignty."""
     dominant, table = dominant_bloc(scenario, state)
     log.append(L.SummitHeld(table, dominant))
@@ -69,7 +70,7 @@ def hold_summit(scenario: Scenario, state: GameState, log: list) -> GameState:
     return update(_standing_benefits(scenario, state, log), summit_pending=False)
 
 
-def _standing_benefits(scenario: Scenario, state: GameState, log: list) -> GameState:
+def _standing_benefits(scenario: Scenario, state: GameState, log: Log) -> GameState:
     """A standing bloc's benefit: at every summit its member seats gain standing with the sponsor."""
     for bloc, members in zip(scenario.blocs, state.members):
         p_idx = scenario.patron_index.get(bloc.sponsor, -1)
@@ -81,7 +82,7 @@ def _standing_benefits(scenario: Scenario, state: GameState, log: list) -> GameS
     return state
 
 
-def score_era_end(scenario: Scenario, state: GameState, log: list) -> GameState:
+def score_era_end(scenario: Scenario, state: GameState, log: Log) -> GameState:
     """Era-end points: export income and open routes through your territory."""
     rules = scenario.rules
     for seat in range(len(state.seats)):
@@ -179,7 +180,7 @@ _CHECKS = {
 OBJECTIVE_KINDS = tuple(_CHECKS)
 
 
-def score_objectives(scenario: Scenario, state: GameState, log: list) -> GameState:
+def score_objectives(scenario: Scenario, state: GameState, log: Log) -> GameState:
     """Reveal every national interest and score those achieved."""
     for seat, objective_id in enumerate(state.objectives):
         if not objective_id:
@@ -197,7 +198,7 @@ def ranking(state: GameState) -> list[int]:
     return sorted(range(len(state.seats)), key=lambda i: (-state.vp[i], -state.budget[i], -state.credibility[i], i))
 
 
-def finish(state: GameState, reason: str, log: list) -> GameState:
+def finish(state: GameState, reason: str, log: Log) -> GameState:
     """End the game with the current leader as winner (the clock then moves to the phase "over")."""
     order = ranking(state)
     scores = tuple((state.seats[i], state.vp[i]) for i in order)

@@ -10,10 +10,10 @@ from rules import cards, clock, scoring
 from rules import log as L
 from rules.effects import change_budget, change_influence, raise_tension
 from rules.flows import run_flows
+from rules.log import Log
 from rules.scenario import Scenario
 from rules.state import GameState, Phase, update
 
-Log = list[object]
 Step = Callable[[Scenario, GameState, Log], GameState]
 
 

@@ -10,10 +10,9 @@ from rules import cards, clock
 from rules import log as L
 from rules.errors import Reason
 from rules.frame import EndTurn, PassTurn, PlayCard, PlayEvent, UseOps
+from rules.log import Log
 from rules.scenario import CardDef, Scenario
 from rules.state import GameState, Turn, set_item, update
-
-Log = list[object]
 
 
 def card_ops(scenario: Scenario, state: GameState, seat: int, card: CardDef) -> int:

@@ -9,11 +9,11 @@ from attrs import frozen
 
 from rules.errors import Reason
 from rules.indexes import Made
+from rules.log import Log
 from rules.scenario import Scenario
 from rules.state import GameState
 
 A = TypeVar("A")
-Log = list[object]
 # The ids and values an action names, each with the pool it must come from.
 Ids = list[tuple[object, Container[str]]]
 

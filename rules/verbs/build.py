@@ -13,11 +13,12 @@ from rules import log as L
 from rules.effects import change_budget, score, set_link_status
 from rules.errors import Reason
 from rules.indexes import Made, shared
+from rules.log import Log
 from rules.memo import Memo
 from rules.scenario import LinkDef, Scenario
 from rules.state import GameState, set_item, update
 from rules.turn import begin_ops, finish_ops
-from rules.verbs.base import Ids, Log, VerbRule
+from rules.verbs.base import Ids, VerbRule
 
 NAME = "build"
 # Per link: the budget per op of building it before discounts, and the (bloc index, amount) of the

@@ -12,10 +12,11 @@ from rules import board
 from rules.effects import change_influence
 from rules.errors import Reason
 from rules.indexes import Made, shared
+from rules.log import Log
 from rules.scenario import Scenario
 from rules.state import GameState
 from rules.turn import begin_ops, finish_ops
-from rules.verbs.base import Ids, Log, VerbRule
+from rules.verbs.base import Ids, VerbRule
 
 NAME = "influence"
 

@@ -16,11 +16,12 @@ from rules.effects import change_budget, change_influence, change_standing, join
 from rules.errors import InvalidActionError, Reason
 from rules.frame import Answer
 from rules.indexes import Made
+from rules.log import Log
 from rules.memo import Memo
 from rules.scenario import Scenario
 from rules.state import Agreement, GameState, Proposal, update
 from rules.turn import begin_ops, finish_ops
-from rules.verbs.base import Ids, Log, VerbRule
+from rules.verbs.base import Ids, VerbRule
 
 NAME = "negotiate"
 

@@ -22,11 +22,12 @@ from rules.effects import (
 )
 from rules.errors import Reason
 from rules.indexes import Made, shared
+from rules.log import Log
 from rules.memo import Memo
 from rules.scenario import Scenario
 from rules.state import Agreement, GameState, set_item, update
 from rules.turn import begin_ops, finish_ops
-from rules.verbs.base import Ids, Log, VerbRule
+from rules.verbs.base import Ids, VerbRule
 
 NAME = "pressure"
 

@@ -1,4 +1,4 @@
-"""The engine's registry is complete: every action type, verb, pressure kind, deal kind, effect kind and
+"""The engine's registry is complete: every action type, verb, pressure kind, deal kind and
 phase has its record and handler, and every reason code is still given somewhere."""
 
 from __future__ import annotations
@@ -7,8 +7,7 @@ import re
 import typing
 from pathlib import Path
 
-from rules import clock, effects, engine, steps
-from rules import scenario as S
+from rules import clock, engine, steps
 from rules.action import Action
 from rules.errors import Reason
 from rules.state import Phase
@@ -34,10 +33,6 @@ def test_every_pressure_kind_has_one_record() -> None:
 
 def test_every_deal_that_signs_an_agreement_has_its_terms() -> None:
     assert set(SIGNING) == set(Deal) - {Deal.ACCESSION}
-
-
-def test_every_effect_kind_has_a_handler() -> None:
-    assert set(typing.get_args(S.Effect)) == set(effects.HANDLERS)
 
 
 def test_every_phase_has_a_rule_and_every_engine_phase_a_step() -> None:
