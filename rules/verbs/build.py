@@ -71,7 +71,9 @@ def consenting(scenario: Scenario, state: GameState, seat: int) -> tuple[bool, .
     held = board.holders(scenario, state)
     me = state.seats[seat]
     bound = {a.parties[1] if a.parties[0] == me else a.parties[0] for a in state.agreements if me in a.parties}
-    return tuple(held[s_idx] == seat or s.id in bound for s_idx, s in enumerate(scenario.states))
+    if not bound:
+        return tuple([holder == seat for holder in held])
+    return tuple([holder == seat or s.id in bound for holder, s in zip(held, scenario.states)])
 
 
 def _consent_problems(scenario: Scenario, agree: tuple[bool, ...]) -> tuple[Reason | None, ...]:
