@@ -92,8 +92,10 @@ def fields(tr: Translator, scenario: Scenario, item: Any) -> dict[str, str]:
 
 
 def describe_entry(tr: Translator, scenario: Scenario, entry: object) -> str:
-    """A log entry as one sentence."""
+    """A log entry as one sentence (a deal of no cards says so instead of listing nothing)."""
     kind = getattr(entry, "kind", "")
+    if kind == "cards_dealt" and not getattr(entry, "cards", ()):
+        kind = "cards_dealt_none"
     return tr(f"log.{kind}", **fields(tr, scenario, entry))
 
 
