@@ -35,7 +35,7 @@ def dominant_bloc(scenario: Scenario, state: GameState) -> tuple[str, tuple[tupl
 
 
 def sovereignty(scenario: Scenario, state: GameState, seat: int) -> int:
-    """The multi-vector reward (BRIEF §4.4): patrons that favour you (standing 2+), markets your exports
+    """The multi-vector reward (rules §12.8): patrons that favour you (standing 2+), markets your exports
     reach, and links you control that carry others' flows (at most 2 points from those), capped."""
     patrons = sum(1 for value in state.standing[seat] if value >= 2)
     home = state.seats[seat]

@@ -20,7 +20,7 @@ Ids = list[tuple[object, Container[str]]]
 
 @frozen
 class VerbRule(Generic[A]):
-    """One ops verb (BRIEF §4.2): after a seat plays a card as ops for `name`, it names one target with
+    """One ops verb (rules §7): after a seat plays a card as ops for `name`, it names one target with
     an action of `action_type`.
 
     - `ids(scenario, action)`: the ids the action names, with their pools (an unknown one is malformed).

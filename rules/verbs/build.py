@@ -1,5 +1,5 @@
 """Build: put ops into a planned link (paying budget per op) or upgrade a built one (2 ops), with the
-consent of every state it crosses (BRIEF §4.2 Build)."""
+consent of every state it crosses (rules §7.2-7.4)."""
 
 from __future__ import annotations
 
@@ -67,7 +67,7 @@ def _cost_per_op(prices: Prices, state: GameState, seat: int, l_idx: int) -> int
 
 def consenting(scenario: Scenario, state: GameState, seat: int) -> tuple[bool, ...]:
     """Per state: whether it consents to the seat's projects — it is the seat's own or controlled by it,
-    or bound to it by an agreement in force (BRIEF §4.2 Build)."""
+    or bound to it by an agreement in force (rules §7.4)."""
     held = board.holders(scenario, state)
     me = state.seats[seat]
     bound = {a.parties[1] if a.parties[0] == me else a.parties[0] for a in state.agreements if me in a.parties}

@@ -1,4 +1,4 @@
-"""Rule cases 126-138 and 142: hidden information, legal_actions against why_illegal, and error types (BRIEF §8, §9)."""
+"""Rule cases 126-138 and 142: hidden information, legal_actions against why_illegal, and error types (rules §16)."""
 
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ def _dealt(sc):  # type: ignore[no-untyped-def]
 
 
 def test_case_126_a_seat_sees_its_own_hand_and_only_counts_of_others():
-    """BRIEF §8, §9: nothing private of another seat is shown (player_view).
+    """rules §16.1: nothing private of another seat is shown (player_view).
     Setup: hands dealt. Expect: alpha's view holds alpha's cards and as many blanks as beta holds."""
     sc = mini()
     st, _ = _dealt(sc)
@@ -62,7 +62,7 @@ def test_case_126_a_seat_sees_its_own_hand_and_only_counts_of_others():
 
 
 def test_case_127_interests_and_offers_stay_secret():
-    """BRIEF §7: the national interest is secret.
+    """rules §13.1, §16.1: the national interest is secret.
     Setup: interests kept. Expect: beta sees a blank for alpha's interest and no offer; its own in full."""
     sc = mini()
     st, _ = _dealt(sc)
@@ -71,7 +71,7 @@ def test_case_127_interests_and_offers_stay_secret():
 
 
 def test_case_128_the_deck_order_and_seed_are_hidden():
-    """BRIEF §9: a view cannot be used to predict the draws.
+    """rules §16.1: a view cannot be used to predict the draws.
     Setup: hands dealt. Expect: the draw pile is blanks of the same length; the seed is 0, the counter kept."""
     sc = mini()
     st, _ = _dealt(sc)
@@ -81,7 +81,7 @@ def test_case_128_the_deck_order_and_seed_are_hidden():
 
 
 def test_case_129_an_observer_sees_nothing_private():
-    """BRIEF §8 (projector, cover screen): an observer sees only public information; private log entries
+    """rules §16.1 (projector, cover screen): an observer sees only public information; private log entries
     (a dealt hand) are for their seat alone.
     Setup: hands dealt. Expect: every hand blank in the observer view; a cards_dealt entry is visible
     only to its seat."""
@@ -131,7 +131,7 @@ def _stages(sc):  # type: ignore[no-untyped-def]
 
 
 def test_case_130_legal_actions_and_why_illegal_agree():
-    """BRIEF §8, §9: every action the engine forbids is shown with the reason; legal_actions lists the rest.
+    """rules §16.2: every action the engine forbids is shown with the reason; legal_actions lists the rest.
     Setup: several decision points. Expect: an action is in legal_actions exactly when why_illegal gives None."""
     sc = mini()
     for st in _stages(sc):
@@ -141,7 +141,7 @@ def test_case_130_legal_actions_and_why_illegal_agree():
 
 
 def test_case_131_legal_actions_are_sorted_and_belong_to_the_seat_to_act():
-    """BRIEF §9: a fixed order, so bots and replays are deterministic.
+    """rules §16.4: a fixed order, so bots and replays are deterministic.
     Setup: several decision points. Expect: sorted by the action order; every action names the seat to act."""
     sc = mini()
     for st in _stages(sc):
@@ -154,7 +154,7 @@ def test_case_131_legal_actions_are_sorted_and_belong_to_the_seat_to_act():
 
 
 def test_case_132_reasons_come_in_a_fixed_order():
-    """BRIEF §9: why_illegal checks game_over, then not_your_turn, then wrong_phase, then wrong_stage.
+    """rules §16.2: why_illegal checks game_over, then not_your_turn, then wrong_phase, then wrong_stage.
     Setup: alpha's fresh turn in the action phase; the same game over.
     Expect: beta's headline pick: not_your_turn (not wrong_phase); alpha's headline pick: wrong_phase;
     alpha's influence before a card: wrong_stage; after the end, beta's pick: game_over."""
@@ -168,7 +168,7 @@ def test_case_132_reasons_come_in_a_fixed_order():
 
 
 def test_case_133_apply_raises_the_reason_and_changes_nothing():
-    """BRIEF §9: apply refuses an illegal action with IllegalActionError carrying the reason code.
+    """rules §16.4: apply refuses an illegal action with IllegalActionError carrying the reason code.
     Setup: alpha's fresh turn. Actions: EndTurn before any card. Expect: IllegalActionError(not_done)."""
     sc = mini()
     st = at_actions(sc, hands={"alpha": ("c1",)})
@@ -194,7 +194,7 @@ def test_case_133_apply_raises_the_reason_and_changes_nothing():
     ],
 )
 def test_case_134_unknown_ids_are_invalid_not_illegal(action):  # type: ignore[no-untyped-def]
-    """BRIEF §9: a malformed action (unknown card, state, link, kind, seat, a non-boolean answer) is an
+    """rules §16.4: a malformed action (unknown card, state, link, kind, seat, a non-boolean answer) is an
     InvalidActionError — from why_illegal and from apply alike — never a reason code.
     Setup: alpha's fresh turn. Expect: InvalidActionError."""
     sc = mini()
@@ -206,7 +206,7 @@ def test_case_134_unknown_ids_are_invalid_not_illegal(action):  # type: ignore[n
 
 
 def test_case_135_malformed_json_actions_are_invalid():
-    """BRIEF §9: a JSON action log; a log line that is not an action is an InvalidActionError.
+    """rules §16.4: a JSON action log; a log line that is not an action is an InvalidActionError.
     Expect: an unknown kind, a missing field and a non-object are all refused."""
     for data in ({"kind": "nuke"}, {"kind": "end_turn"}, ["end_turn"]):
         with pytest.raises(InvalidActionError):
@@ -215,7 +215,7 @@ def test_case_135_malformed_json_actions_are_invalid():
 
 
 def test_case_136_a_malformed_action_is_invalid_even_after_the_end():
-    """BRIEF §9; decided: a malformed action is reported as malformed before any rule is checked.
+    """rules §16.2; decided: a malformed action is reported as malformed before any rule is checked.
     Setup: a finished game. Expect: an unknown card is an InvalidActionError, not game_over."""
     sc = mini()
     ended = finish(at_actions(sc), "final", [])
@@ -224,7 +224,7 @@ def test_case_136_a_malformed_action_is_invalid_even_after_the_end():
 
 
 def test_case_137_a_reason_that_cannot_be_fixed_comes_before_one_of_cost():
-    """BRIEF §8 ("why not?"); decided: within an action's own checks, what you may not do at all is named
+    """rules §16.2 ("why not?"); decided: within an action's own checks, what you may not do at all is named
     before what you cannot afford.
     Setup: beta with c6 (1 op) taken for pressure; a_e lies only in alpha. Expect: cut a_e is not_controller
     (not too_costly)."""
@@ -234,7 +234,7 @@ def test_case_137_a_reason_that_cannot_be_fixed_comes_before_one_of_cost():
 
 
 def test_case_138_only_the_engine_may_advance():
-    """BRIEF §4: automated steps belong to the engine.
+    """rules §5.1: automated steps belong to the engine.
     Setup: alpha's turn. Expect: Advance is not_your_turn; it is the only legal action when the engine is next."""
     sc = mini()
     assert why_illegal(sc, at_actions(sc), Advance()) == "not_your_turn"
@@ -242,7 +242,7 @@ def test_case_138_only_the_engine_may_advance():
 
 
 def test_case_142_a_listed_action_is_checked_again_on_any_other_state():
-    """BRIEF §9; decided: apply trusts legal_actions' answer only for the very state it was given, so an
+    """rules §16.4; decided: apply trusts legal_actions' answer only for the very state it was given, so an
     action object listed for one state is checked in full on another, whatever was listed in between.
     Setup: alpha's turn; alpha's listed PlayCard objects; then beta's listed actions on beta's turn.
     Expect: the listed objects are refused on beta's turn (not_your_turn), and still apply on alpha's."""

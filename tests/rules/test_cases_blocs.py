@@ -1,4 +1,4 @@
-"""Rule cases 139-: bloc benefits (BRIEF §5: a bloc has a benefit), one case per kind not pinned elsewhere."""
+"""Rule cases 139-: bloc benefits (rules §12.3: a bloc has a benefit), one case per kind not pinned elsewhere."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from tests.rules.helpers import (
 
 
 def test_case_139_a_standing_bloc_raises_its_members_standing_with_the_sponsor_at_each_summit():
-    """BRIEF §5: blocs are data with a benefit; 'standing' (EU partnership): members gain standing with the
+    """rules §12.3: blocs are data with a benefit; 'standing' (EU partnership): members gain standing with the
     sponsor patron at every summit.
     Setup: mini_plus, bloc `pact` (sponsor east, benefit standing 1) has beta as a member; beta's standing
     with east is 2, alpha's 2. Actions: the engine holds a summit.
@@ -39,7 +39,7 @@ def test_case_139_a_standing_bloc_raises_its_members_standing_with_the_sponsor_a
 
 
 def test_case_140_a_trade_bloc_pays_its_members_at_every_flow_phase():
-    """BRIEF §5: 'trade' benefit (B5+1's trade-barrier reforms): each member seat earns the benefit amount
+    """rules §12.3: 'trade' benefit (B5+1's trade-barrier reforms): each member seat earns the benefit amount
     in budget at every flow phase, on top of its export income.
     Setup: mini_plus, bloc `forum` (trade 1) with alpha as its only member. Actions: the flow phase.
     Expect: alpha's budget grows by its flow income plus 1; beta's by its flow income only."""
@@ -53,7 +53,7 @@ def test_case_140_a_trade_bloc_pays_its_members_at_every_flow_phase():
 
 
 def test_case_141_a_security_bloc_shields_members_from_outside_pressure():
-    """BRIEF §5: 'security' benefit (CSTO's umbrella): pressure from a non-member on a member state loses
+    """rules §12.3: 'security' benefit (CSTO's umbrella): pressure from a non-member on a member state loses
     the benefit amount.
     Setup: mini world with bloc `union` turned into a security bloc of beta and gamma (amount 1); beta has 3
     influence in gamma. Actions: alpha removes influence in gamma with a 2-op card.

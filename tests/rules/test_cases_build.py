@@ -1,4 +1,4 @@
-"""Rule cases 035-047: building, upgrading and consent (BRIEF §2, §4.2 Build, §5)."""
+"""Rule cases 035-047: building, upgrading and consent (rules §7.2-7.4, §12.3)."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ def _alpha_may_build_a_g(sc: Scenario) -> GameState:
 
 
 def test_case_035_every_crossed_state_must_consent():
-    """BRIEF §4.2 Build: every state the link crosses must be controlled by you or bound to you by an agreement.
+    """rules §7.4: every state the link crosses must be controlled by you or bound to you by an agreement.
     Setup: alpha holds c2 for build; a_g crosses alpha and gamma, which nobody controls.
     Expect: BuildLink a_g is illegal with no_consent, and build has no target at all."""
     sc = mini()
@@ -43,7 +43,7 @@ def test_case_035_every_crossed_state_must_consent():
 
 
 def test_case_036_a_sea_link_needs_the_caspian_littoral_consent():
-    """BRIEF §4.2 Build: sea links also need the Caspian littoral consent the scenario sets (3 littoral states).
+    """rules §7.4: sea links also need the Caspian littoral consent the scenario sets (3 littoral states).
     Setup: alpha controls gamma but has no deal with beta, the third littoral state. Actions: build a_g.
     Expect: no_caspian_consent; with any agreement with beta it becomes legal."""
     sc = mini()
@@ -56,7 +56,7 @@ def test_case_036_a_sea_link_needs_the_caspian_littoral_consent():
 
 
 def test_case_037_an_agreement_with_a_crossed_state_stands_for_control():
-    """BRIEF §4.2 Build: a crossed state bound to you by an agreement consents.
+    """rules §7.4: a crossed state bound to you by an agreement consents.
     Setup: alpha has no influence in gamma but transit deals with gamma (on a_g) and with beta.
     Expect: BuildLink a_g is legal."""
     sc = mini()
@@ -66,7 +66,7 @@ def test_case_037_an_agreement_with_a_crossed_state_stands_for_control():
 
 
 def test_case_038_a_home_state_held_by_a_rival_withholds_consent():
-    """BRIEF §3, §4.2 Build: the holder of a territory is whoever controls it.
+    """rules §7.4, §11.3: the holder of a territory is whoever controls it.
     Setup: alpha has every consent for a_g, but beta controls alpha's home (beta 6 against alpha's 2).
     Expect: no_consent."""
     sc = mini()
@@ -76,7 +76,7 @@ def test_case_038_a_home_state_held_by_a_rival_withholds_consent():
 
 
 def test_case_039_big_projects_take_more_than_one_turn():
-    """BRIEF §4.2 Build: multi-round for big projects.
+    """rules §7.2: multi-round for big projects.
     Setup: a_g needs 4 ops; alpha may build it and holds c2 (3 ops) and c1 (2 ops).
     Actions: c2 for build a_g; later c1 for build a_g.
     Expect: after c2, 3/4 and still planned, no points; after c1, built (progress 4), 2 points to alpha."""
@@ -94,7 +94,7 @@ def test_case_039_big_projects_take_more_than_one_turn():
 
 
 def test_case_040_building_is_paid_per_op():
-    """BRIEF §4.2 Build: building costs ops + budget (a_g: 4 budget over 4 ops, 1 per op).
+    """rules §7.2: building costs ops + budget (a_g: 4 budget over 4 ops, 1 per op).
     Setup: beta may build a_g (controls gamma, deal with alpha); holds c2 (3 ops), budget 8.
     Actions: c2 for build a_g. Expect: progress 3 and beta pays 3."""
     sc = mini()
@@ -105,7 +105,7 @@ def test_case_040_building_is_paid_per_op():
 
 
 def test_case_041_the_budget_limits_what_an_op_builds():
-    """BRIEF §4.2 Build: ops + budget; decided: ops the budget cannot pay for are lost, and with no money
+    """rules §7.2: ops + budget; decided: ops the budget cannot pay for are lost, and with no money
     for even one op the link is no target.
     Setup: as case 040 with beta's budget 2, then 0. Expect: progress 2 for 2 budget; then no_budget."""
     sc = mini()
@@ -118,7 +118,7 @@ def test_case_041_the_budget_limits_what_an_op_builds():
 
 
 def test_case_042_a_bloc_can_make_building_cheaper():
-    """BRIEF §5: a bloc's benefit (Organization of Turkic States: cheaper Middle Corridor building).
+    """rules §12.3: a bloc's benefit (Organization of Turkic States: cheaper Middle Corridor building).
     Setup: league's build discount (1 per op on a_g); alpha, a league member, may build a_g, budget 8.
     Actions: c2 for build a_g as a member, and again after leaving league.
     Expect: a member pays 0; a non-member pays 3."""
@@ -130,7 +130,7 @@ def test_case_042_a_bloc_can_make_building_cheaper():
 
 
 def test_case_043_an_upgrade_adds_capacity_for_two_ops_and_budget():
-    """BRIEF §4.2 Build: start or upgrade a link. g_w: +10 capacity for 2 budget, needs 2 ops.
+    """rules §7.3: start or upgrade a link. g_w: +10 capacity for 2 budget, needs 2 ops.
     Setup: alpha controls gamma; holds c1 (2 ops). Actions: c1 for build g_w.
     Expect: capacity 30 -> 40, 1 upgrade, alpha pays 2."""
     sc = mini()
@@ -142,7 +142,7 @@ def test_case_043_an_upgrade_adds_capacity_for_two_ops_and_budget():
 
 
 def test_case_044_an_upgrade_needs_two_ops():
-    """BRIEF §4.2 Build; decided: an upgrade is a big project's worth of ops (2 or more).
+    """rules §7.3; decided: an upgrade is a big project's worth of ops (2 or more).
     Setup: alpha controls gamma; has taken c6 (1 op) for build. Expect: BuildLink g_w is too_costly."""
     sc = mini()
     st = at_actions(sc, hands={"alpha": ()}, state=with_influence(sc, fresh(sc), "alpha", "gamma", 4))
@@ -150,7 +150,7 @@ def test_case_044_an_upgrade_needs_two_ops():
 
 
 def test_case_045_upgrades_stop_at_the_maximum():
-    """BRIEF §4.2 Build: upgrades are limited per link (max_upgrades 2).
+    """rules §7.3: upgrades are limited per link (max_upgrades 2).
     Setup: alpha controls gamma; g_w already upgraded twice; c1 taken for build. Expect: max_upgrades."""
     sc = mini()
     st = with_link(sc, with_influence(sc, fresh(sc), "alpha", "gamma", 4), "g_w", upgrades=2, capacity=50)
@@ -159,7 +159,7 @@ def test_case_045_upgrades_stop_at_the_maximum():
 
 
 def test_case_046_cut_or_fixed_links_are_not_buildable():
-    """BRIEF §2, §4.2 Build: only a planned link can be started and only an upgradable open link upgraded.
+    """rules §7.2, §7.3: only a planned link can be started and only an upgradable open link upgraded.
     Setup: alpha with c1 taken for build. Expect: a_b (no upgrade defined) and a cut a_e are not_buildable."""
     sc = mini()
     st = turn_with_card(at_actions(sc, state=with_link(sc, fresh(sc), "a_e", status="cut")), "c1", "build")
@@ -168,7 +168,7 @@ def test_case_046_cut_or_fixed_links_are_not_buildable():
 
 
 def test_case_047_an_event_that_completes_a_link_scores_it_for_the_player():
-    """BRIEF §6 (build_progress effect), LinkDef.vp: victory points to the seat that completes the link.
+    """rules §6.9 (build_progress effect), LinkDef.vp: victory points to the seat that completes the link.
     Setup: a_g at 2/4; alpha plays c5 (+2 progress on a_g) as an event.
     Expect: a_g is built and alpha, for whom the event fired, scores its 2 points."""
     sc = mini()

@@ -1,4 +1,4 @@
-"""Rule cases 085-091: the tension track and the crisis (BRIEF §3, §4.5)."""
+"""Rule cases 085-091: the tension track and the crisis (rules §10)."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def _crisis(sc, st):  # type: ignore[no-untyped-def]
 
 
 def test_case_085_a_crisis_ends_the_era_at_once_and_costs_its_cause():
-    """BRIEF §3: at 6 a crisis ends the era at once and costs whoever caused it (2 points, 1 credibility).
+    """rules §10.3: at 6 a crisis ends the era at once and costs whoever caused it (2 points, 1 credibility).
     Setup: tension 5, round 1 of era one, beta still has a turn queued. Actions: alpha throttles a_e.
     Expect: crisis logged against alpha; alpha -2 points, credibility 2; tension resets to 4; no turn is left:
     the engine goes straight to the summit."""
@@ -43,7 +43,7 @@ def test_case_085_a_crisis_ends_the_era_at_once_and_costs_its_cause():
 
 
 def test_case_086_after_a_crisis_the_next_era_begins():
-    """BRIEF §3: the crisis ends the era — even in its first round.
+    """rules §10.3: the crisis ends the era — even in its first round.
     Setup: the crisis of case 085 in round 1 of era one (of two). Actions: the engine's summit and cleanup.
     Expect: no flows this round; era two starts at round 1; the crisis flag is cleared."""
     sc = mini()
@@ -54,7 +54,7 @@ def test_case_086_after_a_crisis_the_next_era_begins():
 
 
 def test_case_087_a_crisis_in_the_last_era_ends_the_game():
-    """BRIEF §3, §7: the era ends at once; after the last era's summit the game is over.
+    """rules §10.3, §14.3: the era ends at once; after the last era's summit the game is over.
     Setup: the last era (era two of two), round 1; tension 5. Actions: alpha throttles a_e; the engine's summit.
     Expect: the game ends with reason final."""
     sc = mini()
@@ -64,7 +64,7 @@ def test_case_087_a_crisis_in_the_last_era_ends_the_game():
 
 
 def test_case_088_a_headline_crisis_drops_the_headlines_still_to_resolve():
-    """BRIEF §3, §4.1: the era ends at once — remaining headlines do not resolve.
+    """rules §10.3, §6.7: the era ends at once — remaining headlines do not resolve.
     Setup: tension 5; beta headlines c1 (2 ops, tension +1), alpha headlines c6 (1 op, oil +2).
     Actions: picks, reveal. Expect: crisis charged to beta; oil price unchanged; c6 in the discards."""
     sc = mini()
@@ -79,7 +79,7 @@ def test_case_088_a_headline_crisis_drops_the_headlines_still_to_resolve():
 
 
 def test_case_089_a_rival_event_played_for_ops_is_charged_to_the_player():
-    """BRIEF §3: a crisis costs whoever caused it. Decided: a seat that plays a card whose event favours a
+    """rules §10.4: a crisis costs whoever caused it. Decided: a seat that plays a card whose event favours a
     rival sets that event off, so a crisis it raises is charged to the seat that played the card (as in
     Twilight Struggle), not to the rival it favours. The same for a rival's card put up as a headline.
     Setup: tension 4; alpha holds c10 (2 ops; favours beta; tension +2). Actions: alpha plays c10 for influence.
@@ -92,7 +92,7 @@ def test_case_089_a_rival_event_played_for_ops_is_charged_to_the_player():
 
 
 def test_case_090_a_rival_headline_crisis_is_charged_to_the_seat_that_headlined_it():
-    """BRIEF §3 with case 089's decision, for headlines.
+    """rules §10.4 with case 089's decision, for headlines.
     Setup: tension 4; alpha headlines c10 (favours beta; tension +2), beta headlines c6. Actions: picks, reveal.
     Expect: the crisis is charged to alpha."""
     sc = mini_plus()
@@ -103,7 +103,7 @@ def test_case_090_a_rival_headline_crisis_is_charged_to_the_seat_that_headlined_
 
 
 def test_case_091_tension_below_the_crisis_level_is_only_a_number():
-    """BRIEF §3: the shared tension track runs 1-6; only reaching 6 sets off a crisis.
+    """rules §10.1, §10.3: the shared tension track runs 1-6; only reaching 6 sets off a crisis.
     Setup: tension 4. Actions: alpha sanctions beta (+1). Expect: tension 5, no crisis, the round goes on."""
     sc = mini()
     st = at_actions(sc, hands={"alpha": ("c1",)}, state=evolve(fresh(sc), tension=4))

@@ -1,4 +1,4 @@
-"""Rule cases 092-104: flows, transit fees and dependence (BRIEF §2, §4.3).
+"""Rule cases 092-104: flows, transit fees and dependence (rules §9).
 
 The mini world routes alpha's 40 oil and beta's 20 oil (price 10) and 10 cargo (price 12) from the
 east market to the west. Path weights are fee + cost: a_e 6 (to east), a_b 11 + b_w 11 (to west).
@@ -27,7 +27,7 @@ def _paths(sc, report):  # type: ignore[no-untyped-def]
 
 
 def test_case_092_the_cheapest_path_is_filled_first():
-    """BRIEF §4.3: routed to markets over open links, cheapest path first within capacity.
+    """rules §9.3: routed to markets over open links, cheapest path first within capacity.
     Setup: the mini world as it starts. Actions: route the flows.
     Expect: alpha fills a_e (cheapest, capacity 20) to the east, the other 20 go a_b + b_w to the west;
     beta ships 20 over b_w."""
@@ -37,7 +37,7 @@ def test_case_092_the_cheapest_path_is_filled_first():
 
 
 def test_case_093_no_link_carries_more_than_its_capacity():
-    """BRIEF §2: each link has a capacity.
+    """rules §2.3: each link has a capacity.
     Setup: the mini world. Expect: every load is within the link's capacity; a_e is full (20 of 20)."""
     sc = mini()
     st = fresh(sc)
@@ -47,7 +47,7 @@ def test_case_093_no_link_carries_more_than_its_capacity():
 
 
 def test_case_094_a_throttled_link_carries_half():
-    """BRIEF §2: status throttled; the engine halves its capacity.
+    """rules §9.2: status throttled; the engine halves its capacity.
     Setup: a_e throttled (20 -> 10). Expect: alpha ships 10 over a_e and 30 by a_b + b_w; b_w is full (50)."""
     sc = mini()
     report = run_flows(sc, with_link(sc, fresh(sc), "a_e", status="throttled"))
@@ -57,7 +57,7 @@ def test_case_094_a_throttled_link_carries_half():
 
 
 def test_case_095_a_cut_link_reroutes_and_what_finds_no_room_stays_home():
-    """BRIEF §4.3: flows go over the links that are open. Decided (pinned): shippers are served in the
+    """rules §9.3: flows go over the links that are open. Decided (pinned): shippers are served in the
     world's producer order, each taking its cheapest path, so a rerouted flow can fill a pipeline first.
     Setup: a_e cut. Expect: alpha's 40 go a_b + b_w; beta ships the 10 left on b_w and 10 stay unshipped."""
     sc = mini()
@@ -67,7 +67,7 @@ def test_case_095_a_cut_link_reroutes_and_what_finds_no_room_stays_home():
 
 
 def test_case_096_what_is_produced_is_shipped_or_stays_home():
-    """BRIEF §4.3: conservation — every unit produced is either sold or left unshipped.
+    """rules §9.3: conservation — every unit produced is either sold or left unshipped.
     Setup: a_e cut (case 095). Expect: per seat, shipped + unshipped = production."""
     sc = mini()
     st = with_link(sc, fresh(sc), "a_e", status="cut")
@@ -79,7 +79,7 @@ def test_case_096_what_is_produced_is_shipped_or_stays_home():
 
 
 def test_case_097_transit_fees_go_to_the_territory_holders():
-    """BRIEF §4.3: every link's controller earns a transit fee on what crosses it.
+    """rules §9.4: every link's controller earns a transit fee on what crosses it.
     Setup: the mini world. Alpha's 20 oil (value 200) cross a_b (fee 10%, half in beta's territory) and
     b_w (10%, beta). Expect: beta earns 10 + 20 = 30; alpha keeps 370 of its 400; incomes 3 and 2."""
     sc = mini()
@@ -89,7 +89,7 @@ def test_case_097_transit_fees_go_to_the_territory_holders():
 
 
 def test_case_098_fees_follow_control_of_the_territory():
-    """BRIEF §3, §4.3: the controller of a territory earns its fees.
+    """rules §9.4, §11.3: the controller of a territory earns its fees.
     Setup: alpha controls beta (7 against 4, stability 2). Expect: the 30 of fees on beta's links go to alpha."""
     sc = mini()
     report = run_flows(sc, with_influence(sc, fresh(sc), "alpha", "beta", 7))
@@ -97,7 +97,7 @@ def test_case_098_fees_follow_control_of_the_territory():
 
 
 def test_case_099_a_non_player_territory_pays_fees_only_to_a_controller():
-    """BRIEF §4.3; decided: fees in a non-player state's territory go to the seat that controls it, else to nobody.
+    """rules §9.4; decided: fees in a non-player state's territory go to the seat that controls it, else to nobody.
     Setup: a_g built and a_e enlarged to 50, so the 10 cargo (value 120) go a_e, a_g, g_w (fee 5% in gamma).
     Expect: alpha earns 6 on a_e; gamma's 6 go to nobody, and to alpha once it controls gamma."""
     sc = mini()
@@ -108,7 +108,7 @@ def test_case_099_a_non_player_territory_pays_fees_only_to_a_controller():
 
 
 def test_case_100_a_shared_bloc_discounts_fees():
-    """BRIEF §5: EAEU-style internal fee discount (union: 2 points off the fee between members).
+    """rules §9.4, §12.3: EAEU-style internal fee discount (union: 2 points off the fee between members).
     Setup: alpha joins union (leaving league). Expect: beta earns 8 + 16 = 24 instead of 30."""
     sc = mini()
     st = with_members(sc, with_members(sc, fresh(sc), "league", ()), "union", ("alpha", "beta", "gamma"))
@@ -116,7 +116,7 @@ def test_case_100_a_shared_bloc_discounts_fees():
 
 
 def test_case_101_a_transit_deal_halves_the_fee_on_its_link():
-    """BRIEF §4.2 Negotiate (transit deal); the term: the parties halve the fee on its link.
+    """rules §8.1 (transit deal); the term: the parties halve the fee on its link.
     Setup: alpha and beta have a transit deal on b_w. Expect: b_w pays 10 instead of 20; a_b still 10."""
     sc = mini()
     st = with_agreement(fresh(sc), "transit", "alpha", "beta", "b_w")
@@ -124,7 +124,7 @@ def test_case_101_a_transit_deal_halves_the_fee_on_its_link():
 
 
 def test_case_102_dependence_is_the_share_of_exports_crossing_a_state():
-    """BRIEF §4.3: each seat's dependence — the share of its exports that crosses each other state.
+    """rules §9.6: each seat's dependence — the share of its exports that crosses each other state.
     Setup: the mini world; then a_e cut. Expect: alpha depends on beta for 500 permille, then 1000; beta on nobody."""
     sc = mini()
     b = idx(sc, "beta")
@@ -134,7 +134,7 @@ def test_case_102_dependence_is_the_share_of_exports_crossing_a_state():
 
 
 def test_case_103_a_preview_shows_who_loses_what_without_changing_anything():
-    """BRIEF §4.3: before any cut, the client previews who loses what.
+    """rules §9.7: before any cut, the client previews who loses what.
     Setup: the mini world. Actions: preview cutting a_e.
     Expect: alpha's dependence on beta 500 -> 1000, beta's income 2 -> 1 with 10 unshipped; the state is unchanged."""
     sc = mini()
@@ -146,7 +146,7 @@ def test_case_103_a_preview_shows_who_loses_what_without_changing_anything():
 
 
 def test_case_104_a_cost_event_can_make_a_path_dearer():
-    """BRIEF §6 (link_cost effect: sanctions, bottlenecks raise a link's transport cost).
+    """rules §6.9 (link_cost effect: sanctions, bottlenecks raise a link's transport cost).
     Setup: a_e's extra cost raised by 20 (weight 26 > a_b + b_w's 22). Expect: alpha ships everything west."""
     sc = mini()
     report = run_flows(sc, with_link(sc, fresh(sc), "a_e", cost=20))

@@ -1,4 +1,4 @@
-"""Rule cases 019-026: headline picks, reveal and card choices (BRIEF §4.1, §6)."""
+"""Rule cases 019-026: headline picks, reveal and card choices (rules §5.3, §6.7, §6.8)."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def _headline(sc: Scenario, alpha_hand: tuple[str, ...], beta_hand: tuple[str, .
 
 
 def test_case_019_a_headline_pick_is_secret_until_the_reveal():
-    """BRIEF §4.1: each seat picks a headline card in secret.
+    """rules §5.3: each seat picks a headline card in secret.
     Setup: headline phase, alpha holds c1 and c6. Actions: alpha picks c6.
     Expect: beta's view shows a hidden pick; the public log entry names no card; beta is to pick next."""
     sc = mini()
@@ -47,7 +47,7 @@ def test_case_019_a_headline_pick_is_secret_until_the_reveal():
 
 
 def test_case_020_a_seat_picks_only_one_headline():
-    """BRIEF §4.1: each seat picks one headline card.
+    """rules §5.3: each seat picks one headline card.
     Setup: headline phase; alpha has picked. Actions: alpha tries a second pick (out of turn), beta a card it lacks.
     Expect: not_your_turn for alpha; not_in_hand for beta."""
     sc = mini()
@@ -57,7 +57,7 @@ def test_case_020_a_seat_picks_only_one_headline():
 
 
 def test_case_021_headlines_resolve_highest_ops_first():
-    """BRIEF §4.1: reveal and resolve in order; the order is highest ops first.
+    """rules §6.7: reveal and resolve in order; the order is highest ops first.
     Setup: alpha picks c6 (1 op, oil +2), beta picks c1 (2 ops, tension +1). Actions: both pick, the engine reveals.
     Expect: beta's c1 resolves before alpha's c6; then the action phase starts."""
     sc = mini()
@@ -71,7 +71,7 @@ def test_case_021_headlines_resolve_highest_ops_first():
 
 
 def test_case_022_equal_ops_headlines_resolve_in_seat_order():
-    """BRIEF §4.1: resolve in order; decided: on equal ops, seat order.
+    """rules §6.7: resolve in order; decided: on equal ops, seat order.
     Setup: alpha picks c2 (3 ops), beta picks c8 (3 ops). Actions: picks, reveal.
     Expect: alpha's c2 resolves first."""
     sc = mini()
@@ -82,7 +82,7 @@ def test_case_022_equal_ops_headlines_resolve_in_seat_order():
 
 
 def test_case_023_a_rival_headline_fires_for_the_seat_it_favours():
-    """BRIEF §4.2 (the Twilight Struggle dilemma) applied to headlines; decided: an event that favours a
+    """rules §6.6, §6.7 (the Twilight Struggle dilemma) applied to headlines; decided: an event that favours a
     seat always fires for that seat, whoever puts it on the table — as it does when played for ops.
     Setup: alpha headlines c3 (favours beta: +2 influence in gamma for the player); beta headlines c6.
     Actions: picks, reveal. Expect: beta, not alpha, gains 2 influence in gamma."""
@@ -95,7 +95,7 @@ def test_case_023_a_rival_headline_fires_for_the_seat_it_favours():
 
 
 def test_case_024_a_seated_chooser_decides_during_the_reveal():
-    """BRIEF §6: a card has an optional choice for the affected seat.
+    """rules §6.8: a card has an optional choice for the affected seat.
     Setup: beta headlines c4 (a_b throttled; alpha chooses: +1 budget or call a summit); alpha headlines c6.
     Actions: picks, reveal. Expect: the reveal waits for alpha, who may only choose; choosing x gives alpha
     +1 budget, then the remaining headline resolves and the action phase starts."""
@@ -115,7 +115,7 @@ def test_case_024_a_seated_chooser_decides_during_the_reveal():
 
 
 def test_case_025_a_non_player_chooser_takes_the_first_option():
-    """BRIEF §6: the choice belongs to the affected state; a non-player state takes its first option.
+    """rules §6.8, §15.4: the choice belongs to the affected state; a non-player state takes its first option.
     Setup: alpha plays c9 as an event (gamma chooses: oil +1 first, oil -1 second).
     Actions: PlayCard, PlayEvent. Expect: no choice waits; the oil price rises by 1."""
     sc = mini_plus()
@@ -128,7 +128,7 @@ def test_case_025_a_non_player_chooser_takes_the_first_option():
 
 
 def test_case_026_ops_on_a_neutral_card_offer_no_choice():
-    """BRIEF §4.2, §6: only a card whose event favours another seat fires when played for ops.
+    """rules §6.5, §6.6: only a card whose event favours another seat fires when played for ops.
     Setup: beta holds c4 (neutral; its event throttles a_b and asks alpha to choose).
     Actions: beta plays c4 for influence in gamma. Expect: no event, no choice waiting, a_b still built."""
     sc = mini()

@@ -1,4 +1,4 @@
-"""Rule cases 027-034: influence and control (BRIEF §3, §4.2 Influence, §1 non-player states)."""
+"""Rule cases 027-034: influence and control (rules §7.1, §11.2, §11.3, §15.2)."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from tests.rules.helpers import (
 
 
 def test_case_027_one_op_places_one_influence():
-    """BRIEF §4.2 Influence: add influence in a state.
+    """rules §7.1: add influence in a state.
     Setup: alpha holds c1 (2 ops); nobody controls gamma. Actions: c1 for influence in gamma.
     Expect: alpha has 2 influence in gamma."""
     sc = mini()
@@ -33,7 +33,7 @@ def test_case_027_one_op_places_one_influence():
 
 
 def test_case_028_control_needs_a_lead_of_at_least_the_stability():
-    """BRIEF §3: a seat controls a state when its influence leads by at least that state's stability.
+    """rules §11.2: a seat controls a state when its influence leads by at least that state's stability.
     Setup: gamma has stability 2; alpha 3 and beta 2 there, then alpha 4 and beta 2.
     Expect: a lead of 1 controls nothing; a lead of exactly 2 controls, and the log says so when it changes."""
     sc = mini()
@@ -47,7 +47,7 @@ def test_case_028_control_needs_a_lead_of_at_least_the_stability():
 
 
 def test_case_029_influence_costs_double_where_a_rival_controls():
-    """BRIEF §4.2 Influence: cost doubles where a rival controls the state.
+    """rules §7.1: cost doubles where a rival controls the state.
     Setup: alpha controls its home (4 influence, stability 2); beta holds c1 (2 ops) and c6 (1 op).
     Actions: c6 then c1 for influence in alpha. Expect: 1 op is too costly; 2 ops buy 1 point."""
     sc = mini()
@@ -60,7 +60,7 @@ def test_case_029_influence_costs_double_where_a_rival_controls():
 
 
 def test_case_030_no_double_cost_in_your_own_controlled_state():
-    """BRIEF §4.2 Influence: only a rival's control doubles the cost.
+    """rules §7.1: only a rival's control doubles the cost.
     Setup: alpha (controls its home) holds c1 (2 ops). Actions: c1 for influence in alpha.
     Expect: 2 points placed."""
     sc = mini()
@@ -71,7 +71,7 @@ def test_case_030_no_double_cost_in_your_own_controlled_state():
 
 
 def test_case_031_influence_is_capped():
-    """BRIEF §3: influence is a number per (seat, state); the scenario caps it (max_influence 12).
+    """rules §3.2, §7.1: influence is a number per (seat, state); the scenario caps it (max_influence 12).
     Setup: alpha holds c1 (2 ops) with 12 in gamma; again with 11. Actions: influence in gamma.
     Expect: at 12 the state is no target; at 11, 2 ops add only 1."""
     sc = mini()
@@ -84,7 +84,7 @@ def test_case_031_influence_is_capped():
 
 
 def test_case_032_a_rival_can_take_a_home_state():
-    """BRIEF §3: control follows influence, also in a seat's home; the territory's holder changes.
+    """rules §11.2, §11.3: control follows influence, also in a seat's home; the territory's holder changes.
     Setup: beta has 5 influence in alpha against alpha's 4; then alpha drops to 2 (stability 2).
     Expect: the home seat holds its territory while nobody controls it; beta holds it once it leads by 2."""
     sc = mini()
@@ -96,7 +96,7 @@ def test_case_032_a_rival_can_take_a_home_state():
 
 
 def test_case_033_a_non_player_state_helps_the_leading_member_of_its_bloc():
-    """BRIEF §1: non-player states are run by simple published rules. The rule: at cleanup, a non-player
+    """rules §15.2: non-player states are run by simple published rules. The rule: at cleanup, a non-player
     state gives +1 influence to the seat with the most influence there among members of the bloc it leans to.
     Setup: gamma leans to union (beta is a member, alpha is not); alpha 3, beta 1 in gamma. Actions: cleanup.
     Expect: beta gains 1 in gamma; alpha gains nothing."""
@@ -109,7 +109,7 @@ def test_case_033_a_non_player_state_helps_the_leading_member_of_its_bloc():
 
 
 def test_case_034_a_non_player_state_favours_nobody_on_a_tie():
-    """BRIEF §1: the published rule; decided: on a tie among the bloc's members nobody gains, and nobody
+    """rules §15.2: the published rule; decided: on a tie among the bloc's members nobody gains, and nobody
     gains from a state where no member has influence.
     Setup: alpha and beta both in union with 2 in gamma each. Actions: cleanup.
     Expect: no change and no non-player action logged."""

@@ -1,4 +1,4 @@
-"""Rule cases 048-066: proposals, answers, agreements and bloc accession (BRIEF §4.2 Negotiate, §5)."""
+"""Rule cases 048-066: proposals, answers, agreements and bloc accession (rules §7.5, §8, §12.2)."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def _propose(sc: Scenario, st: GameState, proposal: Propose, card: str = "c1") -
 
 
 def test_case_048_a_seat_answers_on_its_own_turn_of_the_screen():
-    """BRIEF §4.2 Negotiate: a seat answers a proposal itself (hotseat hands the device over).
+    """rules §7.5: a seat answers a proposal itself (hotseat hands the device over).
     Setup: alpha to act with c1. Actions: alpha proposes a transit deal on a_b to beta.
     Expect: beta is to act and may only answer yes or no; alpha may do nothing meanwhile."""
     sc = mini()
@@ -44,7 +44,7 @@ def test_case_048_a_seat_answers_on_its_own_turn_of_the_screen():
 
 
 def test_case_049_an_accepted_proposal_becomes_an_agreement():
-    """BRIEF §5: agreements are rule objects with terms, duration and a breach condition.
+    """rules §8.1: agreements are rule objects with terms, duration and a breach condition.
     Setup: alpha's transit proposal on a_b waits for beta. Actions: beta accepts.
     Expect: one agreement (transit, alpha-beta, a_b) in force; alpha is back to end its turn."""
     sc = mini()
@@ -57,7 +57,7 @@ def test_case_049_an_accepted_proposal_becomes_an_agreement():
 
 
 def test_case_050_a_rejected_proposal_signs_nothing():
-    """BRIEF §4.2 Negotiate: the partner may refuse.
+    """rules §7.5: the partner may refuse.
     Setup: as case 049. Actions: beta refuses. Expect: no agreement; a rejection is logged; alpha's card is spent."""
     sc = mini()
     st, _ = _propose(sc, fresh(sc), Propose("alpha", "beta", "transit", "a_b"))
@@ -67,7 +67,7 @@ def test_case_050_a_rejected_proposal_signs_nothing():
 
 
 def test_case_051_a_non_player_state_answers_by_its_published_rule():
-    """BRIEF §4.2 Negotiate: a non-player state answers by its published rule, influenced by influence and
+    """rules §15.3: a non-player state answers by its published rule, influenced by influence and
     credibility. The rule: accept when influence + credibility >= stability + 2.
     Setup: alpha (credibility 3) proposes transit on g_w to gamma (stability 2) with 0, then 1 influence there.
     Expect: 0 + 3 < 4 rejected; 1 + 3 >= 4 accepted; the answer is logged with its reason."""
@@ -81,7 +81,7 @@ def test_case_051_a_non_player_state_answers_by_its_published_rule():
 
 
 def test_case_052_credibility_weighs_on_a_non_player_answer():
-    """BRIEF §3: credibility weighs on negotiations.
+    """rules §8.5, §15.3: credibility weighs on negotiations.
     Setup: alpha has 1 influence in gamma but credibility 2. Actions: transit proposal on g_w to gamma.
     Expect: 1 + 2 < 4: rejected (it was accepted with credibility 3 in case 051)."""
     sc = mini()
@@ -91,7 +91,7 @@ def test_case_052_credibility_weighs_on_a_non_player_answer():
 
 
 def test_case_053_a_non_player_state_accepts_members_of_the_bloc_it_leans_to():
-    """BRIEF §1: non-player states have an orientation. The rule: a member of the bloc it leans to with
+    """rules §15.3: non-player states have an orientation. The rule: a member of the bloc it leans to with
     credibility >= 2 is accepted; otherwise the influence rule applies.
     Setup: gamma leans to union; beta (a member, no influence in gamma) proposes transit on g_w, with
     credibility 2 and then 1. Expect: accepted at 2, rejected at 1."""
@@ -103,7 +103,7 @@ def test_case_053_a_non_player_state_accepts_members_of_the_bloc_it_leans_to():
 
 
 def test_case_054_a_patron_invests_when_standing_and_credibility_suffice():
-    """BRIEF §4.2 Negotiate (investment with a patron). The rule: accept when standing + credibility >= 4;
+    """rules §8.1, §12.5 (investment with a patron). The rule: accept when standing + credibility >= 4;
     an investment brings 3 budget and +1 standing.
     Setup: alpha has standing 2 with west (league's sponsor) and 1 with east, credibility 3.
     Actions: propose investment to west; separately to east with credibility 2.
@@ -116,7 +116,7 @@ def test_case_054_a_patron_invests_when_standing_and_credibility_suffice():
 
 
 def test_case_055_majority_entry_counts_every_member():
-    """BRIEF §5: bloc accession by the entry rule — majority: more than half the members say yes.
+    """rules §12.2: bloc accession by the entry rule — majority: more than half the members say yes.
     Setup: union (members beta, a seat, and gamma, a non-player state); alpha has left league.
     Actions: alpha proposes accession; gamma answers by rule, beta by hand.
     Expect: gamma no (0 influence) + beta yes = 1 of 2: rejected; with 1 influence in gamma, both yes: joined."""
@@ -133,7 +133,7 @@ def test_case_055_majority_entry_counts_every_member():
 
 
 def test_case_056_sponsor_entry_asks_only_the_sponsor():
-    """BRIEF §5: entry rule — sponsor's approval. A patron sponsor answers by standing + credibility >= 4.
+    """rules §12.2, §12.5: entry rule — sponsor's approval. A patron sponsor answers by standing + credibility >= 4.
     Setup: league (sponsor west); beta has left union; standing 1 with west, credibility 3.
     Actions: beta proposes accession to league. Expect: no seat is asked; beta joins and gains 1 standing with west."""
     sc = mini()
@@ -144,7 +144,7 @@ def test_case_056_sponsor_entry_asks_only_the_sponsor():
 
 
 def test_case_057_unanimity_entry_needs_every_member():
-    """BRIEF §5: entry rule — unanimity.
+    """rules §12.2: entry rule — unanimity.
     Setup: pact (unanimity; members beta and gamma); alpha has 1 influence in gamma so gamma says yes.
     Actions: alpha proposes accession; beta refuses, then (again) accepts.
     Expect: one no blocks entry; all yes admits alpha."""
@@ -160,7 +160,7 @@ def test_case_057_unanimity_entry_needs_every_member():
 
 
 def test_case_058_a_member_cannot_join_again():
-    """BRIEF §5: accession is for non-members.
+    """rules §12.2: accession is for non-members.
     Setup: alpha, a league member, has c1 taken for negotiate. Expect: accession to league is already_member."""
     sc = mini()
     st = turn_with_card(at_actions(sc), "c1", "negotiate")
@@ -168,7 +168,7 @@ def test_case_058_a_member_cannot_join_again():
 
 
 def test_case_059_a_bloc_refuses_members_of_blocs_it_calls_incompatible():
-    """BRIEF §5: incompatibilities (EAEU: Russia calls it incompatible with EU membership).
+    """rules §12.2: incompatibilities (EAEU: Russia calls it incompatible with EU membership).
     Setup: alpha is in league; union lists league as incompatible. Expect: accession to union is incompatible_bloc."""
     sc = mini()
     st = turn_with_card(at_actions(sc), "c1", "negotiate")
@@ -176,7 +176,7 @@ def test_case_059_a_bloc_refuses_members_of_blocs_it_calls_incompatible():
 
 
 def test_case_060_an_incompatibility_binds_only_the_bloc_that_lists_it():
-    """BRIEF §5: blocs are data, incompatibilities included. Decided: an incompatibility is part of the
+    """rules §12.2: blocs are data, incompatibilities included. Decided: an incompatibility is part of the
     listing bloc's entry rule — it refuses the other bloc's members; the other bloc, listing nothing, does not
     (Armenia stays in the EAEU while passing its EU Integration Act).
     Setup: forum lists pact as incompatible, pact lists nothing. Beta (pact) proposes forum;
@@ -191,7 +191,7 @@ def test_case_060_an_incompatibility_binds_only_the_bloc_that_lists_it():
 
 
 def test_case_061_joining_by_event_leaves_incompatible_blocs():
-    """BRIEF §5, §6: an event can move a state into a bloc; it then leaves the blocs the new one refuses.
+    """rules §6.9, §12.2: an event can move a state into a bloc; it then leaves the blocs the new one refuses.
     Setup: alpha (league) plays c8 (the player joins union) as an event.
     Expect: alpha is in union and no longer in league."""
     sc = mini()
@@ -202,7 +202,7 @@ def test_case_061_joining_by_event_leaves_incompatible_blocs():
 
 
 def test_case_062_a_joint_drill_brings_both_sides_influence_and_tension():
-    """BRIEF §4.2 Negotiate (joint drill). The terms: each side gains 1 influence in the other; tension +1.
+    """rules §8.1 (joint drill). The terms: each side gains 1 influence in the other; tension +1.
     Setup: tension 2. Actions: alpha proposes a drill to beta; beta accepts.
     Expect: alpha +1 in beta, beta +1 in alpha, tension 3."""
     sc = mini()
@@ -213,7 +213,7 @@ def test_case_062_a_joint_drill_brings_both_sides_influence_and_tension():
 
 
 def test_case_063_a_gas_swap_needs_a_gas_link():
-    """BRIEF §4.2 Negotiate (gas swap). A swap is on a gas link with a state it crosses; it pays each seat 1 budget.
+    """rules §8.1 (gas swap). A swap is on a gas link with a state it crosses; it pays each seat 1 budget.
     Setup: mini_plus with gas link b_g_gas (beta-gamma); beta is in union, gamma leans to union.
     Actions: beta proposes a swap on b_g_gas to gamma.
     Expect: signed, beta +1 budget; a swap on the oil link a_b is not_partner."""
@@ -225,7 +225,7 @@ def test_case_063_a_gas_swap_needs_a_gas_link():
 
 
 def test_case_064_an_agreement_lasts_deal_rounds_rounds():
-    """BRIEF §5: agreements have a duration (deal_rounds 3: "agreements last this many rounds").
+    """rules §8.3: agreements have a duration (deal_rounds 3: "agreements last this many rounds").
     Decided: the round it is signed in counts — signed in round 1, it is in force in rounds 1, 2 and 3
     and expires at round 3's cleanup.
     Setup: alpha and beta sign a transit deal in absolute round 1. Actions: cleanup of rounds 1, 2, 3.
@@ -243,7 +243,7 @@ def test_case_064_an_agreement_lasts_deal_rounds_rounds():
 
 
 def test_case_065_the_same_deal_cannot_be_signed_twice():
-    """BRIEF §5: one agreement per deal, partner and subject while it runs.
+    """rules §8.3: one agreement per deal, partner and subject while it runs.
     Setup: a transit deal alpha-beta on a_b is in force. Expect: proposing it again is already_agreed."""
     sc = mini()
     st = turn_with_card(
@@ -253,7 +253,7 @@ def test_case_065_the_same_deal_cannot_be_signed_twice():
 
 
 def test_case_066_proposals_need_a_fitting_partner():
-    """BRIEF §4.2 Negotiate: transit deals are with a state the link crosses; no deal with yourself.
+    """rules §7.5, §8.1: transit deals are with a state the link crosses; no deal with yourself.
     Setup: alpha has c1 taken for negotiate. Expect: transit on b_w (beta only) offered to gamma is not_partner;
     a drill with alpha itself is self_target; an investment from a state (not a patron) is not_partner."""
     sc = mini()

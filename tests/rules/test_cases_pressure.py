@@ -1,4 +1,4 @@
-"""Rule cases 067-084: breaches and credibility (BRIEF §3, §5), pressure (BRIEF §4.2 Pressure)."""
+"""Rule cases 067-084: breaches and credibility (rules §8.4, §8.5, §12.4), pressure (rules §7.6-7.10)."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ def _press(sc, st, seat, kind, target, card="c1"):  # type: ignore[no-untyped-de
 
 
 def test_case_067_closing_a_link_under_a_transit_deal_breaches_it():
-    """BRIEF §5: the engine detects a breach, logs it and charges credibility. A transit deal forbids
+    """rules §8.4: the engine detects a breach, logs it and charges credibility. A transit deal forbids
     closing its link.
     Setup: alpha and beta have a transit deal on a_b; alpha credibility 3. Actions: alpha throttles a_b.
     Expect: the breach is logged, alpha drops to 2 credibility, and the broken deal is void."""
@@ -46,7 +46,7 @@ def test_case_067_closing_a_link_under_a_transit_deal_breaches_it():
 
 
 def test_case_068_a_cut_costs_credibility_even_without_a_deal():
-    """BRIEF §3: credibility falls when a seat breaks an agreement or cuts a flow.
+    """rules §8.5: credibility falls when a seat breaks an agreement or cuts a flow.
     Setup: alpha cuts its own a_e (no deal); separately cuts a_b under a transit deal with beta.
     Expect: credibility 3 -> 2 for the plain cut; 3 -> 1 for the cut that also breaks a deal."""
     sc = mini()
@@ -57,7 +57,7 @@ def test_case_068_a_cut_costs_credibility_even_without_a_deal():
 
 
 def test_case_069_a_joint_drill_forbids_pressure_on_the_partner():
-    """BRIEF §5: a joint drill's breach condition: pressure on the partner.
+    """rules §8.4: a joint drill's breach condition: pressure on the partner.
     Setup: alpha and beta have a drill agreement. Actions: alpha sanctions beta.
     Expect: the drill agreement is breached; alpha's credibility 3 -> 2."""
     sc = mini()
@@ -66,7 +66,7 @@ def test_case_069_a_joint_drill_forbids_pressure_on_the_partner():
 
 
 def test_case_070_an_investment_forbids_escalation_by_the_investee():
-    """BRIEF §5: an investment's breach condition: escalation (sanction, cut) by the seat that took it.
+    """rules §8.4: an investment's breach condition: escalation (sanction, cut) by the seat that took it.
     Setup: alpha took an investment from west. Actions: alpha sanctions beta; separately alpha throttles a_e.
     Expect: the sanction breaches it (credibility 2); the throttle does not (credibility 3, deal kept)."""
     sc = mini()
@@ -78,7 +78,7 @@ def test_case_070_an_investment_forbids_escalation_by_the_investee():
 
 
 def test_case_071_pressure_on_a_fellow_member_breaks_the_bloc_obligation():
-    """BRIEF §5: a bloc has an obligation (union: no pressure on members).
+    """rules §12.4: a bloc has an obligation (union: no pressure on members).
     Setup: alpha and beta are both in union. Actions: beta sanctions alpha.
     Expect: the obligation is broken (logged) and beta loses 1 credibility."""
     sc = mini()
@@ -89,7 +89,7 @@ def test_case_071_pressure_on_a_fellow_member_breaks_the_bloc_obligation():
 
 
 def test_case_072_closing_a_members_link_breaks_a_no_cut_obligation():
-    """BRIEF §5: obligation "no cutting members' links" (pact: beta, gamma). Decided: a throttle closes the
+    """rules §12.4: obligation "no cutting members' links" (pact: beta, gamma). Decided: a throttle closes the
     link partly and counts as well.
     Setup: beta (pact) holds b_g_gas, which crosses gamma (pact). Actions: beta throttles it; separately cuts it.
     Expect: throttle: credibility 3 -> 2 (obligation); cut: 3 -> 1 (cut + obligation)."""
@@ -101,7 +101,7 @@ def test_case_072_closing_a_members_link_breaks_a_no_cut_obligation():
 
 
 def test_case_073_the_basic_tier_has_no_credibility():
-    """BRIEF §3: credibility (0-5) is for standard rules and up.
+    """rules §1.3, §8.5: credibility (0-5) is for standard rules and up.
     Setup: a basic-tier game. Actions: alpha cuts a_e. Expect: credibility unchanged."""
     sc = mini()
     st, _ = _press(sc, fresh(sc, tier="basic"), "alpha", "cut", "a_e")
@@ -109,7 +109,7 @@ def test_case_073_the_basic_tier_has_no_credibility():
 
 
 def test_case_074_credibility_stays_within_zero_and_five():
-    """BRIEF §3: credibility runs 0-5.
+    """rules §8.5: credibility runs 0-5.
     Setup: alpha at credibility 0. Actions: alpha cuts a_e. Expect: still 0."""
     sc = mini()
     st, _ = _press(sc, with_seat(fresh(sc), "credibility", "alpha", 0), "alpha", "cut", "a_e")
@@ -120,7 +120,7 @@ def test_case_074_credibility_stays_within_zero_and_five():
 
 
 def test_case_075_remove_takes_rival_influence_up_to_the_ops():
-    """BRIEF §4.2 Pressure: remove rival influence (1 per op).
+    """rules §7.7: remove rival influence (1 per op).
     Setup: beta has 3 in gamma, then 1. Actions: alpha plays c1 (2 ops) to remove in gamma.
     Expect: 3 -> 1; and 1 -> 0 (never below zero)."""
     sc = mini()
@@ -132,7 +132,7 @@ def test_case_075_remove_takes_rival_influence_up_to_the_ops():
 
 
 def test_case_076_remove_needs_rival_influence():
-    """BRIEF §4.2 Pressure: remove *rival* influence.
+    """rules §7.7: remove *rival* influence.
     Setup: nobody but alpha has influence in gamma. Expect: remove in gamma is no_rival_influence."""
     sc = mini()
     st = turn_with_card(at_actions(sc, state=with_influence(sc, fresh(sc), "alpha", "gamma", 2)), "c1", "pressure")
@@ -140,7 +140,7 @@ def test_case_076_remove_needs_rival_influence():
 
 
 def test_case_077_a_sanction_costs_the_target_budget_and_raises_tension():
-    """BRIEF §4.2 Pressure: sanction (1 budget per op); some actions raise tension.
+    """rules §7.8: sanction (1 budget per op); some actions raise tension.
     Setup: tension 2; beta budget 8. Actions: alpha plays c1 (2 ops) to sanction beta.
     Expect: beta 6 budget; tension 3. A sanction on oneself is self_target; on a non-player state no_target."""
     sc = mini()
@@ -152,7 +152,7 @@ def test_case_077_a_sanction_costs_the_target_budget_and_raises_tension():
 
 
 def test_case_078_a_drill_steadies_a_state_you_hold_and_raises_tension():
-    """BRIEF §4.2 Pressure: hold a drill. The effect: +1 stability where you hold the territory; tension +1.
+    """rules §7.9: hold a drill. The effect: +1 stability where you hold the territory; tension +1.
     Setup: alpha holds its home (stability 2). Actions: alpha drills in alpha; beta's drill in alpha is checked.
     Expect: stability 3, tension 3; beta may not drill there (not_controller)."""
     sc = mini()
@@ -163,7 +163,7 @@ def test_case_078_a_drill_steadies_a_state_you_hold_and_raises_tension():
 
 
 def test_case_079_a_throttle_halves_a_link_and_costs_standing_with_its_market():
-    """BRIEF §4.2 Pressure: throttle a flow through a link you control (raises tension); patrons' standing:
+    """rules §7.10: throttle a flow through a link you control (raises tension); patrons' standing:
     decided — each patron whose market took flows over that link last round thinks less of you (-1).
     Setup: last round's flows sent alpha's oil over a_e to the east market; alpha standing 1 with east.
     Actions: alpha throttles a_e. Expect: a_e throttled; tension 3; alpha's east standing 0, west unchanged."""
@@ -174,7 +174,7 @@ def test_case_079_a_throttle_halves_a_link_and_costs_standing_with_its_market():
 
 
 def test_case_080_only_a_holder_may_throttle_an_open_link():
-    """BRIEF §4.2 Pressure: throttle / cut a flow through a link you control.
+    """rules §7.10: throttle / cut a flow through a link you control.
     Setup: beta with c1 taken for pressure; a_e lies only in alpha. Then alpha with a_e already throttled.
     Expect: beta: not_controller; alpha throttling again: link_not_open."""
     sc = mini()
@@ -185,7 +185,7 @@ def test_case_080_only_a_holder_may_throttle_an_open_link():
 
 
 def test_case_081_a_cut_needs_two_ops_and_raises_tension_by_two():
-    """BRIEF §4.2 Pressure: cut (a bigger step than a throttle; decided: it needs 2 ops).
+    """rules §7.10: cut (a bigger step than a throttle; decided: it needs 2 ops).
     Setup: alpha with c6 (1 op) taken for pressure; then alpha plays c1 (2 ops) to cut a throttled a_e.
     Expect: too_costly with 1 op; with 2 ops a_e is cut and tension 2 -> 4."""
     sc = mini()
@@ -196,7 +196,7 @@ def test_case_081_a_cut_needs_two_ops_and_raises_tension_by_two():
 
 
 def test_case_082_restore_reopens_a_closed_link():
-    """BRIEF §4.2 Pressure: restore. Decided: restoring costs a card but raises no tension.
+    """rules §7.10: restore. Decided: restoring costs a card but raises no tension.
     Setup: a_e cut. Actions: alpha restores it. Expect: built, tension unchanged; restoring an open link is
     link_not_closed."""
     sc = mini()
@@ -207,7 +207,7 @@ def test_case_082_restore_reopens_a_closed_link():
 
 
 def test_case_083_either_holder_of_a_shared_link_may_close_it():
-    """BRIEF §2: a link lies in one or two states' territory; each holder controls it.
+    """rules §11.4: a link lies in one or two states' territory; each holder controls it.
     Setup: a_b lies in alpha and beta. Actions: beta cuts a_b. Expect: a_b cut by beta."""
     sc = mini()
     st, log = _press(sc, fresh(sc), "beta", "cut", "a_b")
@@ -216,7 +216,7 @@ def test_case_083_either_holder_of_a_shared_link_may_close_it():
 
 
 def test_case_084_a_rival_who_takes_your_territory_takes_your_valves():
-    """BRIEF §3, §4.2: control of a state gives control of the links in it.
+    """rules §11.3, §11.4: control of a state gives control of the links in it.
     Setup: beta controls alpha's home (6 against 2). Actions: beta throttles a_e; alpha tries the same.
     Expect: beta may; alpha is not_controller."""
     sc = mini()

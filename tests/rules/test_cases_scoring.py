@@ -1,4 +1,4 @@
-"""Rule cases 105-125: summits, era-end points, national interests and the outcome (BRIEF §4.4, §7)."""
+"""Rule cases 105-125: summits, era-end points, national interests and the outcome (rules §12.6-12.8, §13, §14)."""
 
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ def _points(log, reason):  # type: ignore[no-untyped-def]
 
 
 def test_case_105_without_a_dominant_bloc_every_seat_scores_sovereignty():
-    """BRIEF §4.4: presence = sponsor + members' standing; if no bloc leads by the margin (3), every seat
+    """rules §12.7, §12.8: presence = sponsor + members' standing; if no bloc leads by the margin (3), every seat
     scores sovereignty: patrons that favour it (standing >= 2), markets it reaches, links it controls that carry
     others' flows (at most 2).
     Setup: league 4 (west 1 + alpha 1 + standing 2), union 3; last flows reached both markets for alpha, west for
@@ -60,7 +60,7 @@ def test_case_105_without_a_dominant_bloc_every_seat_scores_sovereignty():
 
 
 def test_case_106_a_bloc_leading_by_the_margin_scores_its_members():
-    """BRIEF §4.4: if one bloc leads by the scenario's margin, its members score by standing.
+    """rules §12.7: if one bloc leads by the scenario's margin, its members score by standing.
     Setup: alpha's standing with west is 4: league 6 against union 3 (lead 3 = the margin).
     Expect: league dominates; alpha scores 1 + 4 // 2 = 3; beta scores no summit points."""
     sc = mini()
@@ -70,7 +70,7 @@ def test_case_106_a_bloc_leading_by_the_margin_scores_its_members():
 
 
 def test_case_107_a_lead_short_of_the_margin_is_not_dominance():
-    """BRIEF §4.4: only a lead of the full margin dominates.
+    """rules §12.7: only a lead of the full margin dominates.
     Setup: alpha's west standing 3: league 5 against union 3 (lead 2). Expect: sovereignty is scored."""
     sc = mini()
     st, log = _summit(sc, with_flows(sc, with_standing(sc, fresh(sc), "alpha", "west", 3)))
@@ -78,7 +78,7 @@ def test_case_107_a_lead_short_of_the_margin_is_not_dominance():
 
 
 def test_case_108_sovereignty_is_capped():
-    """BRIEF §4.4: the multi-vector reward; the scenario caps it (sovereignty_cap 4).
+    """rules §12.8: the multi-vector reward; the scenario caps it (sovereignty_cap 4).
     Setup: alpha has standing 2 with both patrons, reaches both markets and controls gamma (5 in all).
     Expect: alpha scores 4."""
     sc = mini()
@@ -88,7 +88,7 @@ def test_case_108_sovereignty_is_capped():
 
 
 def test_case_109_a_state_sponsored_bloc_scores_its_members_one_bonus_point():
-    """BRIEF §4.4, §5: a bloc's sponsor may be a state, not a patron; decided: its members score the base
+    """rules §12.7: a bloc's sponsor may be a state, not a patron; decided: its members score the base
     points plus 1 (there is no patron standing to count).
     Setup: alpha has left league and joined union: union 1 + 3 members = 4, league 1. Expect: union dominates;
     alpha and beta score 2 each."""
@@ -100,7 +100,7 @@ def test_case_109_a_state_sponsored_bloc_scores_its_members_one_bonus_point():
 
 
 def test_case_110_a_summit_card_holds_a_summit_mid_era_without_era_points():
-    """BRIEF §4.4: a summit also when a summit card comes up — at the end of that round.
+    """rules §12.6: a summit also when a summit card comes up — at the end of that round.
     Setup: round 1 of 2, a summit called by a card; the flows step next. Actions: flows, summit.
     Expect: a summit is held, no income or route points are scored, and play goes on to cleanup."""
     sc = mini()
@@ -114,7 +114,7 @@ def test_case_110_a_summit_card_holds_a_summit_mid_era_without_era_points():
 
 
 def test_case_111_era_income_scores_points_up_to_a_cap():
-    """BRIEF §7: victory points from export income (1 per 8 budget earned in the era, at most 3).
+    """rules §14.2: victory points from export income (1 per 8 budget earned in the era, at most 3).
     Setup: era income alpha 17, beta 40 at era one's summit. Expect: 2 and 3 points; era income reset."""
     sc = mini()
     st, log = _summit(sc, fresh(sc), era_income=(17, 40))
@@ -123,7 +123,7 @@ def test_case_111_era_income_scores_points_up_to_a_cap():
 
 
 def test_case_112_an_open_route_scores_the_seats_it_crosses_at_era_end():
-    """BRIEF §7: victory points from completed routes; decided: scored at the era's summit (not at summits
+    """rules §14.2: victory points from completed routes; decided: scored at the era's summit (not at summits
     called by cards), to every seat whose territory the route crosses while all its links are open.
     Setup: the south route (a_g, g_w) is open; it crosses alpha and gamma. Expect: alpha 1 route point; beta none."""
     sc = mini()
@@ -135,7 +135,7 @@ def test_case_112_an_open_route_scores_the_seats_it_crosses_at_era_end():
 
 
 def test_case_113_a_route_with_a_closed_link_scores_nothing():
-    """BRIEF §7: completed routes only.
+    """rules §14.2: completed routes only.
     Setup: south's a_g built but g_w cut. Expect: no route points."""
     sc = mini()
     st = with_link(sc, with_link(sc, fresh(sc), "a_g", status="built"), "g_w", status="cut")
@@ -152,7 +152,7 @@ def _met(sc, st, seat, kind, threshold=0, subject=""):  # type: ignore[no-untype
 
 
 def test_case_114_diversified_means_no_transit_state_carries_over_half():
-    """BRIEF §7: "Diversified: no single transit state carries over half your exports".
+    """rules §13.2: "Diversified: no single transit state carries over half your exports".
     Setup: alpha sends exactly half its exports across beta; then a_e is cut (all across beta); then no flows yet.
     Expect: met at exactly half; not met at all; not met before any flows."""
     sc = mini()
@@ -162,7 +162,7 @@ def test_case_114_diversified_means_no_transit_state_carries_over_half():
 
 
 def test_case_115_gatekeeper_counts_other_seats_flowing_through_your_links():
-    """BRIEF §7: "Gatekeeper: N other seats' flows cross your links" (N = 1 in a two-seat test).
+    """rules §13.2: "Gatekeeper: N other seats' flows cross your links" (N = 1 in a two-seat test).
     Setup: alpha's oil crosses a_b and b_w (beta's); beta's oil crosses no link of alpha's.
     Expect: met for beta, not for alpha."""
     sc = mini()
@@ -171,7 +171,7 @@ def test_case_115_gatekeeper_counts_other_seats_flowing_through_your_links():
 
 
 def test_case_116_hub_needs_strictly_the_most_caspian_cargo():
-    """BRIEF §7: "Hub: your ports handle the most Caspian cargo". Decided: strictly the most — a tie is no hub.
+    """rules §13.2: "Hub: your ports handle the most Caspian cargo". Decided: strictly the most — a tie is no hub.
     Setup: mini_plus; the last flows carried 10 on a_g (a1-g1) and 5 on a_b_sea (a1-b1); then only a_g.
     Expect: alpha's port (15) beats gamma (10) and beta (5): met; with a_g alone alpha ties gamma: not met."""
     sc = mini_plus()
@@ -187,7 +187,7 @@ def test_case_116_hub_needs_strictly_the_most_caspian_cargo():
 
 
 def test_case_117_bloc_member_and_standing_interests():
-    """BRIEF §7 (interest kinds from §5): membership of a bloc; standing with a patron of at least N.
+    """rules §13.2: membership of a bloc; standing with a patron of at least N.
     Setup: alpha in league, standing 2 with west. Expect: member of league, not union; standing 2 >= 2, not >= 3."""
     sc = mini()
     st = fresh(sc)
@@ -198,7 +198,7 @@ def test_case_117_bloc_member_and_standing_interests():
 
 
 def test_case_118_route_open_and_control_interests():
-    """BRIEF §7 (interest kinds from §2, §3): a named route all open; control of a state.
+    """rules §13.2: a named route all open; control of a state.
     Setup: south with a_g planned, then built; alpha with 2 then 1 influence in gamma (stability 2).
     Expect: route open only once built; control at 2, not at 1."""
     sc = mini()
@@ -210,7 +210,7 @@ def test_case_118_route_open_and_control_interests():
 
 
 def test_case_119_budget_and_calm_interests():
-    """BRIEF §7 (interest kinds from §3): a budget of at least N; tension at most N.
+    """rules §13.2: a budget of at least N; tension at most N.
     Setup: alpha budget 8 then 10; tension 3 then 4. Expect: budget >= 10 only at 10; calm <= 3 only at 3."""
     sc = mini()
     st = fresh(sc)
@@ -219,7 +219,7 @@ def test_case_119_budget_and_calm_interests():
 
 
 def test_case_120_interests_are_revealed_and_scored_at_the_end():
-    """BRIEF §7: one secret national interest per seat, scored at the end.
+    """rules §13.1: one secret national interest per seat, scored at the end.
     Setup: the last summit; alpha keeps o3 (budget >= 10) with 12 budget, beta o2 (tension <= 3) at tension 5.
     Expect: both revealed; alpha scores 3 for it, beta nothing."""
     sc = mini()
@@ -234,7 +234,7 @@ def test_case_120_interests_are_revealed_and_scored_at_the_end():
 
 
 def test_case_121_the_highest_total_after_the_last_summit_wins():
-    """BRIEF §7: highest total after the last summit wins.
+    """rules §14.3: highest total after the last summit wins.
     Setup: the last era's closing summit with alpha 5, beta 9 points. Expect: beta wins, reason final."""
     sc = mini()
     st, _ = _summit(sc, evolve(fresh(sc), era=1, vp=(5, 9)), absolute_round=4)
@@ -244,7 +244,7 @@ def test_case_121_the_highest_total_after_the_last_summit_wins():
 
 
 def test_case_122_a_lead_of_the_margin_after_a_summit_wins_at_once():
-    """BRIEF §7: a seat that leads by the scenario's margin (15) after a summit wins at once.
+    """rules §14.4: a seat that leads by the scenario's margin (15) after a summit wins at once.
     Setup: era one's summit (not the last) with alpha 20, beta 0. Expect: alpha wins now, reason margin."""
     sc = mini()
     st, _ = _summit(sc, evolve(fresh(sc), vp=(20, 0)))
@@ -252,7 +252,7 @@ def test_case_122_a_lead_of_the_margin_after_a_summit_wins_at_once():
 
 
 def test_case_123_a_smaller_lead_plays_on():
-    """BRIEF §7: only the full margin ends the game early.
+    """rules §14.4: only the full margin ends the game early.
     Setup: era one's summit with alpha 10, beta 0. Expect: no outcome; play goes on to cleanup."""
     sc = mini()
     st, _ = _summit(sc, evolve(fresh(sc), vp=(10, 0)))
@@ -260,7 +260,7 @@ def test_case_123_a_smaller_lead_plays_on():
 
 
 def test_case_124_ties_are_broken_by_budget_then_credibility_then_seat_order():
-    """BRIEF §7: highest total wins; decided: on equal points the larger budget, then the higher credibility,
+    """rules §14.5: highest total wins; decided: on equal points the larger budget, then the higher credibility,
     then the earlier seat.
     Setup: equal points with beta richer; equal points and budget with beta more credible; all equal.
     Expect: beta, beta, alpha."""
@@ -274,7 +274,7 @@ def test_case_124_ties_are_broken_by_budget_then_credibility_then_seat_order():
 
 
 def test_case_125_nothing_is_legal_after_the_end():
-    """BRIEF §9: the API — legal_actions is empty only when the game is over; every action is refused.
+    """rules §16.2: the API — legal_actions is empty only when the game is over; every action is refused.
     Setup: a game ended at the last summit. Expect: no legal actions; Advance and EndTurn are game_over."""
     sc = mini()
     st, _ = _summit(sc, evolve(fresh(sc), era=1), absolute_round=4)

@@ -1,4 +1,4 @@
-"""Rule cases 001-018: the round, the turn, the clock and playing a card (BRIEF §1, §4)."""
+"""Rule cases 001-018: the round, the turn, the clock and playing a card (rules §5, §6)."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from tests.rules.helpers import (
 
 
 def test_case_001_new_game_waits_for_the_engine_to_deal():
-    """BRIEF §4: every phase is automated except the decisions.
+    """rules §5.1: every phase is automated except the decisions.
     Setup: a new mini game. Actions: none.
     Expect: phase deal, the engine is to act, and Advance is the only legal action."""
     sc = mini()
@@ -34,7 +34,7 @@ def test_case_001_new_game_waits_for_the_engine_to_deal():
 
 
 def test_case_002_each_seat_draws_two_interests_and_keeps_one():
-    """BRIEF §7: one secret national interest per seat — draw two, keep one.
+    """rules §4.2: one secret national interest per seat — draw two, keep one.
     Setup: a new mini game. Actions: the engine deals; alpha keeps one offered interest, beta too.
     Expect: two offered each; a kept interest is recorded; then the round's news begins."""
     sc = mini()
@@ -47,7 +47,7 @@ def test_case_002_each_seat_draws_two_interests_and_keeps_one():
 
 
 def test_case_003_an_interest_not_offered_cannot_be_kept():
-    """BRIEF §7: a seat keeps one of the interests it drew.
+    """rules §4.2: a seat keeps one of the interests it drew.
     Setup: the mini game after the deal. Actions: alpha keeps an interest it was not offered.
     Expect: illegal, reason not_offered."""
     sc = mini()
@@ -57,7 +57,7 @@ def test_case_003_an_interest_not_offered_cannot_be_kept():
 
 
 def test_case_004_news_fills_every_hand():
-    """BRIEF §4.1: the round starts by drawing the era's cards.
+    """rules §5.2: the round starts by drawing the era's cards.
     Setup: the mini game (hand size 3) after interests are kept. Actions: the engine's news step.
     Expect: each seat holds 3 cards, and headline picks are next (alpha first)."""
     sc = mini()
@@ -70,7 +70,7 @@ def test_case_004_news_fills_every_hand():
 
 
 def test_case_005_lowest_score_takes_the_first_turn():
-    """BRIEF §4.2: seats take turns, lowest score first.
+    """rules §5.4: seats take turns, lowest score first.
     Setup: a game at reveal with no headlines; beta has fewer points than alpha. Actions: the engine reveals.
     Expect: beta holds the first turn, and the queue gives every seat two turns (turns_per_round 2)."""
     sc = mini()
@@ -81,7 +81,7 @@ def test_case_005_lowest_score_takes_the_first_turn():
 
 
 def test_case_006_equal_scores_go_in_seat_order():
-    """BRIEF §4.2: lowest score first; decided: on equal scores, seat order.
+    """rules §5.4: lowest score first; decided: on equal scores, seat order.
     Setup: reveal with both seats on 2 points. Actions: the engine reveals.
     Expect: alpha (the first seat) takes the first turn."""
     sc = mini()
@@ -90,7 +90,7 @@ def test_case_006_equal_scores_go_in_seat_order():
 
 
 def test_case_007_a_turn_is_one_card_then_end():
-    """BRIEF §4.2: a turn plays one card, for its event or for its ops.
+    """rules §5.5: a turn plays one card, for its event or for its ops.
     Setup: alpha to act holding c1 and c6. Actions: play c1 for influence in gamma.
     Expect: after the ops the only legal action is EndTurn; c6 cannot be played in the same turn."""
     sc = mini()
@@ -101,7 +101,7 @@ def test_case_007_a_turn_is_one_card_then_end():
 
 
 def test_case_008_end_turn_needs_a_finished_turn():
-    """BRIEF §4.2: a turn plays one card before it ends.
+    """rules §5.5: a turn plays one card before it ends.
     Setup: alpha to act, no card played yet. Actions: EndTurn.
     Expect: illegal, reason not_done."""
     sc = mini()
@@ -110,7 +110,7 @@ def test_case_008_end_turn_needs_a_finished_turn():
 
 
 def test_case_009_pass_only_with_an_empty_hand():
-    """BRIEF §4.2: a turn plays a card; decided: a seat with no cards left passes.
+    """rules §5.5: a turn plays a card; decided: a seat with no cards left passes.
     Setup: alpha to act with a card; then with an empty hand. Actions: PassTurn each time.
     Expect: has_cards with a card in hand; with none, PassTurn is the only legal action and the turn moves on."""
     sc = mini()
@@ -123,7 +123,7 @@ def test_case_009_pass_only_with_an_empty_hand():
 
 
 def test_case_010_the_last_turn_leads_to_flows_then_cleanup():
-    """BRIEF §4.3, §4.5: after the actions the flows run, then cleanup.
+    """rules §5.1, §5.6: after the actions the flows run, then cleanup.
     Setup: round 1 of 2, beta holds the last turn of the queue and has finished it. Actions: EndTurn, engine.
     Expect: flows are routed (budget grows by income), no summit mid-era, and round 2's news follows."""
     sc = mini()
@@ -142,7 +142,7 @@ def test_case_010_the_last_turn_leads_to_flows_then_cleanup():
 
 
 def test_case_011_cleanup_eases_tension_by_one_but_not_below_one():
-    """BRIEF §4.5: cleanup — tension eases by one (the track runs 1-6).
+    """rules §5.6: cleanup — tension eases by one (the track runs 1-6).
     Setup: cleanup with tension 3; again with tension 1. Actions: the engine's cleanup step.
     Expect: 3 -> 2; 1 stays 1."""
     sc = mini()
@@ -153,7 +153,7 @@ def test_case_011_cleanup_eases_tension_by_one_but_not_below_one():
 
 
 def test_case_012_the_era_ends_after_its_last_round():
-    """BRIEF §1, §4.4: an era is a hand of rounds; a summit closes it, then the next era begins.
+    """rules §5.7: an era is a hand of rounds; a summit closes it, then the next era begins.
     Setup: flows of round 2, the last round of era one (of two). Actions: the engine's steps.
     Expect: a summit is held, then era two begins at round 1 with its cards shuffled in."""
     sc = mini()
@@ -166,7 +166,7 @@ def test_case_012_the_era_ends_after_its_last_round():
 
 
 def test_case_013_short_length_ends_after_one_era():
-    """BRIEF §1: Short plays fewer eras than Full (the mini scenario: 1 era against 2).
+    """rules §1.2: Short plays fewer eras than Full (the mini scenario: 1 era against 2).
     Setup: a short game at the summit of era one's last round. Actions: the engine's summit step.
     Expect: the game is over with reason final."""
     sc = mini()
@@ -177,7 +177,7 @@ def test_case_013_short_length_ends_after_one_era():
 
 
 def test_case_014_ops_modifier_applies_to_the_next_ops_card_only():
-    """BRIEF §6: an event can change a seat's ops ("ops" effect: the next card played for ops).
+    """rules §6.3: an event can change a seat's ops ("ops" effect: the next card played for ops).
     Setup: alpha with an ops modifier of +1 holds c1 (2 ops) and c6 (1 op). Actions: c1 for influence in gamma.
     Expect: 3 influence placed, and the modifier is spent (back to 0)."""
     sc = mini()
@@ -189,7 +189,7 @@ def test_case_014_ops_modifier_applies_to_the_next_ops_card_only():
 
 
 def test_case_015_own_or_neutral_event_may_be_played():
-    """BRIEF §4.2: a turn plays a card for its event.
+    """rules §6.4: a turn plays a card for its event.
     Setup: alpha holds c2 (favours alpha: +2 budget to the player). Actions: PlayCard, PlayEvent.
     Expect: alpha's budget rises by 2; the once-only card is removed from the game."""
     sc = mini()
@@ -200,7 +200,7 @@ def test_case_015_own_or_neutral_event_may_be_played():
 
 
 def test_case_016_rival_event_cannot_be_played_as_event():
-    """BRIEF §4.2: a card whose event favours another seat can only be played for ops.
+    """rules §6.4: a card whose event favours another seat can only be played for ops.
     Setup: alpha holds c3 (favours beta). Actions: PlayCard then PlayEvent.
     Expect: PlayEvent is illegal with reason event_favours_rival, and not offered among legal actions."""
     sc = mini()
@@ -211,7 +211,7 @@ def test_case_016_rival_event_cannot_be_played_as_event():
 
 
 def test_case_017_ops_on_a_rival_card_fire_its_event_for_the_rival():
-    """BRIEF §4.2: playing a card for ops whose event favours another seat fires that event for them.
+    """rules §6.6: playing a card for ops whose event favours another seat fires that event for them.
     Setup: alpha holds c3 (1 op; favours beta: +2 influence in gamma to the player). Actions: c3 for influence in gamma.
     Expect: alpha gains 1 in gamma, beta gains 2 there; the once-only card is removed."""
     sc = mini()
@@ -223,7 +223,7 @@ def test_case_017_ops_on_a_rival_card_fire_its_event_for_the_rival():
 
 
 def test_case_018_ops_on_a_neutral_card_discard_it():
-    """BRIEF §6: a card played for ops does not fire; decided: it goes to the discards and may come back.
+    """rules §6.2, §6.5: a card played for ops does not fire; decided: it goes to the discards and may come back.
     Setup: alpha holds c1 (neutral, tension event). Actions: c1 for influence in gamma.
     Expect: tension unchanged; c1 in the discards, not removed."""
     sc = mini()
