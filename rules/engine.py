@@ -12,7 +12,7 @@ new state with its log entries; the clock then decides who acts next.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 from attrs import frozen
@@ -201,7 +201,7 @@ def legal_actions(scenario: Scenario, state: GameState) -> tuple[Action, ...]:
     elif state.phase == _HEADLINE:
         out = [shared(made, PickHeadline, me, c) for c in state.hands[seat]]
     else:
-        out = list(_turn_actions(scenario, state, seat, made))
+        out = _turn_actions(scenario, state, seat, made)
     # Every branch above builds its actions in sort_key order already (hands and offers are kept
     # sorted; target generators walk id-sorted tables); tests/rules/test_properties.py checks it.
     legal = tuple(out)
@@ -228,27 +228,25 @@ def _known_legal(scenario: Scenario, state: GameState, action: Action) -> bool:
     return False
 
 
-def _turn_actions(scenario: Scenario, state: GameState, seat: int, made: Made) -> Iterator[Action]:
+def _turn_actions(scenario: Scenario, state: GameState, seat: int, made: Made) -> list[Action]:
+    """The actions of the turn's stage: end it; take a card (or pass with none); use the card; a target."""
     me = state.seats[seat]
     now = state.turn
     assert now is not None
     if now.done:
-        yield shared(made, EndTurn, me)
-    elif not now.card:
-        if not state.hands[seat]:
-            yield shared(made, PassTurn, me)
-        for card in state.hands[seat]:
-            yield shared(made, PlayCard, me, card)
-    elif not now.use:
+        return [shared(made, EndTurn, me)]
+    if not now.card:
+        hand = state.hands[seat]
+        return [shared(made, PlayCard, me, card) for card in hand] if hand else [shared(made, PassTurn, me)]
+    if not now.use:
         played = scenario.card(now.card)
-        if can_play_event(state, seat, played):
-            yield shared(made, PlayEvent, me)
+        out: list[Action] = [shared(made, PlayEvent, me)] if can_play_event(state, seat, played) else []
         ops = card_ops(scenario, state, seat, played)
         for name, verb in _SORTED_VERBS:
             if verb.has_target(scenario, state, seat, ops):
-                yield shared(made, UseOps, me, name)
-    else:
-        yield from _VERBS[now.verb].targets(scenario, state, seat, ops_of_turn(scenario, state, seat), made)
+                out.append(shared(made, UseOps, me, name))
+        return out
+    return list(_VERBS[now.verb].targets(scenario, state, seat, ops_of_turn(scenario, state, seat), made))
 
 
 def verb_candidates(scenario: Scenario, state: GameState, seat: str, verb: str) -> list[Action]:

@@ -3,7 +3,6 @@ consent of every state it crosses (rules §7.2-7.4)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import ClassVar
 
 from attrs import evolve, frozen
@@ -164,13 +163,15 @@ def _need(scenario: Scenario, prices: Prices, state: GameState, seat: int, l_idx
     return None
 
 
-def _targets(scenario: Scenario, state: GameState, seat: int, ops: int, made: Made) -> Iterator[BuildLink]:
+def _targets(scenario: Scenario, state: GameState, seat: int, ops: int, made: Made) -> list[BuildLink]:
     me = state.seats[seat]
     consent = _consent_problems(scenario, consenting(scenario, state, seat))
     prices = _prices(scenario)
-    for l_idx in scenario.buildable_by_id:
-        if _problem(scenario, prices, state, seat, l_idx, ops, consent) is None:
-            yield shared(made, BuildLink, me, scenario.links[l_idx].id)
+    return [
+        shared(made, BuildLink, me, scenario.links[l_idx].id)
+        for l_idx in scenario.buildable_by_id
+        if _problem(scenario, prices, state, seat, l_idx, ops, consent) is None
+    ]
 
 
 def _candidates(scenario: Scenario, state: GameState, me: str) -> list[BuildLink]:

@@ -3,7 +3,6 @@ it), up to the maximum."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import ClassVar
 
 from attrs import frozen
@@ -56,14 +55,16 @@ def _has_target(scenario: Scenario, state: GameState, seat: int, ops: int) -> bo
     return any(value < top and table[s_idx] in (-1, seat) for s_idx, value in enumerate(row))
 
 
-def _targets(scenario: Scenario, state: GameState, seat: int, ops: int, made: Made) -> Iterator[PlaceInfluence]:
+def _targets(scenario: Scenario, state: GameState, seat: int, ops: int, made: Made) -> list[PlaceInfluence]:
     """The states `_check` allows (read from one control table), by id."""
     me = state.seats[seat]
     row, top = state.influence[seat], scenario.rules.max_influence
     table = board.control_table(state)
-    for s_idx, where in scenario.states_by_id:
-        if row[s_idx] < top and (ops >= 2 or table[s_idx] in (-1, seat)):
-            yield shared(made, PlaceInfluence, me, where)
+    return [
+        shared(made, PlaceInfluence, me, where)
+        for s_idx, where in scenario.states_by_id
+        if row[s_idx] < top and (ops >= 2 or table[s_idx] in (-1, seat))
+    ]
 
 
 def _candidates(scenario: Scenario, state: GameState, me: str) -> list[PlaceInfluence]:

@@ -4,7 +4,7 @@ credibility."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from enum import StrEnum
 from typing import ClassVar, NamedTuple
 
@@ -310,18 +310,19 @@ def _check(scenario: Scenario, state: GameState, seat: int, a: ApplyPressure, op
 def _has_target(scenario: Scenario, state: GameState, seat: int, ops: int) -> bool:
     if len(state.seats) > 1:
         return True  # a sanction on any other seat is always allowed (see _check_sanction)
-    return any(True for _ in _targets(scenario, state, seat, ops, {}))
+    return bool(_targets(scenario, state, seat, ops, {}))
 
 
-def _targets(scenario: Scenario, state: GameState, seat: int, ops: int, made: Made) -> Iterator[ApplyPressure]:
+def _targets(scenario: Scenario, state: GameState, seat: int, ops: int, made: Made) -> list[ApplyPressure]:
     """The pressure actions the kinds' checks allow, with the board read once, in sort order (kinds
     alphabetically, then targets by id)."""
     sight = _sight(scenario, state, seat, ops)
     me = sight.me
+    out: list[ApplyPressure] = []
     for rule in _SORTED:
         kind = rule.kind
-        for target in rule.targets(sight):
-            yield shared(made, ApplyPressure, me, kind, target)
+        out += [shared(made, ApplyPressure, me, kind, target) for target in rule.targets(sight)]
+    return out
 
 
 def _sight(scenario: Scenario, state: GameState, seat: int, ops: int) -> Sight:
