@@ -1,4 +1,6 @@
-"""docs/rules.ru.md is docs/rules.md in Russian: the same numbered sections in the same order, and the same numbers.
+"""docs/rules.md is the rules of record and docs/rules.ru.md the same rules in Russian: the same numbered
+sections in the same order, and the same numbers. The code cites the English text, never the original brief
+(not in the repository), by sections that exist; its table of numbers by scenario is the scenarios' own.
 
 The rules of record are numbered (§N headings, §N.N subsections) and the code cites them by number, so the
 Russian text the in-game reader shows must keep every section under its number. Each section is compared as the
@@ -12,13 +14,22 @@ import re
 from collections import Counter
 from pathlib import Path
 
-DOCS = Path(__file__).resolve().parent.parent / "docs"
+import pytest
+
+from game.content_files import load_scenario
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
 ENGLISH = DOCS / "rules.md"
 RUSSIAN = DOCS / "rules.ru.md"
 HEADING = re.compile(r"^#{2,3} (\d+(?:\.\d+)?)[. ]")
 DIGITS = re.compile(r"\d+")
 REFERENCE = re.compile(r"§(\d+(?:\.\d+)?)")
 PREAMBLE = "preamble"
+CODE = ("rules", "game", "tests", "tools", "bench")
+# A citation of the rules in code or data: "rules §7.4", "rules §9.4, §11.3", "rules §7.6-7.10".
+CITATION = re.compile(r"rules (§[\d.]*\d(?:-[\d.]*\d)?(?:, §[\d.]*\d(?:-[\d.]*\d)?)*)")
+CITED = re.compile(r"§([\d.]*\d)(?:-([\d.]*\d))?")
 
 
 def section_numbers(text: str) -> list[str]:
@@ -82,3 +93,81 @@ def test_the_checks_catch_a_missing_section_and_a_changed_number() -> None:
     changed = russian.replace("Пять **прикаспийских**", "Пять **прикаспийских** (их 6)", 1)
     assert changed != russian
     assert number_differences(english, changed) == ["§2.1: only in English [], only in Russian ['6']"]
+
+
+# --------------------------------------------------------------------------- the code cites the rules
+
+
+def cited(text: str) -> list[str]:
+    """Every section number a text cites as "rules §..." (both ends of a range)."""
+    out = []
+    for group in CITATION.findall(text):
+        for first, last in CITED.findall(group):
+            out += [first, last] if last else [first]
+    return out
+
+
+def project_citations() -> list[tuple[str, str]]:
+    """(file, section) for every citation of the rules in the project's code, data and documents."""
+    out = []
+    for folder in (*CODE, "assets", "docs"):
+        for path in sorted((ROOT / folder).rglob("*")):
+            if path.suffix in (".py", ".toml", ".md"):
+                name = str(path.relative_to(ROOT))
+                out += [(name, number) for number in cited(path.read_text(encoding="utf-8"))]
+    return out
+
+
+def test_every_cited_section_exists() -> None:
+    known = set(section_numbers(ENGLISH.read_text(encoding="utf-8")))
+    citations = project_citations()
+    assert len(citations) > 100
+    assert [f"{name}: §{number}" for name, number in citations if number not in known] == []
+
+
+def test_no_code_cites_the_brief() -> None:
+    """The brief was the design before the code; the code and its tests cite docs/rules.md instead."""
+    citing = [
+        str(path.relative_to(ROOT))
+        for folder in CODE
+        for path in sorted((ROOT / folder).rglob("*.py"))
+        if "BRIEF" + " §" in path.read_text(encoding="utf-8")
+    ]
+    assert citing == []
+
+
+# --------------------------------------------------------------------------- numbers by scenario (§1.5)
+
+
+def scenario_table() -> dict[str, list[str]]:
+    """The rows of the table in §1.5: label -> the values for 2023, 2024 and the tutorial."""
+    part = ENGLISH.read_text(encoding="utf-8").split("### 1.5 ", 1)[1].split("\n## ", 1)[0]
+    rows = {}
+    for line in part.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 4 and cells[1] and cells[1][0].isdigit():
+            rows[cells[0]] = cells[1:]
+    return rows
+
+
+FIELDS = {
+    "Hand size": "hand_size",
+    "Starting tension": "start_tension",
+    "Tension after a crisis": "crisis_reset",
+    "Tension a throttle adds": "throttle_tension",
+    "Tension a cut adds": "cut_tension",
+    "Summit margin (bloc dominance)": "summit_margin",
+    "Sovereignty cap": "sovereignty_cap",
+}
+
+
+@pytest.mark.parametrize("column, scenario_id", [(0, "caspian-2023"), (1, "caspian-2024"), (2, "tutorial")])
+def test_the_scenario_table_gives_each_scenarios_numbers(column: int, scenario_id: str) -> None:
+    scenario = load_scenario(scenario_id)
+    rows = scenario_table()
+    assert set(FIELDS) < set(rows)
+    for label, field in FIELDS.items():
+        assert rows[label][column] == str(getattr(scenario.rules, field)), label
+    assert {int(rows["Rounds per era"][column])} == {era.rounds for era in scenario.definition.eras}
+    prices = {**scenario.world.prices, **scenario.definition.start_prices}
+    assert rows["Starting price of oil / gas"][column] == f"{prices['oil']}/{prices['gas']}"
