@@ -373,3 +373,10 @@ def _validate_loose(path: Path) -> list[str]:
     parsed = Parsed(sources_name=file.name)
     _LOOSE_PARSERS[key](file, parsed)
     return parsed.problems
+
+
+def library(assets: Path = ASSETS) -> tuple[tuple[SourceDef, ...], tuple[CardDef, ...]]:
+    """Every source and every card of an assets folder, whichever scenario uses them (for the sources screen)."""
+    files = AssetFiles.of(assets)
+    parsed = parse_files((), files.cards, files.sources, ())
+    return parsed.sources or (), tuple(card for _, cards in parsed.cards for card in cards)

@@ -75,10 +75,10 @@ class Glossary:
         told = [t for t in self.terms if t not in named and q in fold(t.entry(lang).game + " " + t.entry(lang).world)]
         return named + told
 
-    def mark(self, text: str, lang: str) -> str:
-        """Plain text as rich text (escaped), its glossary terms made links; each term marked once."""
+    def mark(self, text: str, lang: str, skip: str = "") -> str:
+        """Plain text as rich text (escaped), its glossary terms (but `skip`) made links; each marked once."""
         pattern, by_word = _matcher(self, lang)
-        out, last, seen = [], 0, set()
+        out, last, seen = [], 0, {skip}
         for match in pattern.finditer(text):
             term_id = by_word[fold(match.group(0))]
             if term_id in seen:

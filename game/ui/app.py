@@ -20,11 +20,13 @@ import pygame
 import pygame_gui
 
 from game.content_files import ASSETS
+from game.glossary import LINK_PREFIX, load_glossary
 from game.i18n import Translator
 from game.ui.scene import Scene
 from game.ui.scenes import SCENES
 from game.ui.settings import Settings, load_settings, save_settings
 from game.ui.style import FONT_BOLD, FONT_REGULAR
+from game.ui.widgets import button, esc
 
 # Rich text asks for font sizes on the fly; pygame_gui warns each time but loads them all the same.
 warnings.filterwarnings("ignore", message="Finding font with id", category=UserWarning)
@@ -94,6 +96,9 @@ class App:
         self.stack: list[Scene] = []
         self.running = True
         self.clock = pygame.time.Clock()
+        self.help_button: pygame_gui.elements.UIButton | None = None
+        self.term_tip: pygame_gui.elements.UITooltip | None = None
+        self.term_shown = ""
 
     # window ------------------------------------------------------------------------------------------
     def _open_window(self, size: tuple[int, int]) -> pygame.Surface:
@@ -141,6 +146,8 @@ class App:
         if self.stack:
             self.stack[-1].clear()
         self.manager = self._new_manager()
+        self.help_button = self.term_tip = None
+        self.term_shown = ""
         if self.stack:
             self.stack[-1].build()
 
@@ -201,6 +208,49 @@ class App:
         """Stop the main loop after this frame."""
         self.running = False
 
+    # help --------------------------------------------------------------------------------------------
+    def toggle_help(self, link: str = "") -> None:
+        """Open help over the current screen (at a link's target), or close it if it is open."""
+        top = self.top
+        if top is not None and top.name == "help":
+            if link:
+                top.handle(pygame.event.Event(pygame_gui.UI_TEXT_BOX_LINK_CLICKED, link_target=link))
+            else:
+                self.pop()
+        else:
+            self.push("help", link=link)
+
+    def place_help_button(self) -> None:
+        """The "?" button in the top right corner of every screen but help itself."""
+        top = self.top
+        spot = top.help_spot() if top is not None else (0, 0)
+        if self.help_button is None:
+            rect = pygame.Rect(spot, (self.u(34), self.u(34)))
+            self.help_button = button(self.manager, rect, self.tr("ui.help.button"), tip=self.tr("ui.help.button_tip"))
+            self.help_button.change_layer(50)
+        elif tuple(self.help_button.relative_rect.topleft) != spot:
+            self.help_button.set_relative_position(spot)
+        shown = top is not None and top.name != "help"
+        if shown != self.help_button.visible:
+            self.help_button.show() if shown else self.help_button.hide()
+
+    def hover_terms(self) -> None:
+        """Show a glossary entry while the pointer is on a marked term in any text box."""
+        href = hovered_link(self.manager)
+        if href == self.term_shown:
+            return
+        if self.term_tip is not None:
+            self.term_tip.kill()
+            self.term_tip = None
+        self.term_shown = href
+        term = load_glossary().term(href.removeprefix(LINK_PREFIX)) if href.startswith(LINK_PREFIX) else None
+        if term is None:
+            return
+        entry = term.entry(self.tr.lang)
+        text = f"<b>{esc(entry.name)}</b><br>{esc(entry.game)}<br><i>{esc(self.tr('ui.help.term_hint'))}</i>"
+        self.term_tip = pygame_gui.elements.UITooltip(text, (0, self.u(18)), self.manager, wrap_width=self.u(380))
+        self.term_tip.find_valid_position(pygame.math.Vector2(pygame.mouse.get_pos()))
+
     # loop --------------------------------------------------------------------------------------------
     def dispatch(self, event: pygame.event.Event) -> None:
         """Hand one event to the widgets, then to the top scene."""
@@ -209,6 +259,15 @@ class App:
             return
         if event.type == pygame.VIDEORESIZE:
             self.resize((event.w, event.h))
+            return
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F1:
+            self.toggle_help()
+            return
+        if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.help_button:
+            self.toggle_help()
+            return
+        if event.type == pygame_gui.UI_TEXT_BOX_LINK_CLICKED and self.top is not None and self.top.name != "help":
+            self.toggle_help(event.link_target)
             return
         consumed = self.manager.process_events(event)
         if not consumed and self.stack:
@@ -223,7 +282,9 @@ class App:
         top = self.top
         if top is not None:
             top.update(dt)
+        self.place_help_button()
         self.manager.update(dt)
+        self.hover_terms()
         self.draw(self.screen)
         pygame.display.flip()
 
@@ -252,6 +313,15 @@ class App:
         """Save the window as it is now."""
         path.parent.mkdir(parents=True, exist_ok=True)
         pygame.image.save(self.screen, str(path))
+
+
+def hovered_link(manager: pygame_gui.UIManager) -> str:
+    """The target of the text link under the pointer, in any text box ("" when none)."""
+    for widget in manager.get_sprite_group().sprites():
+        for chunk in getattr(widget, "link_hover_chunks", ()):
+            if chunk.is_hovered:
+                return str(chunk.href)
+    return ""
 
 
 def main() -> None:

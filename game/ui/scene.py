@@ -111,3 +111,8 @@ class Scene:
     def texts(self) -> list[str]:
         """Every text this scene draws outside its widgets (for privacy tests)."""
         return []
+
+    def help_spot(self) -> tuple[int, int]:
+        """Where the application puts the "?" help button (its top left corner): the window's top right."""
+        w, _ = self.app.size
+        return w - self.app.u(40), self.app.u(6)

@@ -9,10 +9,16 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import pygame
+import pygame_gui
+
 from game.content_files import ASSETS, list_scenarios, load_scenario
+from game.glossary import LINK_PREFIX
 from game.ui.app import App
 from game.ui.match import Match, SeatPlan
+from game.ui.scenes.help import HelpScene
 from game.ui.settings import Settings
+from game.ui.widgets import link_point
 from rules.log import SummitHeld
 
 
@@ -62,6 +68,32 @@ class Shooter:
         return path
 
 
+def hover_first_term(app: App, widgets: list[pygame_gui.core.UIElement]) -> None:
+    """Put the pointer on the first glossary term shown in these widgets' text boxes."""
+    for box in widgets:
+        if not isinstance(box, pygame_gui.elements.UITextBox):
+            continue
+        for chunk in box.link_hover_chunks:
+            point = link_point(box, chunk.href)
+            if point is not None and chunk.href.startswith(LINK_PREFIX):
+                pygame.mouse.set_pos(point)
+                return
+
+
+def shoot_help(app: App, shooter: Shooter, suffix: str) -> None:
+    """The help screens: the rules, a search in them, and a glossary entry."""
+    help_scene = app.push("help")
+    assert isinstance(help_scene, HelpScene)
+    shooter.shot("help-rules" + suffix)
+    help_scene.search.set_text("credib" if app.tr.lang == "en" else "довери")
+    help_scene.set_query(help_scene.search.get_text())
+    shooter.shot("help-search" + suffix)
+    help_scene.follow(LINK_PREFIX + "credibility")
+    help_scene.rebuild()
+    shooter.shot("help-glossary" + suffix)
+    app.pop()
+
+
 def render_screens(
     outdir: Path, scenario_id: str = "", seed: int = 7, size: tuple[int, int] = (1280, 800), assets: Path = ASSETS
 ) -> list[Path]:
@@ -86,9 +118,16 @@ def render_screens(
     shooter.shot("play")
     hand = match.state.hands[match.state.seats.index(seat)]
     if hand:
-        app.push("card", match=match, card_id=hand[0])
+        card = app.push("card", match=match, card_id=hand[0])
         shooter.shot("card")
+        hover_first_term(app, card.widgets)
+        shooter.shot("card-term")
+        pygame.mouse.set_pos((0, 0))
+        app.push("help", source=match.scenario.card(hand[0]).source)
+        shooter.shot("help-sources")
         app.pop()
+        app.pop()
+    shoot_help(app, shooter, "")
     if match.state.last_flows is not None:
         app.push("flows", match=match, before=None)
         shooter.shot("flows")
@@ -111,6 +150,7 @@ def render_screens(
     app.settings.language = "ru"
     app.refresh()
     shooter.shot("play-ru")
+    shoot_help(app, shooter, "-ru")
     app.settings.language = "en"
     app.refresh()
     rng = random.Random(seed + 1)

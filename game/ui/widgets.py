@@ -9,6 +9,8 @@ import pygame
 import pygame_gui
 from pygame_gui.core import UIElement
 
+from game.glossary import load_glossary
+
 
 class ReasonButton(pygame_gui.elements.UIButton):
     """A button whose tooltip still shows while it is disabled (it then says why)."""
@@ -84,6 +86,20 @@ def text_box(
 def esc(text: str) -> str:
     """Text made safe for a rich text box."""
     return html.escape(text, quote=False)
+
+
+def glossed(lang: str, text: str) -> str:
+    """Text made safe for a rich text box, its glossary terms links that show their entry on hover."""
+    return load_glossary().mark(text, lang)
+
+
+def link_point(box: pygame_gui.elements.UITextBox, href: str) -> tuple[int, int] | None:
+    """Where on screen a text box shows the link to `href` (None when it shows none)."""
+    for chunk in box.link_hover_chunks:
+        if chunk.href == href:
+            base_x, base_y = box._calculate_hyperlinks_offsets()
+            return int(base_x + chunk.x + 2), int(base_y + chunk.y + chunk.size[1] // 2)
+    return None
 
 
 def widget_texts(widgets: list[UIElement]) -> list[str]:

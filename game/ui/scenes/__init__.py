@@ -7,6 +7,7 @@ from game.ui.scenes.card import CardScene
 from game.ui.scenes.cover import CoverScene, RecapScene
 from game.ui.scenes.flowphase import FlowScene
 from game.ui.scenes.gameover import GameOverScene
+from game.ui.scenes.help import HelpScene
 from game.ui.scenes.menu import MenuScene
 from game.ui.scenes.newgame import NewGameScene
 from game.ui.scenes.play import PlayScene
@@ -31,4 +32,5 @@ SCENES: tuple[type[Scene], ...] = (
     FlowScene,
     SummitScene,
     GameOverScene,
+    HelpScene,
 )

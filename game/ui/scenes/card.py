@@ -8,7 +8,7 @@ import pygame_gui
 from game.i18n import party_name
 from game.ui.match import Match
 from game.ui.scene import Scene, SceneHost
-from game.ui.widgets import button, esc, text_box
+from game.ui.widgets import button, esc, glossed, text_box
 from rules import Action, GameState, apply, why_illegal
 from rules.action import PickHeadline, PlayCard, PlayEvent, UseOps
 from rules.verbs import VERBS
@@ -24,26 +24,29 @@ class CardScene(Scene):
         self.card_id = card_id
         self.choices: dict[int, list[Action]] = {}
 
-    def plays(self) -> list[tuple[str, list[Action]]]:
-        """The ways to use this card now, each as the actions it takes."""
+    def plays(self) -> list[tuple[str, str, list[Action]]]:
+        """The ways to use this card now, each as its label, what it does, and the actions it takes."""
         tr, view, me = self.app.tr, self.match.view(), self.match.viewer
         if me is None or self.match.to_act() != me:
             return []
         if view.phase == "headline":
-            return [(tr("ui.card.pick_headline"), [PickHeadline(me, self.card_id)])]
+            return [(tr("ui.card.pick_headline"), tr("ui.card.pick_headline_tip"), [PickHeadline(me, self.card_id)])]
         if view.phase == "actions" and view.turn is not None and not view.turn.card:
             card = self.match.scenario.card(self.card_id)
-            out: list[tuple[str, list[Action]]] = [
-                (tr("ui.card.play_event"), [PlayCard(me, self.card_id), PlayEvent(me)])
+            out: list[tuple[str, str, list[Action]]] = [
+                (tr("ui.card.play_event"), tr("ui.card.play_event_tip"), [PlayCard(me, self.card_id), PlayEvent(me)])
             ]
             for verb in VERBS:
                 text = tr("ui.card.use_ops", ops=card.ops, verb=tr(f"verb.{verb}"))
-                out.append((text, [PlayCard(me, self.card_id), UseOps(me, verb)]))
+                tip = tr("ui.card.use_ops_tip", ops=card.ops, verb=tr(f"verb.{verb}"))
+                out.append((text, tip, [PlayCard(me, self.card_id), UseOps(me, verb)]))
             return out
         return []
 
     def card_html(self) -> str:
+        """The card's texts; glossary terms in them show their entry on hover."""
         tr, sc = self.app.tr, self.match.scenario
+        lang = tr.lang
         card = sc.card(self.card_id)
         favours = party_name(tr, sc, card.favours) if card.favours else tr("ui.card.neutral")
         source = next((s for s in sc.sources if s.id == card.source), None)
@@ -52,13 +55,13 @@ class CardScene(Scene):
             esc(tr("ui.card.meta", date=card.date, era=card.era, ops=card.ops, favours=favours)),
             "",
             f"<b>{esc(tr('ui.card.event'))}</b>",
-            esc(tr.card(card, "text")),
+            glossed(lang, tr.card(card, "text")),
         ]
         if card.choice is not None:
             who = tr("ui.card.choice", state=party_name(tr, sc, card.choice.state))
-            parts += ["", f"<b>{esc(who)}</b> {esc(tr.prompt(card))}"]
-            parts += [f"• {esc(tr.option(card, o.id))}" for o in card.choice.options]
-        parts += ["", f"<b>{esc(tr('ui.card.note'))}</b>", esc(tr.card(card, "note")), ""]
+            parts += ["", f"<b>{esc(who)}</b> {glossed(lang, tr.prompt(card))}"]
+            parts += [f"• {glossed(lang, tr.option(card, o.id))}" for o in card.choice.options]
+        parts += ["", f"<b>{esc(tr('ui.card.note'))}</b>", glossed(lang, tr.card(card, "note")), ""]
         if source is not None:
             parts.append(esc(tr("ui.card.source", title=source.title, date=source.date)))
         else:
@@ -72,14 +75,14 @@ class CardScene(Scene):
         x, y = (w - pw) // 2, (h - ph) // 2
         plays = self.plays()
         bh = u(40)
-        rows = (len(plays) + 1 + 1) // 2
+        rows = (len(plays) + 2 + 1) // 2
         text_h = ph - rows * (bh + u(8)) - u(16)
         self.add(text_box(m, pygame.Rect(x, y, pw, text_h), self.card_html()))
         self.choices = {}
         bw = (pw - u(8)) // 2
-        for i, (text, actions) in enumerate(plays):
+        for i, (text, does, actions) in enumerate(plays):
             _, reason = simulate(self.match, actions)
-            tip = app.tr("ui.play.why_not", reason=app.tr.reason(reason)) if reason else text
+            tip = app.tr("ui.play.why_not", reason=app.tr.reason(reason)) if reason else does
             rect = pygame.Rect(x + (i % 2) * (bw + u(8)), y + text_h + u(8) + (i // 2) * (bh + u(8)), bw, bh)
             widget = self.add(
                 button(m, rect, text, tip=tip, enabled=reason is None, object_id="@primary" if i == 0 else None)
@@ -87,7 +90,10 @@ class CardScene(Scene):
             self.choices[id(widget)] = actions
         i = len(plays)
         rect = pygame.Rect(x + (i % 2) * (bw + u(8)), y + text_h + u(8) + (i // 2) * (bh + u(8)), bw, bh)
-        self.close = self.add(button(m, rect, app.tr("ui.common.close")))
+        self.sources = self.add(button(m, rect, app.tr("ui.card.sources.button"), tip=app.tr("ui.card.sources.tip")))
+        i += 1
+        rect = pygame.Rect(x + (i % 2) * (bw + u(8)), y + text_h + u(8) + (i // 2) * (bh + u(8)), bw, bh)
+        self.close = self.add(button(m, rect, app.tr("ui.common.close"), tip=app.tr("ui.card.close_tip")))
 
     def handle(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
@@ -103,6 +109,8 @@ class CardScene(Scene):
             return False
         if event.ui_element is self.close:
             self.app.pop()
+        elif event.ui_element is self.sources:
+            self.app.push("help", source=self.match.scenario.card(self.card_id).source)
         elif id(event.ui_element) in self.choices:
             self.play(self.choices[id(event.ui_element)])
         return True

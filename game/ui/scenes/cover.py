@@ -10,7 +10,7 @@ from game.i18n import party_name
 from game.ui import style
 from game.ui.match import Match
 from game.ui.scene import Scene, SceneHost
-from game.ui.widgets import button, esc, label, text_box
+from game.ui.widgets import button, esc, glossed, label, text_box
 
 
 def open_menu(app: SceneHost, match: Match, event: pygame.event.Event) -> bool:
@@ -93,7 +93,7 @@ class RecapScene(Scene):
         w, h = app.size
         sc = self.match.scenario
         entries = self.match.session.recap(self.seat)
-        rows = [esc(describe_entry(tr, sc, e.entry)) for e in entries[-80:]]
+        rows = [glossed(tr.lang, describe_entry(tr, sc, e.entry)) for e in entries[-80:]]
         name = party_name(tr, sc, self.seat)
         self.add(label(m, pygame.Rect(0, u(20), w, u(56)), tr("ui.recap.heading", seat=name), "@title"))
         pw = min(w - u(60), u(980))

@@ -10,7 +10,7 @@ from game.i18n import party_name
 from game.ui.mapview import MapView
 from game.ui.match import Match
 from game.ui.scene import Scene, SceneHost
-from game.ui.widgets import button, esc, label, text_box
+from game.ui.widgets import button, esc, glossed, label, text_box
 from rules.state import FlowReport
 
 
@@ -48,7 +48,7 @@ def dependence_html(app: SceneHost, match: Match, before: FlowReport | None, aft
         if not shown:
             rows.append("   " + esc(tr("ui.flows.independent")))
         if after.unshipped[i]:
-            rows.append("   " + esc(tr("ui.flows.unshipped", volume=after.unshipped[i])))
+            rows.append("   " + glossed(tr.lang, tr("ui.flows.unshipped", volume=after.unshipped[i])))
     return "<br>".join(rows)
 
 

@@ -13,7 +13,7 @@ from game.ui import style
 from game.ui.mapview import MapView, Pick, draw_link
 from game.ui.match import Match
 from game.ui.scene import Scene, SceneHost
-from game.ui.widgets import button, esc, text_box
+from game.ui.widgets import button, esc, glossed, text_box
 from rules import Action, GameState, IllegalActionError
 from rules.action import (
     Answer,
@@ -127,6 +127,10 @@ class PlayScene(Scene):
             self.controls[key] = self.add(button(m, rect, glyph, tip=tr(f"ui.play.{key}")))
         self.built_for = self.snapshot()
 
+    def help_spot(self) -> tuple[int, int]:
+        """The "?" help button goes at the end of the map's tool row, clear of the side panel."""
+        return self.app.u(8) + 4 * self.app.u(44), self.app.u(8)
+
     def snapshot(self) -> tuple:
         s = self.match.session
         return (len(s.actions), self.match.viewer, self.focus, self.note, len(s.log))
@@ -233,7 +237,7 @@ class PlayScene(Scene):
             if note and e.step not in shown and session.actions[e.step - 1].kind in _PUBLIC_DECISIONS:
                 shown.add(e.step)
                 rows.append("<i>" + esc(tr("ui.play.bot_reason", reason=describe_reason(tr, sc, note))) + "</i>")
-            rows.append(esc(describe_entry(tr, sc, e.entry)))
+            rows.append(glossed(tr.lang, describe_entry(tr, sc, e.entry)))
         return "<br>".join(rows) if rows else esc(tr("ui.play.log_empty"))
 
     # decisions ---------------------------------------------------------------------------------------

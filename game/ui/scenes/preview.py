@@ -9,7 +9,7 @@ from game.describe import describe_action
 from game.i18n import party_name
 from game.ui.match import Match
 from game.ui.scene import Scene, SceneHost
-from game.ui.widgets import button, esc, text_box
+from game.ui.widgets import button, esc, glossed, text_box
 from rules import preview
 from rules.action import ApplyPressure
 
@@ -39,7 +39,7 @@ def preview_html(app: SceneHost, match: Match, action: ApplyPressure) -> str:
                 )
             )
         if data["unshipped_after"]:
-            rows.append("   " + esc(tr("ui.preview.unshipped", volume=data["unshipped_after"])))
+            rows.append("   " + glossed(tr.lang, tr("ui.preview.unshipped", volume=data["unshipped_after"])))
     return "<br>".join(rows)
 
 

@@ -10,7 +10,7 @@ from game.i18n import party_name, world_name
 from game.ui.backdrop import draw_title_backdrop
 from game.ui.match import Match
 from game.ui.scene import Scene, SceneHost
-from game.ui.widgets import button, esc, label, text_box
+from game.ui.widgets import button, esc, glossed, label, text_box
 from rules.log import PointsScored, SummitHeld
 
 
@@ -29,7 +29,7 @@ class SummitScene(Scene):
             if isinstance(entry, SummitHeld):
                 dominant = world_name(tr, sc, "bloc", entry.dominant) if entry.dominant else ""
                 verdict = tr("ui.summit.dominant", bloc=dominant) if dominant else tr("ui.summit.sovereignty")
-                rows.append(f"<b>{esc(verdict)}</b>")
+                rows.append(f"<b>{glossed(tr.lang, verdict)}</b>")
                 rows.append("")
                 rows.append(f"<b>{esc(tr('ui.summit.presence'))}</b>")
                 for bloc, presence in sorted(entry.presence, key=lambda p: -p[1]):
@@ -39,7 +39,7 @@ class SummitScene(Scene):
         scored = [e for e in self.entries if isinstance(e, PointsScored)]
         if scored:
             rows += ["", f"<b>{esc(tr('ui.summit.points'))}</b>"]
-            rows += ["   " + esc(describe_entry(tr, sc, e)) for e in scored]
+            rows += ["   " + glossed(tr.lang, describe_entry(tr, sc, e)) for e in scored]
         state = self.match.state
         rows += ["", f"<b>{esc(tr('ui.summit.standings'))}</b>"]
         order = sorted(range(len(state.seats)), key=lambda i: -state.vp[i])

@@ -7,7 +7,7 @@ import pygame_gui
 
 from game.ui.backdrop import draw_title_backdrop
 from game.ui.scene import Scene
-from game.ui.widgets import button, label
+from game.ui.widgets import button, glossed, label, text_box
 
 _OPENS = {"new": "new_game", "load": "load", "settings": "settings"}  # button -> the scene it opens
 
@@ -20,7 +20,7 @@ class TitleScene(Scene):
         w, h = app.size
         bw, bh = u(320), u(52)
         x = (w - bw) // 2
-        y = h // 2 - u(40)
+        y = h // 5 + u(124)
         self.add(label(app.manager, pygame.Rect(0, h // 5, w, u(70)), tr("ui.title.name"), "@title"))
         self.add(label(app.manager, pygame.Rect(0, h // 5 + u(74), w, u(34)), tr("ui.title.tagline"), "@subtitle"))
         self.buttons = {}
@@ -29,6 +29,18 @@ class TitleScene(Scene):
             self.buttons[key] = self.add(
                 button(app.manager, rect, tr(f"ui.title.{key}"), object_id="@big_button", tip=tr(f"ui.title.{key}_tip"))
             )
+        top = y + 4 * (bh + u(14)) + u(6)
+        bw = min(w - u(60), u(980))
+        self.objectives = self.add(
+            text_box(app.manager, pygame.Rect((w - bw) // 2, top, bw, h - top - u(14)), self.objectives_html())
+        )
+
+    def objectives_html(self) -> str:
+        """The three things the game sets out to teach, each in a sentence, its terms explained on hover."""
+        tr = self.app.tr
+        rows = [f"<b>{glossed(tr.lang, tr('ui.objectives.heading'))}</b>"]
+        rows += [f"• {glossed(tr.lang, tr(f'ui.objectives.{key}'))}" for key in ("dependence", "vectors", "blocs")]
+        return "<br>".join(rows)
 
     def handle(self, event: pygame.event.Event) -> bool:
         if event.type == pygame_gui.UI_BUTTON_PRESSED:
