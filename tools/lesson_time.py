@@ -4,6 +4,8 @@
     python3 tools/lesson_time.py --scenario tutorial
     python3 tools/lesson_time.py --scenario caspian-2023 --format full --games 20 --seed 1
     python3 tools/lesson_time.py --cover-forced           as before forced actions were taken for the seat
+    python3 tools/lesson_time.py --write                  every scenario's every format, into
+                                                          assets/lesson_minutes.toml (the new-game screen's estimates)
 
 Every seat is played by a seeded greedy bot and counted as a human seat sharing one screen with the others.
 
@@ -43,7 +45,8 @@ if str(ROOT) not in sys.path:
 
 from game import hotseat  # noqa: E402
 from game.bots import make_bot  # noqa: E402
-from game.content_files import load_scenario  # noqa: E402
+from game.content_files import ASSETS, list_scenarios, load_scenario  # noqa: E402
+from game.estimates import FILE_NAME  # noqa: E402
 from game.session import Session  # noqa: E402
 from rules import player_view  # noqa: E402
 from rules.action import Answer, Choose, KeepObjective, PassTurn, PickHeadline, PlayCard  # noqa: E402
@@ -171,6 +174,26 @@ def measure(
     return head | summarise(results, seats) | {"forced_taken": take_forced}
 
 
+def write_estimates(games: int, seed: int, jobs: int) -> Path:
+    """Measure every scenario's every format (4 seats, or the scenario's most) and write the minutes at
+    45 s a decision, rounded, to the estimates file the new-game screen reads."""
+    lines = [
+        "# Written by tools/lesson_time.py --write: the minutes a game takes a class at one screen, at 45 s a",
+        f"# decision plus {HANDOVER_SECONDS} s a hand-over (medians of {games} greedy games from seed {seed};"
+        f" {CLASSROOM_SEATS} seats, or the scenario's most).",
+    ]
+    for scenario_id, _ in list_scenarios():
+        scenario = load_scenario(scenario_id)
+        seats = seat_count(scenario, CLASSROOM_SEATS)
+        lines += ["", f'["{scenario_id}"]']
+        for length in scenario.definition.lengths:
+            result = measure(scenario_id, length, seats, games, seed, jobs)
+            lines.append(f"{length} = {round(result['minutes_at_45s'])}")
+    path = ASSETS / FILE_NAME
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scenario", default=CLASSROOM_SCENARIO)
@@ -182,7 +205,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--cover-forced", action="store_true", help="send a seat with a forced action through the cover (as before)"
     )
+    parser.add_argument("--write", action="store_true", help=f"measure every format into assets/{FILE_NAME}")
     args = parser.parse_args(argv)
+    if args.write:
+        print(write_estimates(args.games, args.seed, args.jobs))
+        return 0
     scenario = load_scenario(args.scenario)
     length = lesson_format(scenario, args.format)
     seats = seat_count(scenario, args.seats)

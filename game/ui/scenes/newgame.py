@@ -7,6 +7,7 @@ import random
 import pygame
 import pygame_gui
 
+from game import estimates
 from game.bots import LEVELS
 from game.content_files import list_scenarios, load_scenario
 from game.i18n import LANGUAGES, world_name
@@ -99,11 +100,14 @@ class NewGameScene(Scene):
         )
 
     def length_label(self) -> str:
-        """The length's name, or "one era" where a scenario plays a single era under that name."""
+        """The length's name ("one era" where a scenario plays a single era under that name) and the minutes
+        tools/lesson_time.py measured for it, where it did."""
         assert self.scenario is not None
-        if self.scenario.definition.lengths[self.length] == 1:
-            return self.app.tr("length.one_era")
-        return self.app.tr(f"length.{self.length}")
+        tr = self.app.tr
+        one_era = self.scenario.definition.lengths[self.length] == 1
+        name = tr("length.one_era") if one_era else tr(f"length.{self.length}")
+        measured = estimates.minutes(self.scenario_id, self.length, self.app.assets)
+        return name if measured is None else tr("ui.new.length_minutes", length=name, minutes=measured)
 
     def _scenario_name(self) -> str:
         if not self.scenario_id:
