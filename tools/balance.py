@@ -2,6 +2,7 @@
 
     python3 tools/balance.py                                   400 random-bot games per shipped scenario
     python3 tools/balance.py --scenario caspian-2023 --games 40 --level greedy
+    python3 tools/balance.py --scenario caspian-2023 --length lesson --level greedy
     python3 tools/balance.py --json                            one JSON object
 
 Game g of a scenario starts from seed `seed + g` with the scenario's default seats rotated by g, so
@@ -60,13 +61,14 @@ def play_game(
     count: int = 0,
     seats: tuple[str, ...] = (),
     caps: dict[str, float] | None = None,
+    length: str = "",
 ) -> dict[str, Any]:
-    """Play one seeded bot game (on `seats`, or the rotated defaults; bots with `caps`) and return what the
-    report needs."""
+    """Play one seeded bot game (on `seats`, or the rotated defaults; bots with `caps`; the scenario's
+    default length unless `length`) and return what the report needs."""
     seats = seats or seats_for(scenario, game, count)
     caps = caps or {}
     bots = {seat: make_bot(level, seat, seed * 7919 + game * 31 + i, **caps) for i, seat in enumerate(seats)}
-    state = new_game(scenario, seed + game, seats)
+    state = new_game(scenario, seed + game, seats, length=length or scenario.definition.default_length)
     record = GameRecord(seats)
     for _ in range(MAX_STEPS):
         if state.outcome is not None:
@@ -153,9 +155,9 @@ class GameRecord:
 # --------------------------------------------------------------------------- many games
 
 
-def _worker(job: tuple[str, str, int, int, int, dict[str, float]]) -> dict[str, Any]:
-    scenario_id, level, seed, game, count, caps = job
-    return play_game(load_scenario(scenario_id), level, seed, game, count, caps=caps)
+def _worker(job: tuple[str, str, int, int, int, dict[str, float], str]) -> dict[str, Any]:
+    scenario_id, level, seed, game, count, caps, length = job
+    return play_game(load_scenario(scenario_id), level, seed, game, count, caps=caps, length=length)
 
 
 def play_games(
@@ -166,9 +168,10 @@ def play_games(
     workers: int = 2,
     count: int = 0,
     caps: dict[str, float] | None = None,
+    length: str = "",
 ) -> list[dict[str, Any]]:
     """Play `games` seeded games (in `workers` processes when more than one), in game order."""
-    jobs = [(scenario_id, level, seed, game, count, dict(caps or {})) for game in range(games)]
+    jobs = [(scenario_id, level, seed, game, count, dict(caps or {}), length) for game in range(games)]
     if workers <= 1:
         return [_worker(job) for job in jobs]
     with multiprocessing.get_context("fork").Pool(workers) as pool:
@@ -276,7 +279,7 @@ def _objective_rows(results: Sequence[dict[str, Any]]) -> dict[str, dict[str, in
 def format_text(report: dict[str, Any], cards: bool = True) -> str:
     """A report as a few lines for the terminal."""
     lines = [
-        f"{report['scenario']} — {report['games']} games, {report['level']} bots"
+        f"{report['scenario']} ({report.get('length', '')}) — {report['games']} games, {report['level']} bots"
         + "".join(f" {k}={v}" for k, v in report.get("caps", {}).items())
         + ", "
         f"{report['seats_per_game']} seats (fair share {report['fair_share']:.0%})"
@@ -334,6 +337,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0, help="game g is played from seed + g")
     parser.add_argument("--workers", type=int, default=2, help="processes to play in (default 2)")
     parser.add_argument("--seats", type=int, default=0, help="seats per game (default: the scenario's own)")
+    parser.add_argument("--length", default="", help="the length (format) to play (default: the scenario's own)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--no-cards", action="store_true", help="leave the per-card table out of the text")
     parser.add_argument(
@@ -353,9 +357,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     reports = []
     for scenario_id in scenario_ids:
         start = time.perf_counter()
-        results = play_games(scenario_id, args.level, args.games, args.seed, args.workers, args.seats, caps)
+        results = play_games(
+            scenario_id, args.level, args.games, args.seed, args.workers, args.seats, caps, args.length
+        )
         report = summarise(load_scenario(scenario_id), args.level, results)
         report["caps"] = caps
+        report["length"] = args.length or load_scenario(scenario_id).definition.default_length
         report["seconds"] = round(time.perf_counter() - start, 1)
         reports.append(report)
         if not args.json:
