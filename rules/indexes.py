@@ -17,7 +17,8 @@ Made = dict[tuple[Any, ...], Any]
 def made_actions(scenario: Scenario, seat: str) -> Made:
     """The actions legal_actions has handed out to a seat on this scenario, by (type, *fields)."""
     memo: Memo[str, Made] = scenario.memo("made_actions", 64)
-    return memo.get_or_make(seat, dict)
+    found = memo.get(seat)
+    return found if found is not None else memo.put(seat, {})
 
 
 def shared(made: Made, kind: type[A], *fields: object) -> A:
