@@ -81,8 +81,8 @@ def count_matches(text: str, query: str) -> int:
     return fold(text).count(q) if q else 0
 
 
-def section_html(section: Section, query: str = "") -> str:
-    """A section as rich text, every match of the query highlighted."""
+def section_html(section: Section, query: str = "", base: int = 16) -> str:
+    """A section as rich text for body text of `base` pixels, every match of the query highlighted."""
     blocks: list[str] = []
     paragraph: list[str] = []
     table: list[list[str]] = []
@@ -100,10 +100,10 @@ def section_html(section: Section, query: str = "") -> str:
         heading = _HEADING.match(line)
         if heading:
             flush()
-            size = {1: 6, 2: 5, 3: 4}[len(heading.group(1))]
+            size = round(base * {1: 1.6, 2: 1.35, 3: 1.15}[len(heading.group(1))])
             number = heading.group(2)
             text = f"§{number} {heading.group(3)}" if number else heading.group(3)
-            blocks.append(f"<font size={size}><b>{_inline(text, query, links=False)}</b></font>")
+            blocks.append(f"<font pixel_size={size}><b>{_inline(text, query, links=False)}</b></font>")
         elif line.startswith("|"):
             if paragraph:
                 flush()

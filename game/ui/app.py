@@ -9,8 +9,10 @@ scene's request (``push("card", match=..., card_id=...)``).
 
 from __future__ import annotations
 
+import html
 import json
 import os
+import re
 import time
 import warnings
 from pathlib import Path
@@ -57,6 +59,9 @@ def scaled_theme(scale: float) -> dict[str, Any]:
         block = theme.setdefault(element, {})
         block.setdefault("font", dict(default_font))
     for block in theme.values():
+        misc = block.get("misc", {}) if isinstance(block, dict) else {}
+        if "list_item_height" in misc:
+            misc["list_item_height"] = str(round(int(misc["list_item_height"]) * scale))
         face = block.get("font") if isinstance(block, dict) else None
         if face is None:
             continue
@@ -99,6 +104,7 @@ class App:
         self.help_button: pygame_gui.elements.UIButton | None = None
         self.term_tip: pygame_gui.elements.UITooltip | None = None
         self.term_shown = ""
+        self.glossed: dict[int, str] = {}  # widget id -> its tooltip with glossary terms marked
 
     # window ------------------------------------------------------------------------------------------
     def _open_window(self, size: tuple[int, int]) -> pygame.Surface:
@@ -148,6 +154,7 @@ class App:
         self.manager = self._new_manager()
         self.help_button = self.term_tip = None
         self.term_shown = ""
+        self.glossed = {}
         if self.stack:
             self.stack[-1].build()
 
@@ -212,6 +219,7 @@ class App:
     def toggle_help(self, link: str = "") -> None:
         """Open help over the current screen (at a link's target), or close it if it is open."""
         top = self.top
+        link = link or self.tooltip_term()
         if top is not None and top.name == "help":
             if link:
                 top.handle(pygame.event.Event(pygame_gui.UI_TEXT_BOX_LINK_CLICKED, link_target=link))
@@ -233,6 +241,35 @@ class App:
         shown = top is not None and top.name != "help"
         if shown != self.help_button.visible:
             self.help_button.show() if shown else self.help_button.hide()
+
+    def gloss_tooltips(self) -> None:
+        """Mark the glossary terms in every widget's tooltip, with a last line saying F1 explains them."""
+        for widget in self.manager.get_sprite_group().sprites():
+            tip = getattr(widget, "tool_tip_text", None)
+            if not isinstance(widget, pygame_gui.core.UIElement) or not isinstance(tip, str):
+                continue
+            if not tip or self.glossed.get(id(widget)) == tip:
+                continue
+            glossary = load_glossary()
+            plain = html.unescape(tip)
+            found = glossary.found(plain, self.tr.lang)
+            if found:
+                names = ", ".join(t.entry(self.tr.lang).name for t in map(glossary.term, found[:3]) if t is not None)
+                tip = (
+                    glossary.mark(plain, self.tr.lang) + f"<br><i>{esc(self.tr('ui.help.tip_terms', terms=names))}</i>"
+                )
+                widget.tool_tip_text = tip
+            self.glossed[id(widget)] = tip
+
+    def tooltip_term(self) -> str:
+        """The first glossary term in the tooltip of the widget under the pointer ("" when none)."""
+        for widget in self.manager.get_sprite_group().sprites():
+            tip = getattr(widget, "tool_tip_text", None)
+            if getattr(widget, "hovered", False) and isinstance(tip, str):
+                found = re.search(rf"href='({LINK_PREFIX}[^']+)'", tip)
+                if found:
+                    return found.group(1)
+        return ""
 
     def hover_terms(self) -> None:
         """Show a glossary entry while the pointer is on a marked term in any text box."""
@@ -283,6 +320,7 @@ class App:
         if top is not None:
             top.update(dt)
         self.place_help_button()
+        self.gloss_tooltips()
         self.manager.update(dt)
         self.hover_terms()
         self.draw(self.screen)

@@ -300,3 +300,20 @@ def test_help_reads_the_russian_rules_when_there_are_some_and_says_so_when_not(t
     assert rules_path("ru", docs) == (docs / "rules.ru.md", True)
     assert rules_path("en", docs) == (docs / "rules.md", True)
     assert Path(rules_path("en")[0]).name == "rules.md"
+
+
+def test_terms_in_a_tooltip_are_marked_and_f1_over_it_opens_their_entry(app) -> None:  # type: ignore[no-untyped-def]
+    match, seat = _game(app)
+    app.reset("play", match=match)
+    card = app.push("card", match=match, card_id=match.state.hands[match.state.seats.index(seat)][0])
+    frames(app, 2)
+    play_event = card.widgets[1]
+    assert "href='term:event'" in play_event.tool_tip_text
+    assert app.tr("ui.help.tip_terms", terms="Event") in play_event.tool_tip_text
+    pygame.mouse.set_pos(play_event.rect.center)
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=play_event.rect.center, rel=(0, 0), buttons=(0, 0, 0)))
+    frames(app, 2)
+    press(app, pygame.K_F1)
+    assert app.top.name == "help" and app.top.tab == "glossary" and app.top.term == "event"
+    press(app, pygame.K_ESCAPE)
+    assert app.top is card

@@ -107,14 +107,23 @@ class HelpScene(Scene):
         )
         top = pad + bh + u(10)
         list_w = max(u(220), int(w * 0.27))
-        self.list_room = (list_w - u(40), pygame.font.Font(FONT_REGULAR, max(8, round(16 * app.scale))))
+        self.list_room = (list_w - u(40), pygame.font.Font(FONT_REGULAR, self.base))
         self.listing = self.add(
-            pygame_gui.elements.UISelectionList(pygame.Rect(pad, top, list_w, h - top - pad), self.rows(), m)
+            pygame_gui.elements.UISelectionList(
+                pygame.Rect(pad, top, list_w, h - top - pad),
+                self.rows(),
+                m,
+            )
         )
         body = pygame.Rect(pad + list_w + u(8), top, w - list_w - 2 * pad - u(8), h - top - pad)
         self.body = self.add(text_box(m, body, self.body_html()))
         self.refresh_count()
         self.scroll_to_target()
+
+    @property
+    def base(self) -> int:
+        """The body text's size in pixels (the theme's 16 at the current scale)."""
+        return max(8, round(16 * self.app.scale))
 
     def items(self) -> list[str]:
         """The list at the left: contents, terms or articles."""
@@ -136,7 +145,7 @@ class HelpScene(Scene):
     def body_html(self) -> str:
         if self.tab == "rules":
             note = "" if self.own_rules else f"<i>{esc(self.app.tr('ui.help.english_rules'))}</i><br><br>"
-            return note + section_html(self.sections[self.section], self.query)
+            return note + section_html(self.sections[self.section], self.query, self.base)
         if self.tab == "glossary":
             return self.entry_html()
         return self.sources_html()
@@ -154,13 +163,13 @@ class HelpScene(Scene):
         rules = ", ".join(f"<a href='{RULES_LINK}{s[1:]}'>{s}</a>" for s in term.rules)
         return "<br>".join(
             [
-                f"<font size=6><b>{highlighted(entry.name, self.query)}</b></font>",
+                f"<font pixel_size={round(self.base * 1.6)}><b>{highlighted(entry.name, self.query)}</b></font>",
                 "",
-                f"<font size=4><b>{esc(tr('ui.help.in_game'))}</b></font>",
+                f"<font pixel_size={round(self.base * 1.15)}><b>{esc(tr('ui.help.in_game'))}</b></font>",
                 self.lit(entry.game, term.id),
                 f"{esc(tr('ui.help.see_rules'))} {rules}",
                 "",
-                f"<font size=4><b>{esc(tr('ui.help.in_world'))}</b></font>",
+                f"<font pixel_size={round(self.base * 1.15)}><b>{esc(tr('ui.help.in_world'))}</b></font>",
                 self.lit(entry.world, term.id),
             ]
         )
@@ -178,7 +187,7 @@ class HelpScene(Scene):
             cards = [c for c in self.cards if c.source == source.id]
             outlet = tr(f"source.{source.id}.outlet")
             lines = [
-                f"<font size=4><b>{highlighted(source.title, self.query)}</b></font>",
+                f"<font pixel_size={round(self.base * 1.15)}><b>{highlighted(source.title, self.query)}</b></font>",
                 highlighted(tr("ui.help.outlet", outlet=outlet, date=source.date), self.query),
                 f"<i>{esc(tr('ui.help.cards_from'))}</i>" if cards else f"<i>{esc(tr('ui.help.no_cards'))}</i>",
             ]
