@@ -64,28 +64,23 @@ class Memo(Generic[K, V]):
 class IdentityMemo(Generic[V]):
     """Values keyed on the identity of the objects they were worked out from, at most `limit` of them."""
 
-    __slots__ = ("_kept", "_values", "find", "limit")
+    __slots__ = ("_entries", "limit")
 
     def __init__(self, limit: int = 4_096) -> None:
-        self._values: dict[tuple[int, ...], V] = {}
-        self._kept: dict[tuple[int, ...], tuple[object, ...]] = {}  # the parts each value keeps alive
-        # The value kept for parts by their ids, `(id(a), id(b), ...)`, or None: the table's own look-up,
-        # for hot paths that can name the ids without building a tuple of parts.
-        self.find: Callable[[tuple[int, ...]], V | None] = self._values.get
+        self._entries: dict[tuple[int, ...], tuple[tuple[object, ...], V]] = {}  # ids -> (parts kept alive, value)
         self.limit = limit
 
     def __len__(self) -> int:
-        return len(self._values)
+        return len(self._entries)
 
     def get(self, parts: tuple[object, ...]) -> V | None:
-        return self._values.get(tuple(map(id, parts)))
+        found = self._entries.get(tuple(map(id, parts)))
+        return None if found is None else found[1]
 
     def put(self, parts: tuple[object, ...], value: V) -> V:
-        if len(self._values) >= self.limit:
-            self.clear()
-        key = tuple(map(id, parts))
-        self._values[key] = value
-        self._kept[key] = parts
+        if len(self._entries) >= self.limit:
+            self._entries.clear()
+        self._entries[tuple(map(id, parts))] = (parts, value)
         return value
 
     def get_or_make(self, parts: tuple[object, ...], make: Callable[[], V]) -> V:
@@ -96,5 +91,4 @@ class IdentityMemo(Generic[V]):
         return found
 
     def clear(self) -> None:
-        self._values.clear()
-        self._kept.clear()
+        self._entries.clear()
