@@ -35,9 +35,11 @@ class Deal(StrEnum):
 
 
 DEAL_KINDS: tuple[str, ...] = tuple(Deal)
-# Members the hot paths compare with, bound once (reading one off the enum class costs ~190 ns in 3.11).
-_ACCESSION = Deal.ACCESSION
-_NO_SUBJECT = (Deal.INVESTMENT, Deal.DRILL)  # deals made with a partner, about no link or bloc
+# The kinds as plain strings for the code below: reading a member off an enum class costs ~190 ns in
+# Python 3.11 (its metaclass has a __getattr__), and validation and listing compare them on every call.
+_TRANSIT, _ACCESSION, _SWAP = Deal.TRANSIT.value, Deal.ACCESSION.value, Deal.SWAP.value
+_INVESTMENT, _DRILL = Deal.INVESTMENT.value, Deal.DRILL.value
+_NO_SUBJECT = (_INVESTMENT, _DRILL)  # deals made with a partner, about no link or bloc
 _DEAL_IDS = frozenset(DEAL_KINDS)
 
 
@@ -55,9 +57,9 @@ class Propose:
 
 def _ids(scenario: Scenario, a: Propose) -> Ids:
     checks: Ids = [(a.deal, _DEAL_IDS)]
-    if a.deal in (Deal.TRANSIT, Deal.SWAP):
+    if a.deal in (_TRANSIT, _SWAP):
         checks.append((a.subject, scenario.link_index))
-    elif a.deal == Deal.ACCESSION:
+    elif a.deal == _ACCESSION:
         checks.append((a.subject, scenario.bloc_index))
     checks.append((a.partner, _partners(scenario)))
     return checks
@@ -74,9 +76,9 @@ def _partners(scenario: Scenario) -> frozenset[str]:
 
 def _check(scenario: Scenario, state: GameState, seat: int, a: Propose, ops: int) -> Reason | None:
     me = state.seats[seat]
-    if a.deal == Deal.ACCESSION:
+    if a.deal == _ACCESSION:
         return _check_accession(scenario, state, me, a)
-    if a.deal == Deal.INVESTMENT:
+    if a.deal == _INVESTMENT:
         if a.partner not in scenario.patron_index:
             return Reason.NOT_PARTNER
         return Reason.ALREADY_AGREED if board.agreement_between(state, me, a.partner, a.deal) else None
@@ -84,10 +86,10 @@ def _check(scenario: Scenario, state: GameState, seat: int, a: Propose, ops: int
         return Reason.NOT_PARTNER
     if a.partner == me:
         return Reason.SELF_TARGET
-    if a.deal == Deal.DRILL:
+    if a.deal == _DRILL:
         return Reason.ALREADY_AGREED if board.agreement_between(state, me, a.partner, a.deal) else None
     link = scenario.link(a.subject)
-    if a.partner not in link.states or (a.deal == Deal.SWAP and link.type != "gas"):
+    if a.partner not in link.states or (a.deal == _SWAP and link.type != "gas"):
         return Reason.NOT_PARTNER
     if board.agreement_between(state, me, a.partner, a.deal, a.subject):
         return Reason.ALREADY_AGREED
@@ -163,8 +165,8 @@ def _make_table(scenario: Scenario, me: str) -> Table:
     candidates = proposal_candidates(scenario, me)
     index: Index = {}
     for action in candidates:
-        if action.deal == Deal.ACCESSION:
-            slot: tuple[str, ...] = (Deal.ACCESSION,)
+        if action.deal == _ACCESSION:
+            slot: tuple[str, ...] = (_ACCESSION,)
         else:
             subject = "" if action.deal in _NO_SUBJECT else action.subject
             slot = (action.deal, action.partner, subject)
@@ -186,12 +188,12 @@ def _proposals(scenario: Scenario, me: str) -> list[Propose]:
     for link in scenario.links:
         for partner in link.states:
             if partner != me:
-                out.append(Propose(me, partner, Deal.TRANSIT.value, link.id))
+                out.append(Propose(me, partner, _TRANSIT, link.id))
                 if link.type == "gas":
-                    out.append(Propose(me, partner, Deal.SWAP.value, link.id))
-    out += [Propose(me, f"bloc:{b.id}", Deal.ACCESSION.value, b.id) for b in scenario.blocs]
-    out += [Propose(me, p.id, Deal.INVESTMENT.value) for p in scenario.patrons]
-    out += [Propose(me, s.id, Deal.DRILL.value) for s in scenario.states if s.id != me]
+                    out.append(Propose(me, partner, _SWAP, link.id))
+    out += [Propose(me, f"bloc:{b.id}", _ACCESSION, b.id) for b in scenario.blocs]
+    out += [Propose(me, p.id, _INVESTMENT) for p in scenario.patrons]
+    out += [Propose(me, s.id, _DRILL) for s in scenario.states if s.id != me]
     return out
 
 
@@ -218,7 +220,7 @@ def _voters(
     scenario: Scenario, state: GameState, seat: int, a: Propose, log: Log
 ) -> tuple[tuple[int, ...], tuple[bool, ...]]:
     """Who must answer a proposal (seats, in order), and the votes the published rules already cast."""
-    if a.deal != Deal.ACCESSION:
+    if a.deal != _ACCESSION:
         deciders: tuple[str, ...] = (a.partner,)
     else:
         bloc = scenario.blocs[scenario.bloc_index[a.subject]]
@@ -279,7 +281,7 @@ def _conclude(scenario: Scenario, state: GameState, p: Proposal, log: Log) -> Ga
     if not _carried(scenario, p):
         log.append(L.ProposalRejected(me, p.partner, p.deal))
         return state
-    if p.deal == Deal.ACCESSION:
+    if p.deal == _ACCESSION:
         bloc = scenario.blocs[scenario.bloc_index[p.subject]]
         state = join_bloc(scenario, state, me, bloc.id, log)
         if bloc.sponsor in scenario.patron_index:
@@ -294,7 +296,7 @@ def _conclude(scenario: Scenario, state: GameState, p: Proposal, log: Log) -> Ga
 
 def _carried(scenario: Scenario, p: Proposal) -> bool:
     yes = sum(p.votes)
-    if p.deal == Deal.ACCESSION:
+    if p.deal == _ACCESSION:
         bloc = scenario.blocs[scenario.bloc_index[p.subject]]
         if bloc.entry == "unanimity":
             return yes == len(p.votes)
