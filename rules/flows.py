@@ -66,6 +66,7 @@ def _route(
     residual = list(caps)
     weights = _weights(scenario, costs)
     memo = _path_memo(scenario, weights)
+    adjacency = {c: _adjacency(scenario, c, weights) for c in {commodity for _, _, commodity, _, _ in todo}}
     carries = scenario.link_carries
     closed = {commodity: frozenset(i for i in links if caps[i] <= 0) for commodity, links in scenario.carriers}
     remaining = [volume for _, _, _, volume, _ in todo]
@@ -78,7 +79,7 @@ def _route(
         for k in active:
             owner, origin, commodity, _, _ = todo[k]
             path, market = _cheapest_memo(
-                scenario, memo, origin, goals[k], commodity, closed.get(commodity, _NONE), weights
+                scenario, memo, origin, goals[k], commodity, closed.get(commodity, _NONE), adjacency[commodity]
             )
             if market < 0:
                 continue
@@ -137,14 +138,14 @@ def _cheapest_memo(
     targets: tuple[int, ...],
     commodity: str,
     closed: frozenset[int],
-    weights: tuple[int, ...],
+    adjacency: _Adjacency,
 ) -> _Path:
     """`_cheapest`, memoised: the cheapest path depends only on which of the links that carry the commodity
     are closed, not on how much room the open ones have left, so games that share a network share their paths."""
     key = (origin, targets, commodity, closed)
     found = memo.get(key)
     if found is None:
-        found = memo.put(key, _cheapest(scenario, origin, targets, commodity, closed, weights))
+        found = memo.put(key, _cheapest(scenario, origin, targets, closed, adjacency))
     return found
 
 
@@ -153,19 +154,13 @@ _NO_PATH: _Path = ((), -1)
 
 
 def _cheapest(
-    scenario: Scenario,
-    origin: int,
-    targets: tuple[int, ...],
-    commodity: str,
-    closed: frozenset[int],
-    weights: tuple[int, ...],
+    scenario: Scenario, origin: int, targets: tuple[int, ...], closed: frozenset[int], adjacency: _Adjacency
 ) -> _Path:
-    """Dijkstra from origin to the nearest target over open links (not in `closed`) that carry the commodity
-    (`_NO_PATH` if none is reached)."""
+    """Dijkstra from origin to the nearest target over open links (not in `closed`) of a commodity's
+    adjacency (`_NO_PATH` if none is reached)."""
     if not targets:
         return _NO_PATH
     goal = set(targets)
-    adjacency = _adjacency(scenario, commodity, weights)
     stops = scenario.is_market
     best = [_FAR] * len(adjacency)
     best[origin] = 0
@@ -266,10 +261,11 @@ def _fee_terms(scenario: Scenario, state: GameState) -> tuple[_Discounts, _Halve
     return discounts, halved
 
 
-def _fee_plans(scenario: Scenario, owner: str, discounts: _Discounts, halved: _Halved) -> Memo[tuple[int, ...], _Plan]:
+def _fee_plans(
+    tables: Memo[_FeeTerms, Memo[tuple[int, ...], _Plan]], owner: str, discounts: _Discounts, halved: _Halved
+) -> Memo[tuple[int, ...], _Plan]:
     """The memo of one exporter's fee plans (by path links) under the terms that touch that exporter."""
     mine = tuple((members, amount) for members, amount in discounts if owner in members)
-    tables: Memo[_FeeTerms, Memo[tuple[int, ...], _Plan]] = scenario.memo("flows.fee_plans", _CACHE_LIMIT)
     key = (owner, mine, frozenset(entry for entry in halved if entry[0] == owner))
     found = tables.get(key)
     if found is None:
@@ -309,13 +305,14 @@ def settle(
     discounts, halved = _fee_terms(scenario, state)
     rates = _FeeRates(scenario, discounts, halved)
     plans_of: dict[str, Memo[tuple[int, ...], _Plan]] = {}
+    fee_tables: Memo[_FeeTerms, Memo[tuple[int, ...], _Plan]] = scenario.memo("flows.fee_plans", _CACHE_LIMIT)
     prices, commodity_index = state.prices, scenario.commodity_index
     for path in paths:
         value = path.volume * prices[commodity_index[path.commodity]]
         net = value
         plans = plans_of.get(path.owner)
         if plans is None:
-            plans = plans_of[path.owner] = _fee_plans(scenario, path.owner, discounts, halved)
+            plans = plans_of[path.owner] = _fee_plans(fee_tables, path.owner, discounts, halved)
         plan = plans.get(path.links)
         if plan is None:
             plan = plans.put(path.links, _fee_plan(scenario, rates, path.owner, path.links))
