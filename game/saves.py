@@ -13,13 +13,11 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from platformdirs import user_data_dir
-
+from game import atomic
 from game.bots.reasons import Phrase, Reason, reason_from_json, reason_to_json
 from game.content_files import load_scenario
 from game.serialize import action_json, canonical, sha256_text, state_hash, unstructure_state
@@ -30,8 +28,7 @@ from rules.content import ContentError
 
 FORMAT = "caspian-gambit-save"
 VERSION = 2
-APP_NAME = "caspian-gambit"
-AUTOSAVE_PREFIX = "autosave-"
+TEMP_PREFIX = ".save-"  # a save's temporary file while it is written
 
 ScenarioLoader = Callable[[str], Scenario]
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
@@ -125,59 +122,8 @@ def layout(doc: dict[str, Any]) -> str:
 
 
 def write_atomic(target: Path, text: str) -> None:
-    """Replace `target` with `text` so that readers see the old file or the new one, never a part."""
-    os.replace(_write_temp(target.parent, text), target)
-
-
-def _write_temp(folder: Path, text: str) -> Path:
-    """A fully written and synced temporary file in `folder` (removed again if writing fails)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    handle = tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", dir=folder, prefix=".save-", suffix=".tmp", delete=False
-    )
-    try:
-        with handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
-    return Path(handle.name)
-
-
-# --------------------------------------------------------------------------- autosaves
-
-
-def default_folder() -> Path:
-    """Where autosaves go unless told otherwise: the user's data folder for the game."""
-    return Path(user_data_dir(APP_NAME, appauthor=False))
-
-
-def autosave_path(folder: Path, number: int) -> Path:
-    """The autosave file of a rank (1 = newest)."""
-    return folder / f"{AUTOSAVE_PREFIX}{number}.json"
-
-
-def autosave(session: Session, folder: str | os.PathLike[str] | None = None, keep: int = 5) -> Path:
-    """Save as ``autosave-1.json``, shifting older autosaves down and keeping at most `keep`."""
-    if keep < 1:
-        raise ValueError("keep must be at least 1")
-    where = Path(folder) if folder is not None else default_folder()
-    temp = _write_temp(where, _save_text(session))
-    _rotate(where, keep)
-    newest = autosave_path(where, 1)
-    os.replace(temp, newest)
-    return newest
-
-
-def _rotate(folder: Path, keep: int) -> None:
-    """Shift autosave-N to autosave-(N+1), dropping those beyond `keep`."""
-    autosave_path(folder, keep).unlink(missing_ok=True)
-    for number in range(keep - 1, 0, -1):
-        older = autosave_path(folder, number)
-        if older.exists():
-            os.replace(older, autosave_path(folder, number + 1))
+    """Replace `target` with `text` crash-safely (see `game.atomic`): the old file stays whole if writing fails."""
+    atomic.write_atomic(target, text, TEMP_PREFIX)
 
 
 # --------------------------------------------------------------------------- reading

@@ -7,7 +7,7 @@ the "since your last turn" recap. It never draws its own random numbers.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from attrs import frozen
 
@@ -51,6 +51,8 @@ class Session:
         self.log: list[Entry] = []
         self.notes: dict[int, Reason] = {}  # step -> why it was taken (a bot's reason); optional
         self._history: list[tuple[GameState, int]] = []  # (state before, log length before) per action
+        # Called after every action with the session and the state before it (the client's autosave).
+        self.watchers: list[Callable[[Session, GameState], None]] = []
 
     @classmethod
     def start(
@@ -91,6 +93,8 @@ class Session:
         self.log.extend(Entry(step, e) for e in entries)
         if note is not None:
             self.notes[step] = note
+        for watch in self.watchers:
+            watch(self, before)
         return entries
 
     def run_engine(self, limit: int = 1000) -> int:

@@ -24,6 +24,8 @@ import pygame_gui
 from game.content_files import ASSETS
 from game.glossary import LINK_PREFIX, load_glossary
 from game.i18n import Translator
+from game.ui.match import Match
+from game.ui.savefiles import ask_to_leave, leave, remove_stray_temps
 from game.ui.scene import Scene
 from game.ui.scenes import SCENES
 from game.ui.settings import Settings, load_settings, save_settings
@@ -105,6 +107,7 @@ class App:
         self.term_tip: pygame_gui.elements.UITooltip | None = None
         self.term_shown = ""
         self.glossed: dict[int, str] = {}  # widget id -> its tooltip with glossary terms marked
+        remove_stray_temps()
 
     # window ------------------------------------------------------------------------------------------
     def _open_window(self, size: tuple[int, int]) -> pygame.Surface:
@@ -288,11 +291,23 @@ class App:
         self.term_tip = pygame_gui.elements.UITooltip(text, (0, self.u(18)), self.manager, wrap_width=self.u(380))
         self.term_tip.find_valid_position(pygame.math.Vector2(pygame.mouse.get_pos()))
 
+    def close_window(self) -> None:
+        """The window's close button: quit, asking first when a game has play no save holds (asked
+        already: leave, keeping that play in the autosave)."""
+        matches = [getattr(scene, "match", None) for scene in reversed(self.stack)]
+        match = next((m for m in matches if isinstance(m, Match)), None)
+        if match is None:
+            self.quit()
+        elif self.top is not None and self.top.name == "leave":
+            leave(self, match, "quit")
+        else:
+            ask_to_leave(self, match, "quit")
+
     # loop --------------------------------------------------------------------------------------------
     def dispatch(self, event: pygame.event.Event) -> None:
         """Hand one event to the widgets, then to the top scene."""
         if event.type == pygame.QUIT:
-            self.quit()
+            self.close_window()
             return
         if event.type == pygame.VIDEORESIZE:
             self.resize((event.w, event.h))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from attrs import define, field
 
 from game import hotseat
+from game.autosaves import Autosaver
 from game.bots import make_bot, play_budget
 from game.bots.reasons import Reason
 from game.bots.runner import BotRunner
@@ -36,6 +37,8 @@ class Match:
     viewer: str | None = None  # the seat whose private data the screen may show
     bots: dict[str, BotRunner] = field(factory=dict)
     save_name: str = ""
+    autosaver: Autosaver | None = None  # writes the autosaves while the game is played in the window
+    last_era: int | None = None  # "end after this era": play stops once this era (an index) is over
 
     @classmethod
     def start(cls, scenario: Scenario, seed: int, plans: tuple[SeatPlan, ...], length: str, tier: str) -> Match:
@@ -118,6 +121,14 @@ class Match:
         if not runner.busy:
             runner.submit(self.scenario, player_view(self.state, seat), self.session.legal())
         return None
+
+    def unsaved(self) -> bool:
+        """Whether leaving now would leave play that no save file holds."""
+        return self.autosaver is not None and not self.session.is_over and self.autosaver.unsaved()
+
+    def era_done(self) -> bool:
+        """Whether the era the players chose to end after is over (its last cleanup has run)."""
+        return self.last_era is not None and self.state.era > self.last_era and not self.session.is_over
 
     def close(self) -> None:
         """Stop the bots' worker threads."""

@@ -6,7 +6,11 @@ seed always gives the same screens.
 
 from __future__ import annotations
 
+import os
 import random
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pygame
@@ -49,6 +53,21 @@ def mid_game(scenario_id: str, seed: int, assets: Path = ASSETS, steps: int = 60
     ):
         match.session.submit(rng.choice(match.session.legal()))
     return match
+
+
+@contextmanager
+def private_data() -> Iterator[None]:
+    """A fresh data folder while the screens are rendered: their autosaves never reach the player's."""
+    before = os.environ.get("CASPIAN_GAMBIT_DATA")
+    with tempfile.TemporaryDirectory(prefix="caspian-screens-") as folder:
+        os.environ["CASPIAN_GAMBIT_DATA"] = folder
+        try:
+            yield
+        finally:
+            if before is None:
+                del os.environ["CASPIAN_GAMBIT_DATA"]
+            else:
+                os.environ["CASPIAN_GAMBIT_DATA"] = before
 
 
 class Shooter:
@@ -98,6 +117,11 @@ def render_screens(
     outdir: Path, scenario_id: str = "", seed: int = 7, size: tuple[int, int] = (1280, 800), assets: Path = ASSETS
 ) -> list[Path]:
     """Every screen of a seeded game, as PNG files in outdir; returns their paths."""
+    with private_data():
+        return _render(outdir, scenario_id, seed, size, assets)
+
+
+def _render(outdir: Path, scenario_id: str, seed: int, size: tuple[int, int], assets: Path) -> list[Path]:
     scenario_id = scenario_id or default_scenario(assets)
     app = App(Settings(), assets=assets, size=size, persist=False, bot_delay=0.0)
     shooter = Shooter(app, outdir)
@@ -153,6 +177,7 @@ def render_screens(
     shoot_help(app, shooter, "-ru")
     app.settings.language = "en"
     app.refresh()
+    shoot_leaving(app, shooter, match)
     rng = random.Random(seed + 1)
     while not match.session.is_over:
         match.session.submit(rng.choice(match.session.legal()))
@@ -160,4 +185,27 @@ def render_screens(
     app.push("game_over", match=match)
     shooter.shot("game-over")
     match.close()
+    app.reset("title")
+    shooter.shot("title-continue")
+    app.settings.language = "ru"
+    app.refresh()
+    shooter.shot("title-continue-ru")
     return shooter.paths
+
+
+def shoot_leaving(app: App, shooter: Shooter, match: Match) -> None:
+    """The question before leaving a game and the end of a lesson's era, in English and Russian."""
+    for language in ("en", "ru"):
+        app.settings.language = language
+        app.refresh()
+        suffix = "-ru" if language == "ru" else ""
+        app.push("leave", match=match, then="title")
+        shooter.shot(f"leave{suffix}")
+        app.pop()
+        match.last_era = match.state.era
+        app.push("era_end", match=match)
+        shooter.shot(f"era-end{suffix}")
+        app.pop()
+        match.last_era = None
+    app.settings.language = "en"
+    app.refresh()

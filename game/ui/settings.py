@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 
 import attrs
 import platformdirs
 from attrs import define
 
+from game.atomic import write_atomic
 from game.i18n import LANGUAGES
 
 APP_NAME = "caspian-gambit"
+TEMP_PREFIX = ".settings-"  # the settings' temporary file while they are written
 TEXT_SIZES: tuple[float, ...] = (0.85, 1.0, 1.2, 1.45)
 PALETTES: tuple[str, ...] = ("standard", "colourblind")
 
@@ -68,18 +69,12 @@ def load_settings(path: Path | None = None) -> Settings:
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> bool:
-    """Write the settings atomically; False if the folder cannot be written."""
+    """Write the settings crash-safely (`game.atomic`); False if the folder cannot be written."""
     path = path or settings_path()
     data = attrs.asdict(settings.normalised())
     data["window"] = list(data["window"])
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(data, out, indent=2)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
+        write_atomic(path, json.dumps(data, indent=2), TEMP_PREFIX)
         return True
     except OSError:
         return False

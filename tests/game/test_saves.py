@@ -1,4 +1,4 @@
-"""Saves: exact round trips, atomic writes, rotating autosaves, and one clear line for every bad file."""
+"""Saves: exact round trips, atomic writes, and one clear line for every bad file (autosaves: test_autosaves)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import pytest
 
 from game import saves
 from game.content_files import load_scenario
-from game.saves import SaveError, autosave, load, save
+from game.saves import SaveError, load, save
 from game.serialize import canonical, sha256_text, state_hash, state_json, structure_state, unstructure_state
 from game.session import Session
 from rules import Scenario
@@ -206,23 +206,6 @@ def test_a_failed_write_keeps_the_old_file_whole(tmp_path: Path, monkeypatch: py
 def test_save_creates_its_folder(tmp_path: Path) -> None:
     path = save(mini_session(), tmp_path / "new" / "deeper" / "game.json")
     assert path.exists()
-
-
-def test_autosaves_rotate_newest_first_and_keep_n(tmp_path: Path) -> None:
-    session = Session.start(MINI, 9, ("alpha", "beta"))
-    pick = random.Random(9)
-    for _ in range(7):
-        session.submit(pick.choice(session.legal()))
-        assert autosave(session, tmp_path, keep=5) == tmp_path / "autosave-1.json"
-    names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == [f"autosave-{n}.json" for n in range(1, 6)]
-    counts = [len(load(tmp_path / f"autosave-{n}.json", mini_loader).actions) for n in range(1, 6)]
-    assert counts == [7, 6, 5, 4, 3]
-
-
-def test_autosave_folder_defaults_to_the_user_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(saves, "user_data_dir", lambda app, appauthor: str(tmp_path / app))
-    assert autosave(mini_session()) == tmp_path / "caspian-gambit" / "autosave-1.json"
 
 
 # --------------------------------------------------------------------------- bad files

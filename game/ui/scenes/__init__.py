@@ -8,6 +8,7 @@ from game.ui.scenes.cover import CoverScene, RecapScene
 from game.ui.scenes.flowphase import FlowScene
 from game.ui.scenes.gameover import GameOverScene
 from game.ui.scenes.help import HelpScene
+from game.ui.scenes.leave import EraEndScene, LeaveScene
 from game.ui.scenes.menu import MenuScene
 from game.ui.scenes.newgame import NewGameScene
 from game.ui.scenes.play import PlayScene
@@ -33,4 +34,6 @@ SCENES: tuple[type[Scene], ...] = (
     SummitScene,
     GameOverScene,
     HelpScene,
+    LeaveScene,
+    EraEndScene,
 )

@@ -1,4 +1,4 @@
-"""The in-game menu: resume, save, load, settings, back to the title."""
+"""The in-game menu: resume, save, load, end after this era, settings, back to the title."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import pygame
 import pygame_gui
 
 from game.ui.match import Match
+from game.ui.savefiles import ask_to_leave
 from game.ui.scene import Scene, SceneHost
 from game.ui.widgets import button, label
 
@@ -13,7 +14,7 @@ from game.ui.widgets import button, label
 class MenuScene(Scene):
     modal = True
     name = "menu"
-    KEYS = ("resume", "save", "load", "settings", "title")
+    KEYS = ("resume", "save", "load", "end_era", "settings", "title")
 
     def __init__(self, app: SceneHost, match: Match) -> None:
         super().__init__(app)
@@ -28,7 +29,13 @@ class MenuScene(Scene):
         self.buttons = {}
         for i, key in enumerate(self.KEYS):
             rect = pygame.Rect((w - bw) // 2, top + i * (bh + u(12)), bw, bh)
-            self.buttons[key] = self.add(button(m, rect, tr(f"ui.menu.{key}"), object_id="@big_button"))
+            tip, enabled = (tr("ui.menu.end_era_tip"), self.can_end_era()) if key == "end_era" else ("", True)
+            widget = button(m, rect, tr(f"ui.menu.{key}"), object_id="@big_button", tip=tip, enabled=enabled)
+            self.buttons[key] = self.add(widget)
+
+    def can_end_era(self) -> bool:
+        """Whether the menu offers to end after this era: once, while the game goes on."""
+        return self.match.last_era is None and not self.match.session.is_over
 
     def handle(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
@@ -46,9 +53,12 @@ class MenuScene(Scene):
             self.app.replace("save", match=self.match)
         elif chosen == "load":
             self.app.replace("load")
+        elif chosen == "end_era" and self.can_end_era():
+            self.match.last_era = self.match.state.era
+            self.app.pop()
         elif chosen == "settings":
             self.app.replace("settings")
         elif chosen == "title":
-            self.match.close()
-            self.app.reset("title")
+            self.app.pop()
+            ask_to_leave(self.app, self.match, "title")
         return chosen is not None

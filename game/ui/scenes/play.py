@@ -12,6 +12,7 @@ from game.i18n import Translator, party_name, seat_code, world_name
 from game.ui import style
 from game.ui.mapview import MapView, Pick, draw_link
 from game.ui.match import Match
+from game.ui.savefiles import keep_autosaves
 from game.ui.scene import Scene, SceneHost
 from game.ui.widgets import button, esc, glossed, text_box
 from rules import Action, GameState, IllegalActionError
@@ -49,6 +50,7 @@ class PlayScene(Scene):
     def __init__(self, app: SceneHost, match: Match) -> None:
         super().__init__(app)
         self.match = match
+        keep_autosaves(match)
         self.map = MapView(match.scenario, app.tr, app.settings.palette, app.scale)
         self.t = 0.0
         self.hover: Pick | None = None
@@ -179,6 +181,8 @@ class PlayScene(Scene):
             + "▮" * view.tension
             + "▯" * max(0, sc.rules.crisis_level - view.tension)
         )
+        if self.match.last_era is not None:
+            lines.append(esc(tr("ui.play.ends_after_era", era=era.number)))
         acting = self.match.to_act()
         if acting:
             lines.append(esc(tr("ui.play.to_act", seat=party_name(tr, sc, acting))))
@@ -522,6 +526,9 @@ class PlayScene(Scene):
         if self.app.top is not self:
             return
         match = self.match
+        if match.era_done():
+            self.app.reset("era_end", match=match)
+            return
         step = match.next_step()
         if step == "over":
             if not self.over_shown:

@@ -8,40 +8,12 @@ from pathlib import Path
 import pygame
 import pygame_gui
 
-from game import saves
-from game.content_files import load_scenario
+from game import autosaves, saves
 from game.ui.backdrop import draw_title_backdrop
-from game.ui.match import Match, SeatPlan
+from game.ui.match import Match
+from game.ui.savefiles import autosave_folder, leave, load_match, save_match, saves_folder
 from game.ui.scene import Scene, SceneHost
-from game.ui.settings import data_dir
 from game.ui.widgets import button, label
-
-
-def saves_folder() -> Path:
-    return data_dir() / "saves"
-
-
-def save_match(match: Match, path: Path) -> Path:
-    """Write the game (and who plays each seat) atomically; the envelope is the project's save format."""
-    doc = saves.to_document(match.session)
-    doc["client"] = {"plans": [{"state": p.state, "human": p.human, "level": p.level} for p in match.plans]}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    saves.write_atomic(path, saves.layout(doc))
-    return path
-
-
-def load_match(path: Path, assets: Path) -> Match:
-    """Replay a save into a match; raises `saves.SaveError` with one line if it cannot."""
-    name = path.name
-    doc = saves.read_document(path, name)
-    session = saves.from_document(doc, name, lambda sid: load_scenario(sid, assets))
-    raw = doc.get("client", {}).get("plans", []) if isinstance(doc.get("client"), dict) else []
-    plans = {p.get("state"): p for p in raw if isinstance(p, dict)}
-    seat_plans = tuple(
-        SeatPlan(seat, bool(plans.get(seat, {}).get("human", True)), str(plans.get(seat, {}).get("level", "greedy")))
-        for seat in session.setup.seats
-    )
-    return Match.around(session, seat_plans)
 
 
 def safe_name(text: str) -> str:
@@ -54,9 +26,10 @@ class SaveScene(Scene):
     modal = True
     name = "save"
 
-    def __init__(self, app: SceneHost, match: Match) -> None:
+    def __init__(self, app: SceneHost, match: Match, then: str = "") -> None:
         super().__init__(app)
         self.match = match
+        self.then = then  # after saving: leave the game for the title ("title") or close the client ("quit")
         state = match.state
         self.default = match.save_name or f"{match.setup.scenario_id}-era{state.era + 1}-round{state.round}"
         self.message = ""
@@ -106,7 +79,10 @@ class SaveScene(Scene):
             self.rebuild()
             return
         self.match.save_name = name
-        self.app.pop()
+        if self.then:
+            leave(self.app, self.match, self.then)
+        else:
+            self.app.pop()
 
 
 class LoadScene(Scene):
@@ -120,9 +96,7 @@ class LoadScene(Scene):
 
     def found(self) -> list[Path]:
         """Named saves and autosaves, newest first."""
-        paths = list(saves_folder().glob("*.json")) + list(
-            saves.default_folder().glob(f"{saves.AUTOSAVE_PREFIX}*.json")
-        )
+        paths = list(saves_folder().glob("*.json")) + autosaves.listing(autosave_folder())
         unique = {p.resolve(): p for p in paths if p.is_file()}
         return sorted(unique.values(), key=lambda p: p.stat().st_mtime, reverse=True)[:12]
 
@@ -191,7 +165,8 @@ class LoadScene(Scene):
             self.message = str(exc)
             self.rebuild()
             return
-        match.save_name = path.stem
+        if path.parent != autosave_folder():
+            match.save_name = path.stem  # saving again offers the same name (never an autosave's)
         self.app.reset("play", match=match)
 
     def draw(self, surface: pygame.Surface) -> None:

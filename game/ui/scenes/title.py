@@ -1,11 +1,13 @@
-"""The title screen: new game, load, settings, quit."""
+"""The title screen: continue (when there is an autosave), new game, load, settings, quit."""
 
 from __future__ import annotations
 
 import pygame
 import pygame_gui
 
+from game import autosaves
 from game.ui.backdrop import draw_title_backdrop
+from game.ui.savefiles import autosave_folder, newest_autosave
 from game.ui.scene import Scene
 from game.ui.widgets import button, glossed, label, text_box
 
@@ -20,16 +22,18 @@ class TitleScene(Scene):
         w, h = app.size
         bw, bh = u(320), u(52)
         x = (w - bw) // 2
+        keys: tuple[str, ...] = ("continue",) if autosaves.listing(autosave_folder()) else ()
+        keys += ("new", "load", "settings", "quit")
         y = h // 5 + u(124)
         self.add(label(app.manager, pygame.Rect(0, h // 5, w, u(70)), tr("ui.title.name"), "@title"))
         self.add(label(app.manager, pygame.Rect(0, h // 5 + u(74), w, u(34)), tr("ui.title.tagline"), "@subtitle"))
         self.buttons = {}
-        for i, key in enumerate(("new", "load", "settings", "quit")):
+        for i, key in enumerate(keys):
             rect = pygame.Rect(x, y + i * (bh + u(14)), bw, bh)
             self.buttons[key] = self.add(
                 button(app.manager, rect, tr(f"ui.title.{key}"), object_id="@big_button", tip=tr(f"ui.title.{key}_tip"))
             )
-        top = y + 4 * (bh + u(14)) + u(6)
+        top = y + len(keys) * (bh + u(14)) + u(6)
         bw = min(w - u(60), u(980))
         self.objectives = self.add(
             text_box(app.manager, pygame.Rect((w - bw) // 2, top, bw, h - top - u(14)), self.objectives_html())
@@ -50,6 +54,8 @@ class TitleScene(Scene):
                     return True
         if event.type == pygame.KEYDOWN:
             keys = {pygame.K_n: "new", pygame.K_l: "load", pygame.K_s: "settings", pygame.K_ESCAPE: "quit"}
+            if "continue" in self.buttons:
+                keys[pygame.K_c] = "continue"
             if event.key in keys:
                 self.choose(keys[event.key])
                 return True
@@ -58,8 +64,18 @@ class TitleScene(Scene):
     def choose(self, key: str) -> None:
         if key == "quit":
             self.app.quit()
+        elif key == "continue":
+            self.resume()
         else:
             self.app.push(_OPENS[key])
+
+    def resume(self) -> None:
+        """Play on from the newest autosave; a hotseat game starts behind the cover (no seat in front)."""
+        match = newest_autosave(self.app.assets)
+        if match is None:
+            self.rebuild()  # nothing loadable any more
+        else:
+            self.app.reset("play", match=match)
 
     def draw(self, surface: pygame.Surface) -> None:
         draw_title_backdrop(surface)

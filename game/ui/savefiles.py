@@ -1,0 +1,99 @@
+"""A match's files: named saves, autosaves, and loading either back into a match.
+
+Both are the project's save format (`game.saves`) with who plays each seat added under "client".
+Named saves live in ``<data>/saves``, autosaves in ``<data>/autosaves`` (see `game.autosaves`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from game import atomic, autosaves, saves
+from game.content_files import load_scenario
+from game.ui.match import Match, SeatPlan
+from game.ui.scene import SceneHost
+from game.ui.settings import TEMP_PREFIX as SETTINGS_TEMP_PREFIX
+from game.ui.settings import data_dir
+
+
+def saves_folder() -> Path:
+    return data_dir() / "saves"
+
+
+def autosave_folder() -> Path:
+    return data_dir() / "autosaves"
+
+
+def remove_stray_temps() -> None:
+    """Delete the temporary files that writes killed mid-way left (only the game's own: settings, saves, autosaves)."""
+    autosaves.clean(autosave_folder())
+    for folder, prefix in ((saves_folder(), saves.TEMP_PREFIX), (data_dir(), SETTINGS_TEMP_PREFIX)):
+        if folder.is_dir():
+            atomic.remove_temps(folder, prefix)
+
+
+def match_document(match: Match) -> dict[str, Any]:
+    """The save document of the match: the game's envelope plus who plays each seat."""
+    doc = saves.to_document(match.session)
+    doc["client"] = {"plans": [{"state": p.state, "human": p.human, "level": p.level} for p in match.plans]}
+    return doc
+
+
+def save_match(match: Match, path: Path) -> Path:
+    """Write the game (and who plays each seat) atomically as a named save; the game counts as saved."""
+    saves.write_atomic(path, saves.layout(match_document(match)))
+    if match.autosaver is not None:
+        match.autosaver.mark_saved()
+    return path
+
+
+def keep_autosaves(match: Match) -> autosaves.Autosaver:
+    """From now on the match autosaves at every round's cleanup, however it is played (once per match)."""
+    if match.autosaver is None:
+        match.autosaver = autosaves.Autosaver(autosave_folder(), match.session, lambda: match_document(match))
+    return match.autosaver
+
+
+def load_match(path: Path, assets: Path) -> Match:
+    """Replay a save into a match; raises `saves.SaveError` with one line if it cannot."""
+    name = path.name
+    doc = saves.read_document(path, name)
+    session = saves.from_document(doc, name, lambda sid: load_scenario(sid, assets))
+    raw = doc.get("client", {}).get("plans", []) if isinstance(doc.get("client"), dict) else []
+    plans = {p.get("state"): p for p in raw if isinstance(p, dict)}
+    seat_plans = tuple(
+        SeatPlan(seat, bool(plans.get(seat, {}).get("human", True)), str(plans.get(seat, {}).get("level", "greedy")))
+        for seat in session.setup.seats
+    )
+    return Match.around(session, seat_plans)
+
+
+def newest_autosave(assets: Path) -> Match | None:
+    """The game of the newest autosave that loads (a damaged one is passed over), or None."""
+    for path in autosaves.listing(autosave_folder()):
+        try:
+            return load_match(path, assets)
+        except (saves.SaveError, OSError):
+            continue
+    return None
+
+
+def leave(app: SceneHost, match: Match, then: str) -> None:
+    """Leave the game for the title screen (`then` "title") or close the client ("quit"), keeping any play
+    since the last save in the current round's autosave, which "Continue" resumes."""
+    if match.unsaved() and match.autosaver is not None:
+        match.autosaver.save_now()
+    match.close()
+    if then == "quit":
+        app.quit()
+    else:
+        app.reset("title")
+
+
+def ask_to_leave(app: SceneHost, match: Match, then: str) -> None:
+    """Leave at once when every move is in a save; else ask first (save and leave, leave, or stay)."""
+    if match.unsaved():
+        app.push("leave", match=match, then=then)
+    else:
+        leave(app, match, then)
