@@ -102,6 +102,7 @@ class App:
             raise ValueError("two scene classes share a name")
         self.stack: list[Scene] = []
         self.running = True
+        self.window_closed = False
         self.clock = pygame.time.Clock()
         self.help_button: pygame_gui.elements.UIButton | None = None
         self.term_tip: pygame_gui.elements.UITooltip | None = None
@@ -291,11 +292,15 @@ class App:
         self.term_tip = pygame_gui.elements.UITooltip(text, (0, self.u(18)), self.manager, wrap_width=self.u(380))
         self.term_tip.find_valid_position(pygame.math.Vector2(pygame.mouse.get_pos()))
 
+    def playing(self) -> Match | None:
+        """The game the scene stack shows, if any."""
+        matches = [getattr(scene, "match", None) for scene in reversed(self.stack)]
+        return next((m for m in matches if isinstance(m, Match)), None)
+
     def close_window(self) -> None:
         """The window's close button: quit, asking first when a game has play no save holds (asked
         already: leave, keeping that play in the autosave)."""
-        matches = [getattr(scene, "match", None) for scene in reversed(self.stack)]
-        match = next((m for m in matches if isinstance(m, Match)), None)
+        match = self.playing()
         if match is None:
             self.quit()
         elif self.top is not None and self.top.name == "leave":
@@ -303,11 +308,27 @@ class App:
         else:
             ask_to_leave(self, match, "quit")
 
+    def stop(self) -> None:
+        """Quit without asking (the system asks, as on SIGTERM), keeping unsaved play in the autosave."""
+        match = self.playing()
+        if match is None:
+            self.quit()
+        else:
+            leave(self, match, "quit")
+
     # loop --------------------------------------------------------------------------------------------
     def dispatch(self, event: pygame.event.Event) -> None:
-        """Hand one event to the widgets, then to the top scene."""
-        if event.type == pygame.QUIT:
+        """Hand one event to the widgets, then to the top scene.
+
+        Closing the window sends WINDOWCLOSE (then, in the same batch, QUIT); a QUIT alone comes from the
+        system (SIGTERM, logging out)."""
+        if event.type == pygame.WINDOWCLOSE:
+            self.window_closed = True
             self.close_window()
+            return
+        if event.type == pygame.QUIT:
+            if not self.window_closed:
+                self.stop()
             return
         if event.type == pygame.VIDEORESIZE:
             self.resize((event.w, event.h))
@@ -327,6 +348,7 @@ class App:
 
     def step(self, dt: float) -> None:
         """One frame: events, update, draw."""
+        self.window_closed = False  # a WINDOWCLOSE in this frame's events
         for event in pygame.event.get():
             self.dispatch(event)
             if not self.running:

@@ -139,10 +139,21 @@ def test_leaving_with_unsaved_play_asks_and_stay_goes_back(app) -> None:  # type
 def test_closing_the_window_asks_and_leave_keeps_the_play_in_the_autosave(app) -> None:  # type: ignore[no-untyped-def]
     match = human_game(app)
     play_one_move(app)
-    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    pygame.event.post(pygame.event.Event(pygame.WINDOWCLOSE))
+    pygame.event.post(pygame.event.Event(pygame.QUIT))  # what SDL sends after the last window's WINDOWCLOSE
     frames(app, 2)
     assert app.running and app.top.name == "leave"
     click(app, app.top.buttons["leave"])
+    assert not app.running
+    newest = autosaves.newest(autosave_folder())
+    assert newest is not None and state_hash(load_match(newest, app.assets).state) == state_hash(match.state)
+
+
+def test_a_quit_from_the_system_keeps_unsaved_play_in_the_autosave_without_asking(app) -> None:  # type: ignore[no-untyped-def]
+    match = human_game(app)
+    play_one_move(app)
+    pygame.event.post(pygame.event.Event(pygame.QUIT))  # SIGTERM, logging out
+    frames(app, 2)
     assert not app.running
     newest = autosaves.newest(autosave_folder())
     assert newest is not None and state_hash(load_match(newest, app.assets).state) == state_hash(match.state)
