@@ -292,6 +292,7 @@ class App:
         self.term_tip = pygame_gui.elements.UITooltip(text, (0, self.u(18)), self.manager, wrap_width=self.u(380))
         self.term_tip.find_valid_position(pygame.math.Vector2(pygame.mouse.get_pos()))
 
+    # leaving ---------------------------------------------------------------------------------------
     def playing(self) -> Match | None:
         """The game the scene stack shows, if any."""
         matches = [getattr(scene, "match", None) for scene in reversed(self.stack)]

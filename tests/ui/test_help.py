@@ -58,13 +58,20 @@ def _open(name: str) -> Callable[[App], None]:
             app.push("flows", match=match, before=None)
         elif name == "summit":
             app.push("summit", match=match, entries=(SummitHeld(presence=(("csto", 7),), dominant=""),))
+        elif name == "leave":
+            app.push("leave", match=match, then="title")
+        elif name == "era_end":
+            match.last_era = match.state.era
+            app.push("era_end", match=match)
         elif name == "preview":
             app.push("preview", match=match, action=ApplyPressure(seat, "throttle", match.scenario.links[0].id))
 
     return go
 
 
-SCREENS = "title new_game settings load save play card cover recap menu flows summit game_over preview".split()
+SCREENS = (
+    "title new_game settings load save play card cover recap menu flows summit game_over preview leave era_end".split()
+)
 
 
 @pytest.mark.parametrize("screen", SCREENS)

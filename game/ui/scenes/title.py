@@ -20,20 +20,22 @@ class TitleScene(Scene):
     def build(self) -> None:
         app, tr, u = self.app, self.app.tr, self.app.u
         w, h = app.size
-        bw, bh = u(320), u(52)
-        x = (w - bw) // 2
         keys: tuple[str, ...] = ("continue",) if autosaves.listing(autosave_folder()) else ()
         keys += ("new", "load", "settings", "quit")
+        room = 4 * (u(52) + u(14))  # the buttons share the height four take, so the objectives keep theirs
+        gap = u(14) * 4 // len(keys)
+        bw, bh = u(320), room // len(keys) - gap
+        x = (w - bw) // 2
         y = h // 5 + u(124)
         self.add(label(app.manager, pygame.Rect(0, h // 5, w, u(70)), tr("ui.title.name"), "@title"))
         self.add(label(app.manager, pygame.Rect(0, h // 5 + u(74), w, u(34)), tr("ui.title.tagline"), "@subtitle"))
         self.buttons = {}
         for i, key in enumerate(keys):
-            rect = pygame.Rect(x, y + i * (bh + u(14)), bw, bh)
+            rect = pygame.Rect(x, y + i * (bh + gap), bw, bh)
             self.buttons[key] = self.add(
                 button(app.manager, rect, tr(f"ui.title.{key}"), object_id="@big_button", tip=tr(f"ui.title.{key}_tip"))
             )
-        top = y + len(keys) * (bh + u(14)) + u(6)
+        top = y + room + u(6)
         bw = min(w - u(60), u(980))
         self.objectives = self.add(
             text_box(app.manager, pygame.Rect((w - bw) // 2, top, bw, h - top - u(14)), self.objectives_html())
