@@ -181,3 +181,17 @@ def test_a_named_save_counts_as_saved(app) -> None:  # type: ignore[no-untyped-d
     assert app.top.name == "play"
     to_title_through_the_menu(app)
     assert app.top.name == "title"
+
+
+def test_the_client_removes_only_its_own_stray_temporary_files_when_it_starts(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from game.ui.app import App
+
+    data = tmp_path / "data"
+    monkeypatch.setenv("CASPIAN_GAMBIT_DATA", str(data))
+    strays = [data / ".settings-a1.tmp", data / "saves" / ".save-b2.tmp", data / "autosaves" / ".autosave-c3.tmp"]
+    others = [data / "notes.tmp", data / "saves" / ".other-d4.tmp", data / "autosaves" / "mine.json"]
+    for path in strays + others:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("{", encoding="utf-8")
+    App(size=(800, 600), persist=False)
+    assert [p for p in strays if p.exists()] == [] and all(p.exists() for p in others)
