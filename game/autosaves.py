@@ -59,14 +59,20 @@ def listing(folder: Path) -> list[Path]:
     """The autosaves in the folder, newest first (by time written; within one game, later rounds first)."""
     found = []
     for path in folder.glob(f"{PREFIX}*.json"):
-        name = _NAME.match(path.name)
+        round_number = round_of(path)
         try:
             written = path.stat().st_mtime_ns
         except OSError:
             continue  # deleted meanwhile
-        if name is not None:
-            found.append(((written, int(name.group(2)), path.name), path))
+        if round_number is not None:
+            found.append(((written, round_number, path.name), path))
     return [path for _, path in sorted(found, reverse=True)]
+
+
+def round_of(path: Path) -> int | None:
+    """The round an autosave's name gives (None: not an autosave's name)."""
+    name = _NAME.match(path.name)
+    return int(name.group(2)) if name is not None else None
 
 
 def newest(folder: Path) -> Path | None:

@@ -157,6 +157,8 @@ def test_a_quit_from_the_system_keeps_unsaved_play_in_the_autosave_without_askin
     assert not app.running
     newest = autosaves.newest(autosave_folder())
     assert newest is not None and state_hash(load_match(newest, app.assets).state) == state_hash(match.state)
+    load = app.reset("load")
+    assert [load.title(p) for p in load.found()] == [app.tr("ui.load.autosave", round=1, time=load.title(newest)[-16:])]
 
 
 def test_save_and_leave_writes_a_named_save_then_leaves(app) -> None:  # type: ignore[no-untyped-def]

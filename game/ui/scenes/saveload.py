@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import pygame
@@ -100,6 +101,14 @@ class LoadScene(Scene):
         unique = {p.resolve(): p for p in paths if p.is_file()}
         return sorted(unique.values(), key=lambda p: p.stat().st_mtime, reverse=True)[:12]
 
+    def title(self, path: Path) -> str:
+        """A named save by its name; an autosave as one, with its round and when it was written."""
+        round_number = autosaves.round_of(path) if path.parent == autosave_folder() else None
+        if round_number is None:
+            return path.stem
+        written = time.strftime("%Y-%m-%d %H:%M", time.localtime(path.stat().st_mtime))
+        return self.app.tr("ui.load.autosave", round=round_number, time=written)
+
     def build(self) -> None:
         app, u, tr, m = self.app, self.app.u, self.app.tr, self.app.manager
         w, h = app.size
@@ -115,7 +124,7 @@ class LoadScene(Scene):
                 button(
                     m,
                     pygame.Rect(x, u(100) + i * u(46), pw, u(40)),
-                    path.stem,
+                    self.title(path),
                     tip=str(path),
                     object_id="@target_button",
                 )
