@@ -1,6 +1,7 @@
 """How long a game takes a class at one screen: seeded bot games counted as a hotseat of human seats.
 
-    python3 tools/lesson_time.py                          the classroom default: 4 seats, the lesson format
+    python3 tools/lesson_time.py                          the classroom default: caspian-2023, 4 seats, the
+                                                          lesson format (none yet: the shortest, short)
     python3 tools/lesson_time.py --scenario tutorial
     python3 tools/lesson_time.py --scenario caspian-2023 --format full --games 20 --seed 1
     python3 tools/lesson_time.py --cover-forced           as before forced actions were taken for the seat
