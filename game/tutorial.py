@@ -29,7 +29,7 @@ from rules.content import ContentError
 
 TUTORIAL_PATH = ASSETS / "tutorial.toml"
 WAITS = ("next", "action", "scene", "end")
-SCENES = ("flows", "summit", "game_over")
+SCENES = ("flows", "summit", "preview", "game_over")
 USES = ("headline", "event", "influence", "build", "negotiate", "pressure")
 _STEP_KEYS = frozenset({"id", "wait", "action", "scene", "after", "card", "use", "place", "text"})
 _TOP_KEYS = frozenset({"scenario", "seed", "seat", "bot_seat", "real_game", "bot_moves", "steps"})
@@ -57,7 +57,7 @@ class Step:
     id: str
     wait: str  # one of WAITS
     text: Mapping[str, str]  # language -> one or two sentences
-    action: Pattern | None = None  # wait == "action": the guided seat's action it waits for
+    action: Pattern | None = None  # the guided seat's action it waits for ("action") or points to ("scene")
     scene: str = ""  # wait == "scene": the screen that must be shown and closed
     after: str = ""  # a log entry kind that must have happened before the step shows
     card: str = ""  # the card in the hand to highlight
@@ -67,7 +67,7 @@ class Step:
     @property
     def decides(self) -> bool:
         """A decision the player thinks about (not a Next, an End turn or a Continue)."""
-        return self.action is not None and self.action.kind != "end_turn"
+        return self.action is not None and self.action.kind != "end_turn" and self.wait != "next"
 
 
 @frozen
@@ -113,8 +113,8 @@ def _step(where: str, raw: dict[str, Any], problems: list[str]) -> Step | None:
         if not isinstance(text, dict) or not str(text.get(lang, "")).strip():
             problems.append(f"{where}.text.{lang}: missing")
     action = _pattern(f"{where}.action", raw["action"], problems) if "action" in raw else None
-    if (wait == "action") != (action is not None):
-        problems.append(f"{where}: a step waits for an action exactly when it names one")
+    if wait == "action" and action is None:
+        problems.append(f"{where}: an 'action' step names its action")
     scene = str(raw.get("scene", ""))
     if (wait == "scene") != bool(scene) or (scene and scene not in SCENES):
         problems.append(f"{where}.scene: {scene!r}: a 'scene' step names one of {', '.join(SCENES)}")

@@ -31,6 +31,7 @@ from game.ui.scenes import SCENES
 from game.ui.settings import Settings, load_settings, save_settings
 from game.ui.style import FONT_BOLD, FONT_REGULAR
 from game.ui.widgets import button, esc
+from game.ui.tutorial_overlay import TutorialOverlay
 
 # Rich text asks for font sizes on the fly; pygame_gui warns each time but loads them all the same.
 warnings.filterwarnings("ignore", message="Finding font with id", category=UserWarning)
@@ -101,6 +102,7 @@ class App:
         if len(self.scenes) != len(scenes):
             raise ValueError("two scene classes share a name")
         self.stack: list[Scene] = []
+        self.tutorial: TutorialOverlay | None = None  # the guided tutorial over the screens (tutorial_overlay)
         self.running = True
         self.window_closed = False
         self.clock = pygame.time.Clock()
@@ -343,6 +345,8 @@ class App:
         if event.type == pygame_gui.UI_TEXT_BOX_LINK_CLICKED and self.top is not None and self.top.name != "help":
             self.toggle_help(event.link_target)
             return
+        if self.tutorial is not None and self.tutorial.handle(event):
+            return
         consumed = self.manager.process_events(event)
         if not consumed and self.stack:
             self.stack[-1].handle(event)
@@ -359,6 +363,8 @@ class App:
             top.update(dt)
         self.place_help_button()
         self.gloss_tooltips()
+        if self.tutorial is not None:
+            self.tutorial.update(dt)
         self.manager.update(dt)
         self.hover_terms()
         self.draw(self.screen)
@@ -376,6 +382,8 @@ class App:
                 surface.blit(dim, (0, 0))
             top.draw(surface)
         self.manager.draw_ui(surface)
+        if self.tutorial is not None:
+            self.tutorial.draw(surface)
 
     def run(self) -> None:
         while self.running:

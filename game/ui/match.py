@@ -39,6 +39,7 @@ class Match:
     save_name: str = ""
     autosaver: Autosaver | None = None  # writes the autosaves while the game is played in the window
     last_era: int | None = None  # "end after this era": play stops once this era (an index) is over
+    paused: bool = False  # the engine and bots wait (the tutorial explains a step)
 
     @classmethod
     def start(cls, scenario: Scenario, seed: int, plans: tuple[SeatPlan, ...], length: str, tier: str) -> Match:

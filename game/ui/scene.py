@@ -32,6 +32,7 @@ class SceneHost(Protocol):
     assets: Path
     manager: pygame_gui.UIManager
     bot_delay: float
+    tutorial: Any  # the guided tutorial's overlay while one runs (game.ui.tutorial_overlay), else None
 
     @property
     def size(self) -> tuple[int, int]: ...

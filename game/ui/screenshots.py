@@ -22,6 +22,7 @@ from game.ui.app import App
 from game.ui.match import Match, SeatPlan
 from game.ui.scenes.help import HelpScene
 from game.ui.settings import Settings
+from game.ui.tutorial_overlay import start_tutorial
 from game.ui.widgets import link_point
 from rules.log import SummitHeld
 
@@ -190,6 +191,9 @@ def _render(outdir: Path, scenario_id: str, seed: int, size: tuple[int, int], as
     app.settings.language = "ru"
     app.refresh()
     shooter.shot("title-continue-ru")
+    app.settings.language = "en"
+    app.refresh()
+    tutorial_shots(app, shooter)
     return shooter.paths
 
 
@@ -209,3 +213,31 @@ def shoot_leaving(app: App, shooter: Shooter, match: Match) -> None:
         match.last_era = None
     app.settings.language = "en"
     app.refresh()
+
+
+# The tutorial steps shot, each on the screen it is shot on: a card to play, an answer explained, a throttle's
+# preview (what it would cost you).
+TUTORIAL_SHOTS = (("influence", "play"), ("answer", "play"), ("pressure_price", "preview"))
+
+
+def tutorial_shots(app: App, shooter: Shooter, stops: tuple[tuple[str, str], ...] = TUTORIAL_SHOTS) -> None:
+    """Play the guided tutorial by Enter alone (Next, or the highlight) and shoot the given steps in English
+    and Russian."""
+    overlay = start_tutorial(app)
+    wanted = list(stops)
+    for _ in range(3000):
+        if not wanted or app.tutorial is not overlay:
+            break
+        step_id, screen = wanted[0]
+        app.step(0.05)
+        if overlay.progress.step.id == step_id and overlay.top_name() == screen and overlay.ready():
+            wanted.pop(0)
+            for lang in ("en", "ru"):
+                app.settings.language = lang
+                app.refresh()
+                shooter.shot(f"tutorial-{step_id}-{lang}")
+            app.settings.language = "en"
+            app.refresh()
+        elif overlay.highlight() is not None or "next" in overlay.buttons:
+            pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="", scancode=0))
+    overlay.quit()

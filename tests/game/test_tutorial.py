@@ -46,7 +46,7 @@ def play_script() -> tuple[Session, Progress]:
             return session, progress
         if step.wait == "next" and progress.ready(session.log):
             progress.next(session.actions, session.log)
-        elif top in ("flows", "summit"):
+        elif top in ("flows", "summit", "preview"):
             top = "play"  # the player closes the screen
         elif session.is_over:
             top = "game_over"
@@ -54,6 +54,10 @@ def play_script() -> tuple[Session, Progress]:
             entries = session.submit(Advance())
             kinds = {getattr(e, "kind", "") for e in entries}
             top = "flows" if "flows_routed" in kinds else "summit" if "summit_held" in kinds else "play"
+        elif step.wait == "scene" and step.scene == "preview" and session.current_seat() == script.seat:
+            for action in _ui_path(session, step):
+                session.submit(action)
+            top = "preview"  # shown, then cancelled
         elif session.current_seat() == script.bot_seat:
             session.submit(bot.choose(scenario, player_view(session.state, script.bot_seat), session.legal()).action)
         else:

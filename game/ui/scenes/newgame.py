@@ -25,15 +25,16 @@ SEAT_CHOICES: tuple[str, ...] = ("human", *(f"bot:{level}" for level in LEVELS))
 class NewGameScene(Scene):
     name = "new_game"
 
-    def __init__(self, app: SceneHost, seed: int | None = None) -> None:
+    def __init__(self, app: SceneHost, seed: int | None = None, scenario: str = "", length: str = "") -> None:
+        """`scenario` and `length` preselect a game (the tutorial's last step offers one)."""
         super().__init__(app)
         self.scenarios = [sid for sid, _ in list_scenarios(app.assets)]
         preferred = "tutorial" if "tutorial" in self.scenarios else (self.scenarios[0] if self.scenarios else "")
-        self.scenario_id = preferred
+        self.scenario_id = scenario if scenario in self.scenarios else preferred
         self.seed = seed if seed is not None else random.randrange(1, 100000)
         self.tier = "standard"
         self.problem = ""
-        self.length = ""
+        self.length = length
         self.seats: dict[str, str] = {}
         self.scenario: Scenario | None = None
         self._load()

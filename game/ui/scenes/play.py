@@ -66,6 +66,7 @@ class PlayScene(Scene):
         self.card_buttons: dict[int, str] = {}
         self.controls: dict[str, pygame_gui.elements.UIButton] = {}
         self.show_flows = True
+        self.decision_area = pygame.Rect(0, 0, 0, 0)
         self._view: tuple | None = None
         # The scenario, map and caches live as long as the game: keep them out of the collector's way.
         gc.collect()
@@ -254,6 +255,7 @@ class PlayScene(Scene):
         ph = u(64) if "\n" not in prompt else u(92)
         self.add(text_box(m, pygame.Rect(area.x, area.y, area.w, ph), esc(prompt).replace("\n", "<br>")))
         box = pygame.Rect(area.x, area.y + ph + u(4), area.w, area.h - ph - u(4))
+        self.decision_area = box  # where decision buttons show (a scrolled-away one lies outside)
         scroller = self.add(pygame_gui.elements.UIScrollingContainer(box, m, allow_scroll_x=False))
         row = u(38)
         inner_w = area.w - u(28)
@@ -534,6 +536,8 @@ class PlayScene(Scene):
             if not self.over_shown:
                 self.over_shown = True
                 self.show_game_over()
+            return
+        if step in ("engine", "bot") and match.paused:
             return
         if step == "engine":
             self.engine_step()

@@ -9,6 +9,7 @@ from game import autosaves
 from game.ui.backdrop import draw_title_backdrop
 from game.ui.savefiles import autosave_folder, newest_autosave
 from game.ui.scene import Scene
+from game.ui.tutorial_overlay import start_tutorial
 from game.ui.widgets import button, glossed, label, text_box
 
 _OPENS = {"new": "new_game", "load": "load", "settings": "settings"}  # button -> the scene it opens
@@ -20,18 +21,21 @@ class TitleScene(Scene):
     def build(self) -> None:
         app, tr, u = self.app, self.app.tr, self.app.u
         w, h = app.size
-        keys: tuple[str, ...] = ("continue",) if autosaves.listing(autosave_folder()) else ()
-        keys += ("new", "load", "settings", "quit")
+        rows: tuple[tuple[str, ...], ...] = (("continue",),) if autosaves.listing(autosave_folder()) else ()
+        rows += (("new", "tutorial"), ("load",), ("settings",), ("quit",))  # a new game and the tutorial side by side
         room = 4 * (u(52) + u(14))  # the buttons share the height four take, so the objectives keep theirs
-        gap = u(14) * 4 // len(keys)
-        bw, bh = u(320), room // len(keys) - gap
-        x = (w - bw) // 2
+        gap = u(14) * 4 // len(rows)
+        bw, bh = u(320), room // len(rows) - gap
         y = h // 5 + u(124)
+        places = {}
+        for i, row in enumerate(rows):
+            left = (w - len(row) * bw - (len(row) - 1) * u(14)) // 2
+            for j, key in enumerate(row):
+                places[key] = pygame.Rect(left + j * (bw + u(14)), y + i * (bh + gap), bw, bh)
         self.add(label(app.manager, pygame.Rect(0, h // 5, w, u(70)), tr("ui.title.name"), "@title"))
         self.add(label(app.manager, pygame.Rect(0, h // 5 + u(74), w, u(34)), tr("ui.title.tagline"), "@subtitle"))
         self.buttons = {}
-        for i, key in enumerate(keys):
-            rect = pygame.Rect(x, y + i * (bh + gap), bw, bh)
+        for key, rect in places.items():
             self.buttons[key] = self.add(
                 button(app.manager, rect, tr(f"ui.title.{key}"), object_id="@big_button", tip=tr(f"ui.title.{key}_tip"))
             )
@@ -55,7 +59,8 @@ class TitleScene(Scene):
                     self.choose(key)
                     return True
         if event.type == pygame.KEYDOWN:
-            keys = {pygame.K_n: "new", pygame.K_l: "load", pygame.K_s: "settings", pygame.K_ESCAPE: "quit"}
+            keys = {pygame.K_n: "new", pygame.K_t: "tutorial", pygame.K_l: "load", pygame.K_s: "settings"}
+            keys[pygame.K_ESCAPE] = "quit"
             if "continue" in self.buttons:
                 keys[pygame.K_c] = "continue"
             if event.key in keys:
@@ -68,6 +73,8 @@ class TitleScene(Scene):
             self.app.quit()
         elif key == "continue":
             self.resume()
+        elif key == "tutorial":
+            start_tutorial(self.app)
         else:
             self.app.push(_OPENS[key])
 
