@@ -30,8 +30,8 @@ from game.ui.scene import Scene
 from game.ui.scenes import SCENES
 from game.ui.settings import Settings, load_settings, save_settings
 from game.ui.style import FONT_BOLD, FONT_REGULAR
-from game.ui.widgets import button, esc
 from game.ui.tutorial_overlay import TutorialOverlay
+from game.ui.widgets import button, esc
 
 # Rich text asks for font sizes on the fly; pygame_gui warns each time but loads them all the same.
 warnings.filterwarnings("ignore", message="Finding font with id", category=UserWarning)
