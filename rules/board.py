@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from rules.memo import Memo
+from rules.memo import Memo, MemoName
 from rules.scenario import Scenario
 from rules.state import GameState
 
 # Entries each board memo holds before it starts afresh.
 _MEMO_LIMIT = 20000
+_HOME_SEATS = MemoName("board.home_seats", _MEMO_LIMIT)
+_HOLDERS = MemoName("board.holders", _MEMO_LIMIT)
+_HELD_LINKS = MemoName("board.held_links", _MEMO_LIMIT)
 
 
 def home_seats(scenario: Scenario, seats: tuple[str, ...]) -> tuple[int, ...]:
     """Per scenario state: the seat index that plays it, or -1."""
-    homes: Memo[tuple[str, ...], tuple[int, ...]] = scenario.memo("board.home_seats", _MEMO_LIMIT)
+    homes: Memo[tuple[str, ...], tuple[int, ...]] = scenario.memos[_HOME_SEATS]
     found = homes.get(seats)
     if found is None:
         found = homes.put(seats, tuple(seats.index(s.id) if s.id in seats else -1 for s in scenario.states))
@@ -82,7 +85,7 @@ def controlling_seat(state: GameState, s_idx: int) -> int:
 def holders(scenario: Scenario, state: GameState) -> tuple[int, ...]:
     """Per state: who holds its territory (the controlling seat, else the seat that plays it, else -1)."""
     table = control_table(state)
-    memo: Memo[tuple[tuple[int, ...], tuple[str, ...]], tuple[int, ...]] = scenario.memo("board.holders", _MEMO_LIMIT)
+    memo: Memo[tuple[tuple[int, ...], tuple[str, ...]], tuple[int, ...]] = scenario.memos[_HOLDERS]
     key = (table, state.seats)
     found = memo.get(key)
     if found is None:
@@ -105,7 +108,7 @@ def controls_link(scenario: Scenario, state: GameState, seat: int, l_idx: int) -
 def held_links(scenario: Scenario, state: GameState, seat: int) -> frozenset[int]:
     """The links a seat controls (it holds at least one territory each lies in), memoised on the holders."""
     held = holders(scenario, state)
-    memo: Memo[tuple[tuple[int, ...], int], frozenset[int]] = scenario.memo("board.held_links", _MEMO_LIMIT)
+    memo: Memo[tuple[tuple[int, ...], int], frozenset[int]] = scenario.memos[_HELD_LINKS]
     key = (held, seat)
     found = memo.get(key)
     if found is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from attrs import evolve, frozen
+from attrs import frozen
 
 from rules.scenario import Scenario
 from rules.state import ENGINE, NOBODY, GameState, Phase, Turn, finish, update
@@ -99,7 +99,7 @@ def _after_flows(scenario: Scenario, state: GameState) -> GameState:
 def _next_round(scenario: Scenario, state: GameState) -> GameState:
     """Cleanup done: the next round, or the next era's first round."""
     if is_era_end(scenario, state):
-        return evolve(
+        return update(
             state,
             era=state.era + 1,
             round=1,
@@ -146,7 +146,7 @@ def end_era_now(state: GameState) -> GameState:
     discard = state.discard + tuple(h for h in state.headlines if h) + tuple(c for _, c in state.reveal_queue)
     if state.turn is not None and state.turn.card and not state.turn.done:
         discard += (state.turn.card,)
-    return evolve(
+    return update(
         state,
         phase=Phase.SUMMIT,
         queue=(),

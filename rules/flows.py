@@ -10,12 +10,19 @@ from __future__ import annotations
 import heapq
 
 from rules import board
-from rules.memo import Memo
+from rules.memo import Memo, MemoName
 from rules.scenario import Scenario
 from rules.state import FlowPath, FlowReport, GameState, LinkState, update
 
 # Entries each flow memo of a scenario holds before it starts afresh (a table of tables counts its tables).
 _CACHE_LIMIT = 20000
+# The scenario's flow memo tables (see rules.memo).
+_ROUTES = MemoName("flows.route", _CACHE_LIMIT)
+_MADE_PATHS = MemoName("flows.made_paths", _CACHE_LIMIT)
+_WEIGHTS = MemoName("flows.weights", _CACHE_LIMIT)
+_PATH_TABLES = MemoName("flows.paths", _CACHE_LIMIT)
+_ADJACENCY = MemoName("flows.adjacency", _CACHE_LIMIT)
+_FEE_PLANS = MemoName("flows.fee_plans", _CACHE_LIMIT)
 
 Routed = tuple[tuple[int, ...], tuple[FlowPath, ...], tuple[int, ...]]  # loads, paths, unshipped per shipment
 _Path = tuple[tuple[int, ...], int]  # a cheapest path's links, and the node it reaches (-1: no path)
@@ -52,7 +59,7 @@ def shipments(scenario: Scenario, production: tuple[int, ...]) -> tuple[tuple[st
 
 def route(scenario: Scenario, caps: tuple[int, ...], costs: tuple[int, ...], production: tuple[int, ...]) -> Routed:
     """Route every shipment, cheapest path first within capacity: (loads, paths, unshipped per shipment)."""
-    routes: Memo[tuple[tuple[int, ...], ...], Routed] = scenario.memo("flows.route", _CACHE_LIMIT)
+    routes: Memo[tuple[tuple[int, ...], ...], Routed] = scenario.memos[_ROUTES]
     key = (caps, costs, production)
     found = routes.get(key)
     if found is None:
@@ -103,7 +110,7 @@ def _route(
 
 def _made_paths(scenario: Scenario) -> Memo[_PathFields, FlowPath]:
     """The flow paths routing has made for this scenario, by their fields (paths are values, and recur)."""
-    made: Memo[_PathFields, FlowPath] = scenario.memo("flows.made_paths", _CACHE_LIMIT)
+    made: Memo[_PathFields, FlowPath] = scenario.memos[_MADE_PATHS]
     return made
 
 
@@ -115,7 +122,7 @@ def _make_path(
 
 def _weights(scenario: Scenario, costs: tuple[int, ...]) -> tuple[int, ...]:
     """Per link: the cost of moving a unit over it (fee plus transport cost, at least 1)."""
-    weights: Memo[tuple[int, ...], tuple[int, ...]] = scenario.memo("flows.weights", _CACHE_LIMIT)
+    weights: Memo[tuple[int, ...], tuple[int, ...]] = scenario.memos[_WEIGHTS]
     found = weights.get(costs)
     if found is None:
         found = weights.put(costs, tuple(max(1, lk.fee + lk.cost + extra) for lk, extra in zip(scenario.links, costs)))
@@ -124,7 +131,7 @@ def _weights(scenario: Scenario, costs: tuple[int, ...]) -> tuple[int, ...]:
 
 def _path_memo(scenario: Scenario, weights: tuple[int, ...]) -> Memo[_PathKey, _Path]:
     """The memo of cheapest paths for one set of link weights (shared by every game with those weights)."""
-    tables: Memo[tuple[int, ...], Memo[_PathKey, _Path]] = scenario.memo("flows.paths", _CACHE_LIMIT)
+    tables: Memo[tuple[int, ...], Memo[_PathKey, _Path]] = scenario.memos[_PATH_TABLES]
     found = tables.get(weights)
     if found is None:
         found = tables.put(weights, Memo(_CACHE_LIMIT))
@@ -190,7 +197,7 @@ _FAR = 1 << 60
 def _adjacency(scenario: Scenario, commodity: str, weights: tuple[int, ...]) -> _Adjacency:
     """Per node, the (link, other node, weight) of the links that can carry the commodity (built once per
     scenario and weights)."""
-    tables: Memo[tuple[str, tuple[int, ...]], _Adjacency] = scenario.memo("flows.adjacency", _CACHE_LIMIT)
+    tables: Memo[tuple[str, tuple[int, ...]], _Adjacency] = scenario.memos[_ADJACENCY]
     key = (commodity, weights)
     found = tables.get(key)
     if found is None:
@@ -305,7 +312,7 @@ def settle(
     discounts, halved = _fee_terms(scenario, state)
     rates = _FeeRates(scenario, discounts, halved)
     plans_of: dict[str, Memo[tuple[int, ...], _Plan]] = {}
-    fee_tables: Memo[_FeeTerms, Memo[tuple[int, ...], _Plan]] = scenario.memo("flows.fee_plans", _CACHE_LIMIT)
+    fee_tables: Memo[_FeeTerms, Memo[tuple[int, ...], _Plan]] = scenario.memos[_FEE_PLANS]
     prices, commodity_index = state.prices, scenario.commodity_index
     for path in paths:
         value = path.volume * prices[commodity_index[path.commodity]]

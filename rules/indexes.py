@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from rules.memo import Memo
+from rules.memo import Memo, MemoName
 from rules.scenario import Scenario
 
 A = TypeVar("A")
@@ -14,9 +14,12 @@ A = TypeVar("A")
 Made = dict[tuple[Any, ...], Any]
 
 
+_MADE = MemoName("made_actions", 64)
+
+
 def made_actions(scenario: Scenario, seat: str) -> Made:
     """The actions legal_actions has handed out to a seat on this scenario, by (type, *fields)."""
-    memo: Memo[str, Made] = scenario.memo("made_actions", 64)
+    memo: Memo[str, Made] = scenario.memos[_MADE]
     found = memo.get(seat)
     return found if found is not None else memo.put(seat, {})
 

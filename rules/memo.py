@@ -2,7 +2,8 @@
 
 Two kinds of key, one class each:
 - `Memo`: keyed by value (hashable tuples of ids, seats, actions). A scenario keeps its tables in
-  `Scenario.memo(name, limit)`, so every game on that scenario shares them and nothing is global.
+  `Scenario.memos`, each under a module-level `MemoName` (`scenario.memos[_ROUTES]`): every game on that
+  scenario shares them, nothing is global, and reaching a table is one dict look-up (no Python call).
 - `IdentityMemo`: keyed on the identity of the objects a value was worked out from (a state's tuples, a
   flow report). Each entry keeps its objects alive, and two live objects never share an id, so ids that
   match are the very objects the value was made from: a hit is exact, and nothing is hashed but ids.
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 from enum import Enum
-from typing import Final, Generic, TypeVar
+from typing import Any, Final, Generic, TypeVar
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -59,6 +60,29 @@ class Memo(Generic[K, V]):
 
     def clear(self) -> None:
         self._entries.clear()
+
+
+class MemoName:
+    """The name and size limit of a scenario's memo table, declared once at module level; the key its
+    table is kept under in `Scenario.memos` (compared by identity, so a look-up hashes a pointer)."""
+
+    __slots__ = ("limit", "name")
+
+    def __init__(self, name: str, limit: int = 20_000) -> None:
+        self.name = name
+        self.limit = limit
+
+    def __repr__(self) -> str:
+        return f"MemoName({self.name!r}, {self.limit})"
+
+
+class MemoTables(dict[MemoName, Memo[Any, Any]]):
+    """A scenario's memo tables: `tables[name]` is the table for a `MemoName`, made on first use."""
+
+    def __missing__(self, name: MemoName) -> Memo[Any, Any]:
+        table: Memo[Any, Any] = Memo(name.limit)
+        self[name] = table
+        return table
 
 
 class IdentityMemo(Generic[V]):

@@ -8,8 +8,6 @@ of a game's static content.
 
 from __future__ import annotations
 
-from typing import Any
-
 from attrs import evolve, field, frozen
 
 from rules.card_defs import (
@@ -37,7 +35,7 @@ from rules.card_defs import (
     Tension,
     VictoryPoints,
 )
-from rules.memo import Memo
+from rules.memo import MemoTables
 from rules.world import (
     COMMODITIES,
     ENTRY_RULES,
@@ -273,22 +271,15 @@ class Scenario:
             rank[l_idx] = position
         self.link_rank = tuple(rank)
         self.buildable_by_id = tuple(sorted(self.buildable_links, key=lambda i: world.links[i].id))
-        # Memo tables for pure functions of (scenario, immutable inputs): flows, seat maps (see `memo`).
-        self._memos: dict[str, Memo[Any, Any]] = {}
+        # Memo tables for pure functions of (scenario, immutable inputs): flows, seat maps (see rules.memo).
+        self.memos = MemoTables()
         self.cards_by_era = {
             era.number: tuple(sorted(c.id for c in self.cards if c.era == era.number)) for era in definition.eras
         }
 
-    def memo(self, name: str, limit: int = 20_000) -> Memo[Any, Any]:
-        """This scenario's memo table `name` (made on first use, shared by every game on the scenario)."""
-        found = self._memos.get(name)
-        if found is None:
-            found = self._memos[name] = Memo(limit)
-        return found
-
     def clear_memos(self) -> None:
         """Empty this scenario's memo tables (to time work that is normally memoised)."""
-        for memo in self._memos.values():
+        for memo in self.memos.values():
             memo.clear()
 
     def state(self, state_id: str) -> StateDef:

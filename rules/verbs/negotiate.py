@@ -17,7 +17,7 @@ from rules.errors import InvalidActionError, Reason
 from rules.frame import Answer
 from rules.indexes import Made
 from rules.log import Log
-from rules.memo import Memo
+from rules.memo import Memo, MemoName
 from rules.scenario import Scenario
 from rules.state import Agreement, GameState, Proposal, update
 from rules.turn import begin_ops, finish_ops
@@ -65,9 +65,12 @@ def _ids(scenario: Scenario, a: Propose) -> Ids:
     return checks
 
 
+_PARTNERS = MemoName("partners", 1)
+
+
 def _partners(scenario: Scenario) -> frozenset[str]:
     """Every id a proposal may name as partner: states, patrons and "bloc:<id>" (made once per scenario)."""
-    memo: Memo[None, frozenset[str]] = scenario.memo("partners", 1)
+    memo: Memo[None, frozenset[str]] = scenario.memos[_PARTNERS]
     return memo.get_or_make(
         None,
         lambda: frozenset([*scenario.state_index, *scenario.patron_index, *(f"bloc:{b.id}" for b in scenario.blocs)]),
@@ -154,9 +157,12 @@ def _refused(
     return refused
 
 
+_PROPOSAL_TABLES = MemoName("proposal_table", 64)
+
+
 def _table(scenario: Scenario, me: str) -> Table:
     """A seat's candidates and their index (made once per scenario and seat)."""
-    memo: Memo[str, Table] = scenario.memo("proposal_table", 64)
+    memo: Memo[str, Table] = scenario.memos[_PROPOSAL_TABLES]
     found = memo.get(me)
     return found if found is not None else memo.put(me, _make_table(scenario, me))
 
@@ -177,9 +183,12 @@ def _make_table(scenario: Scenario, me: str) -> Table:
 _FIELDS = attrgetter("seat", "partner", "deal", "subject")
 
 
+_PROPOSALS = MemoName("proposals", 64)
+
+
 def proposal_candidates(scenario: Scenario, me: str) -> tuple[Propose, ...]:
     """Every proposal a seat could make, allowed or not, in sort order (made once per scenario and seat)."""
-    memo: Memo[str, tuple[Propose, ...]] = scenario.memo("proposals", 64)
+    memo: Memo[str, tuple[Propose, ...]] = scenario.memos[_PROPOSALS]
     return memo.get_or_make(me, lambda: tuple(sorted(_proposals(scenario, me), key=_FIELDS)))
 
 

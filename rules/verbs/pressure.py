@@ -23,7 +23,7 @@ from rules.effects import (
 from rules.errors import Reason
 from rules.indexes import Made, shared
 from rules.log import Log
-from rules.memo import Memo
+from rules.memo import Memo, MemoName
 from rules.scenario import Scenario
 from rules.state import Agreement, GameState, set_item, update
 from rules.turn import begin_ops, finish_ops
@@ -338,9 +338,12 @@ def _sight(scenario: Scenario, state: GameState, seat: int, ops: int) -> Sight:
     return Sight(seat, state.seats[seat], state.seats, ops, held, states, mine, tuple(present))
 
 
+_HELD_LINK_IDS = MemoName("held_links")
+
+
 def _held_links_by_id(scenario: Scenario, held: tuple[int, ...], seat: int) -> tuple[tuple[int, str], ...]:
     """(index, id) of the links in a territory the seat holds, ordered by id; memoised on the holders."""
-    memo: Memo[tuple[tuple[int, ...], int], tuple[tuple[int, str], ...]] = scenario.memo("held_links")
+    memo: Memo[tuple[tuple[int, ...], int], tuple[tuple[int, str], ...]] = scenario.memos[_HELD_LINK_IDS]
     found = memo.get((held, seat))
     return found if found is not None else memo.put((held, seat), _make_held_links(scenario, held, seat))
 
