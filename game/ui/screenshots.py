@@ -225,7 +225,7 @@ def tutorial_shots(app: App, shooter: Shooter, stops: tuple[tuple[str, str], ...
     and Russian."""
     overlay = start_tutorial(app)
     wanted = list(stops)
-    for _ in range(3000):
+    for _ in range(20000):  # frames: Russia thinks in its own thread meanwhile
         if not wanted or app.tutorial is not overlay:
             break
         step_id, screen = wanted[0]

@@ -270,32 +270,34 @@ class TutorialOverlay:
         self._draw_box(surface)
 
     def _layout(self, surface: pygame.Surface, target: Highlight | None) -> pygame.Rect:
-        """The box's place: the first of a few that keeps clear of the highlight and of a dialog's widgets
-        (over the play screen, centred on the map)."""
+        """The box's place: never over the highlight, and of a few places the one that hides the least of the
+        screen's texts (over the play screen, on the map: its texts are everywhere else)."""
         u, top = self.app.u, self.app.top
         w, h = surface.get_size()
         margin = u(12)
-        avoid = [target.rect.inflate(u(16), u(16))] if target is not None else []
-        dialog: pygame.Rect | None = None
-        if top is not None and top.modal and top.widgets:
-            rects = [widget.rect for widget in top.widgets]
-            dialog = rects[0].unionall(rects[1:])
-            avoid.append(dialog)
+        texts: list[pygame.Rect] = []
+        if top is not None and top.name != "play":
+            texts = [widget.rect for widget in top.widgets if not isinstance(widget, pygame_gui.elements.UIButton)]
         area: pygame.Rect = getattr(top, "map_rect", pygame.Rect(0, 0, w, h))
         full = min(area.w - 2 * margin, u(620))
         spots = [(area.x + (area.w - full) // 2, u(52), full), (area.x + (area.w - full) // 2, -1, full)]
-        if dialog is not None:
-            spots += [
-                (margin, margin, dialog.left - 2 * margin),
-                (dialog.right + margin, margin, w - dialog.right - 2 * margin),
-            ]
-        rects = []
+        if texts:
+            left, right = min(r.left for r in texts), max(r.right for r in texts)
+            spots += [(margin, margin, left - 2 * margin), (right + margin, margin, w - right - 2 * margin)]
+        keep = target.rect.inflate(u(16), u(16)) if target is not None else pygame.Rect(0, 0, 0, 0)
+        best: tuple[int, pygame.Rect] | None = None
         for x, y, bw in spots:
             if bw < u(190):
                 continue
             bh = self._compose(bw)[2]
-            rects.append(pygame.Rect(x, y if y >= 0 else area.bottom - bh - margin, bw, bh))
-        return next((r for r in rects if r.bottom <= h and not r.collidelistall(avoid)), rects[0])
+            rect = pygame.Rect(x, y if y >= 0 else area.bottom - bh - margin, bw, bh)
+            hidden = sum(rect.clip(r).w * rect.clip(r).h for r in texts)
+            if rect.colliderect(keep) or rect.bottom > h:
+                hidden += w * h
+            if best is None or hidden < best[0]:
+                best = (hidden, rect)
+        assert best is not None
+        return best[1]
 
     def _compose(self, bw: int) -> tuple[list[str], list[tuple[str, pygame.Rect]], int]:
         """For a box `bw` wide: its text lines, its buttons (right-aligned rows, relative to the box) and its
