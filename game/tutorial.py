@@ -80,13 +80,16 @@ class Script:
     bot_moves: tuple[Pattern, ...]
     steps: tuple[Step, ...]
 
+    @property
+    def decisions(self) -> int:
+        return sum(1 for step in self.steps if step.decides)
+
     def words(self, lang: str) -> int:
         return sum(len(step.text[lang].split()) for step in self.steps)
 
     def minutes(self, lang: str) -> float:
         """A newcomer's time: each decision at DECISION_S seconds plus every text read at READING_WPM."""
-        decisions = sum(1 for step in self.steps if step.decides)
-        return decisions * DECISION_S / 60 + self.words(lang) / READING_WPM
+        return self.decisions * DECISION_S / 60 + self.words(lang) / READING_WPM
 
 
 # --------------------------------------------------------------------------- loading

@@ -3,6 +3,7 @@
     python3 tools/lesson_time.py                          the classroom default: caspian-2023, 4 seats, the
                                                           lesson format (none yet: the shortest, short)
     python3 tools/lesson_time.py --scenario tutorial
+    python3 tools/lesson_time.py --guided                 the guided tutorial, for one newcomer
     python3 tools/lesson_time.py --scenario caspian-2023 --format full --games 20 --seed 1
     python3 tools/lesson_time.py --cover-forced           as before forced actions were taken for the seat
     python3 tools/lesson_time.py --write                  every scenario's every format, into
@@ -48,7 +49,9 @@ from game import hotseat  # noqa: E402
 from game.bots import make_bot  # noqa: E402
 from game.content_files import ASSETS, list_scenarios, load_scenario  # noqa: E402
 from game.estimates import FILE_NAME  # noqa: E402
+from game.i18n import LANGUAGES  # noqa: E402
 from game.session import Session  # noqa: E402
+from game.tutorial import load_script  # noqa: E402
 from rules import player_view  # noqa: E402
 from rules.action import Answer, Choose, KeepObjective, PassTurn, PickHeadline, PlayCard  # noqa: E402
 from rules.scenario import Scenario  # noqa: E402
@@ -195,6 +198,19 @@ def write_estimates(games: int, seed: int, jobs: int) -> Path:
     return path
 
 
+def guided_estimate() -> dict[str, Any]:
+    """The guided tutorial (assets/tutorial.toml) for one newcomer: its decisions at 45 s each plus its texts
+    read at 150 words a minute, per language (game.tutorial.Script.minutes)."""
+    script = load_script()
+    return {
+        "guided": script.scenario,
+        "steps": len(script.steps),
+        "decisions": script.decisions,
+        "words": {lang: script.words(lang) for lang in LANGUAGES},
+        "minutes": {lang: round(script.minutes(lang), 1) for lang in LANGUAGES},
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scenario", default=CLASSROOM_SCENARIO)
@@ -207,7 +223,11 @@ def main(argv: list[str] | None = None) -> int:
         "--cover-forced", action="store_true", help="send a seat with a forced action through the cover (as before)"
     )
     parser.add_argument("--write", action="store_true", help=f"measure every format into assets/{FILE_NAME}")
+    parser.add_argument("--guided", action="store_true", help="estimate the guided tutorial for one newcomer")
     args = parser.parse_args(argv)
+    if args.guided:
+        print(json.dumps(guided_estimate()))
+        return 0
     if args.write:
         print(write_estimates(args.games, args.seed, args.jobs))
         return 0

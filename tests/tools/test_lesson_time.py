@@ -34,3 +34,12 @@ def test_two_tutorial_games_give_the_figures_and_their_arithmetic(capsys: pytest
 def test_an_unknown_format_is_refused() -> None:
     with pytest.raises(SystemExit, match="has no format 'lesson'"):
         lesson_time.main(["--scenario", "tutorial", "--format", "lesson", "--games", "1", "--jobs", "1"])
+
+
+def test_the_guided_tutorial_takes_a_newcomer_at_most_ten_minutes(capsys: pytest.CaptureFixture[str]) -> None:
+    assert lesson_time.main(["--guided"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["guided"] == "tutorial" and out["decisions"] >= 7
+    for lang in ("en", "ru"):
+        assert out["minutes"][lang] == round(out["decisions"] * 45 / 60 + out["words"][lang] / 150, 1)
+        assert out["minutes"][lang] <= 10
