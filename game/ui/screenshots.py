@@ -20,7 +20,9 @@ from game.content_files import ASSETS, list_scenarios, load_scenario
 from game.glossary import LINK_PREFIX
 from game.ui.app import App
 from game.ui.match import Match, SeatPlan
+from game.table import Table, TableSeat
 from game.ui.scenes.help import HelpScene
+from game.ui.scenes.newgame import NewGameScene
 from game.ui.settings import Settings
 from game.ui.tutorial_overlay import start_tutorial
 from game.ui.widgets import link_point
@@ -114,6 +116,33 @@ def shoot_help(app: App, shooter: Shooter, suffix: str) -> None:
     app.pop()
 
 
+SIX_SEATS: Table = (
+    TableSeat("iran"),
+    TableSeat("russia", False, "hard"),
+    TableSeat("georgia"),
+    TableSeat("kazakhstan", False, "greedy"),
+    TableSeat("azerbaijan", False, "random"),
+    TableSeat("turkey", False, "greedy"),
+)
+
+
+def shoot_six_seats(app: App, shooter: Shooter, scenario_id: str, seed: int) -> None:
+    """The new-game screen with a six-seat table (where the scenario takes six), in English and Russian."""
+    scene = app.replace("new_game", seed=seed, scenario=scenario_id)
+    assert isinstance(scene, NewGameScene)
+    if scene.scenario is None or scene.scenario.definition.max_seats < len(SIX_SEATS):
+        app.pop()
+        return
+    scene.table = SIX_SEATS
+    for lang in ("en", "ru"):
+        app.settings.language = lang
+        app.refresh()
+        shooter.shot("new-game-six" + ("-ru" if lang == "ru" else ""))
+    app.settings.language = "en"
+    app.refresh()
+    app.pop()
+
+
 def render_screens(
     outdir: Path, scenario_id: str = "", seed: int = 7, size: tuple[int, int] = (1280, 800), assets: Path = ASSETS
 ) -> list[Path]:
@@ -130,6 +159,7 @@ def _render(outdir: Path, scenario_id: str, seed: int, size: tuple[int, int], as
     shooter.shot("title")
     app.push("new_game", seed=seed)
     shooter.shot("new-game")
+    shoot_six_seats(app, shooter, scenario_id, seed)
     match = mid_game(scenario_id, seed, assets)
     seat = match.to_act() or match.state.seats[0]
     app.reset("play", match=match)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import attrs
 import platformdirs
-from attrs import define
+from attrs import define, field
 
 from game.atomic import write_atomic
 from game.i18n import LANGUAGES
@@ -21,13 +21,15 @@ PALETTES: tuple[str, ...] = ("standard", "colourblind")
 
 @define
 class Settings:
-    """Language, text size, colour palette and window mode."""
+    """Language, text size, colour palette, window mode, and the table last set up for each scenario."""
 
     language: str = "en"
     text_size: float = 1.0
     palette: str = "standard"
     fullscreen: bool = False
     window: tuple[int, int] = (1280, 800)
+    # scenario id -> its seats in turn order, each [state, human, bot level] (see game.table)
+    tables: dict[str, list[list[object]]] = field(factory=dict)
 
     def normalised(self) -> Settings:
         """These settings with every value forced into its allowed range."""
@@ -38,7 +40,20 @@ class Settings:
             palette=self.palette if self.palette in PALETTES else "standard",
             fullscreen=bool(self.fullscreen),
             window=(max(800, min(7680, int(width))), max(600, min(4320, int(height)))),
+            tables=_tables(self.tables),
         )
+
+
+def _tables(tables: object) -> dict[str, list[list[object]]]:
+    """The remembered tables that are lists of three-item seats under a scenario id (the rest dropped;
+    whether a seat fits its scenario is `game.table.remembered_table`'s to judge)."""
+    if not isinstance(tables, dict):
+        return {}
+    return {
+        str(sid): [list(seat) for seat in seats if isinstance(seat, (list, tuple)) and len(seat) == 3]
+        for sid, seats in tables.items()
+        if isinstance(seats, list)
+    }
 
 
 def data_dir() -> Path:
@@ -63,6 +78,7 @@ def load_settings(path: Path | None = None) -> Settings:
             palette=str(raw.get("palette", "standard")),
             fullscreen=bool(raw.get("fullscreen", False)),
             window=(int(window[0]), int(window[1])),
+            tables=raw.get("tables", {}),
         ).normalised()
     except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
         return Settings()

@@ -121,8 +121,9 @@ def widget_texts(widgets: list[UIElement]) -> list[str]:
     return out
 
 
-def next_value(values: tuple[str, ...], current: str) -> str:
-    """The value after `current` for a button that cycles through `values` (the first if current is not one)."""
+def next_value(values: tuple[str, ...], current: str, step: int = 1) -> str:
+    """The value after (or with step -1, before) `current` for a button that cycles through `values` (the
+    first if current is not one)."""
     if current not in values:
         return values[0]
-    return values[(values.index(current) + 1) % len(values)]
+    return values[(values.index(current) + step) % len(values)]

@@ -1,4 +1,5 @@
-"""New game: scenario, length, rules tier, who plays each seat (human or bot and its level), language."""
+"""New game: scenario, length, rules tier, language, and the table: which states take a seat, in which
+turn order, each a human or a bot of some level (remembered per scenario in the settings)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,12 @@ import random
 import pygame
 import pygame_gui
 
-from game import estimates
+from game import estimates, table
 from game.bots import LEVELS
 from game.content_files import list_scenarios, load_scenario
 from game.i18n import LANGUAGES, world_name
+from game.table import Table, TableSeat
+from game.ui import style
 from game.ui.backdrop import draw_title_backdrop
 from game.ui.match import Match, SeatPlan
 from game.ui.scene import Scene, SceneHost
@@ -19,7 +22,10 @@ from rules import Scenario
 from rules.content import ContentError
 
 TIERS: tuple[str, ...] = ("basic", "standard", "advanced")
-SEAT_CHOICES: tuple[str, ...] = ("human", *(f"bot:{level}" for level in LEVELS))
+FIELDS: tuple[str, ...] = ("scenario", "length", "tier", "language", "seed")
+SEAT_CONTROLS: tuple[str, ...] = ("state", "player", "level", "up", "down", "remove")
+CYCLING: frozenset[str] = frozenset({*FIELDS, "state", "level"})  # what the left and right arrows step
+FOCUS_RING: tuple[int, int, int] = (255, 214, 90)
 
 
 class NewGameScene(Scene):
@@ -35,13 +41,18 @@ class NewGameScene(Scene):
         self.tier = "standard"
         self.problem = ""
         self.length = length
-        self.seats: dict[str, str] = {}
+        self.table: Table = ()
+        self.edited: dict[str, Table] = {}  # tables changed on this screen, per scenario, not yet played
         self.scenario: Scenario | None = None
+        self.controls: dict[str, pygame_gui.elements.UIButton] = {}
+        self.focus = "start"
+        self.rng = random.Random()
         self._load()
 
     def _load(self) -> None:
         self.problem = ""
         self.scenario = None
+        self.table = ()
         if not self.scenario_id:
             self.problem = self.app.tr("ui.new.no_scenarios")
             return
@@ -52,53 +63,127 @@ class NewGameScene(Scene):
             return
         lengths = list(self.scenario.definition.lengths)
         self.length = self.length if self.length in lengths else self.scenario.definition.default_length
-        self.seats = {s: self.seats.get(s, "human") for s in self.scenario.definition.default_seats}
+        remembered = self.app.settings.tables.get(self.scenario_id)
+        self.table = self.edited.get(self.scenario_id) or table.remembered_table(self.scenario, remembered)
 
     # widgets -----------------------------------------------------------------------------------------
     def build(self) -> None:
         app, tr, u = self.app, self.app.tr, self.app.u
         w, h = app.size
         m = app.manager
-        self.add(label(m, pygame.Rect(0, u(24), w, u(56)), tr("ui.new.heading"), "@title"))
-        col = min(u(520), (w - u(96)) // 2)
-        left, right, top, row = u(40), w - u(40) - col, u(110), u(50)
-        self.cycle: dict[str, pygame_gui.elements.UIButton] = {}
-        fields = [
-            ("scenario", self._scenario_name()),
-            ("length", self.length_label() if self.length else "—"),
-            ("tier", tr(f"tier.{self.tier}")),
-            ("language", tr(f"language.{app.settings.language}")),
-            ("seed", str(self.seed)),
-        ]
-        for i, (key, value) in enumerate(fields):
+        self.controls = {}
+        self.add(label(m, pygame.Rect(0, u(16), w, u(56)), tr("ui.new.heading"), "@title"))
+        margin, gap, top = u(40), u(36), u(96)
+        col = (w - 2 * margin - gap) * 17 // 40
+        row = u(50)
+        values = {
+            "scenario": self._scenario_name(),
+            "length": self.length_label() if self.length else "—",
+            "tier": tr(f"tier.{self.tier}"),
+            "language": tr(f"language.{app.settings.language}"),
+            "seed": str(self.seed),
+        }
+        for i, key in enumerate(FIELDS):
             y = top + i * row
-            self.add(label(m, pygame.Rect(left, y, col // 3, row - u(8)), tr(f"ui.new.{key}")))
-            rect = pygame.Rect(left + col // 3, y, col - col // 3, row - u(8))
-            self.cycle[key] = self.add(button(m, rect, f"{value}  ▸", tip=tr(f"ui.new.{key}_tip")))
-        self.add(label(m, pygame.Rect(right, top, col, row - u(8)), tr("ui.new.seats"), "@heading"))
-        self.seat_buttons: dict[str, pygame_gui.elements.UIButton] = {}
-        for i, seat in enumerate(self.seats):
-            y = top + (i + 1) * row
-            name = world_name(tr, self.scenario, "state", seat) if self.scenario else seat
-            self.add(label(m, pygame.Rect(right, y, col // 2, row - u(8)), name))
-            rect = pygame.Rect(right + col // 2, y, col - col // 2, row - u(8))
-            self.seat_buttons[seat] = self.add(
-                button(m, rect, self._seat_text(seat) + "  ▸", tip=tr("ui.new.seat_tip"))
-            )
+            self.add(label(m, pygame.Rect(margin, y, col * 27 // 100, row - u(8)), tr(f"ui.new.{key}")))
+            rect = pygame.Rect(margin + col * 27 // 100, y, col - col * 27 // 100, row - u(8))
+            self.control(key, button(m, rect, f"{values[key]}  ▸", tip=tr(f"ui.new.{key}_tip")))
+        self.build_table(pygame.Rect(margin + col + gap, top, w - 2 * margin - gap - col, h - top - u(100)))
         if self.problem:
-            self.add(label(m, pygame.Rect(left, h - u(150), w - 2 * left, u(40)), self.problem))
+            self.add(label(m, pygame.Rect(margin, h - u(150), w - 2 * margin, u(40)), self.problem))
         bw, bh = u(220), u(54)
-        self.back = self.add(button(m, pygame.Rect(left, h - bh - u(30), bw, bh), tr("ui.common.back")))
-        self.start = self.add(
-            button(
-                m,
-                pygame.Rect(w - left - bw, h - bh - u(30), bw, bh),
-                tr("ui.new.start"),
-                object_id="@primary",
-                enabled=self.scenario is not None,
-                tip=self.problem or tr("ui.new.start_tip"),
-            )
+        self.control("back", button(m, pygame.Rect(margin, h - bh - u(30), bw, bh), tr("ui.common.back")))
+        rect = pygame.Rect(w - margin - bw, h - bh - u(30), bw, bh)
+        tip = self.problem or tr("ui.new.start_tip")
+        ready = self.scenario is not None
+        self.start = self.control(
+            "start", button(m, rect, tr("ui.new.start"), object_id="@primary", enabled=ready, tip=tip)
         )
+        self.back = self.controls["back"]
+
+    def control(self, key: str, widget: pygame_gui.elements.UIButton) -> pygame_gui.elements.UIButton:
+        """Keep a button under the key that clicks, the arrow keys and Tab know it by."""
+        self.controls[key] = self.add(widget)
+        return widget
+
+    def build_table(self, area: pygame.Rect) -> None:
+        """The seats in turn order (number, flag colour, state, human or bot, bot level, move and remove),
+        then the buttons that add a seat and shuffle the order, and the scenario's seat bounds."""
+        if self.scenario is None:
+            return
+        tr, u, m = self.app.tr, self.app.u, self.app.manager
+        rows = min(self.scenario.definition.max_seats, len(table.allowed_states(self.scenario))) + 3
+        row = min(u(50), area.height // rows)
+        pad = max(2, row // 8)
+        self.add(label(m, pygame.Rect(area.x, area.y, area.width, row - pad), tr("ui.new.seats"), "@heading"))
+        self.swatches: list[tuple[pygame.Rect, str, int]] = []
+        small = row - pad
+        lead = small + u(34)  # the order number and the flag swatch
+        rest = area.width - lead - 3 * (small + pad)
+        widths = (rest * 43 // 100, rest * 22 // 100, rest - rest * 43 // 100 - rest * 22 // 100)
+        for i, seat in enumerate(self.table):
+            y = area.y + (i + 1) * row
+            self.add(label(m, pygame.Rect(area.x, y, small, small), str(i + 1)))
+            self.swatches.append((pygame.Rect(area.x + small, y, lead - small, small), seat.state, i))
+            x = area.x + lead
+            for key, width, text in zip(("state", "player", "level"), widths, self._seat_texts(seat)):
+                self.seat_control(key, i, pygame.Rect(x, y, width - pad, small), text)
+                x += width
+            for key, text in (("up", "▲"), ("down", "▼"), ("remove", "✕")):
+                self.seat_control(key, i, pygame.Rect(x, y, small, small), text)
+                x += small + pad
+        y = area.y + (len(self.table) + 1) * row
+        half = (area.width - pad) // 2
+        add_reason = self._add_reason()
+        add_tip = add_reason or tr("ui.new.add_tip")
+        add_rect, shuffle_rect = pygame.Rect(area.x, y, half, small), pygame.Rect(area.x + half + pad, y, half, small)
+        self.control("add", button(m, add_rect, tr("ui.new.add"), tip=add_tip, enabled=not add_reason))
+        self.control("shuffle", button(m, shuffle_rect, tr("ui.new.shuffle"), tip=tr("ui.new.shuffle_tip")))
+        self.add(label(m, pygame.Rect(area.x, y + row, area.width, small), self._bounds_text(), "@small"))
+
+    def seat_control(self, key: str, index: int, rect: pygame.Rect, text: str) -> None:
+        """One button of seat `index`'s row, greyed with the reason where it can do nothing now."""
+        reason = self._seat_reason(key, index)
+        tip = reason or self.app.tr(f"ui.new.{key}_tip")
+        self.control(f"{key}:{index}", button(self.app.manager, rect, text, tip=tip, enabled=not reason))
+
+    def _seat_texts(self, seat: TableSeat) -> tuple[str, str, str]:
+        tr = self.app.tr
+        assert self.scenario is not None
+        state = world_name(tr, self.scenario, "state", seat.state) + " ▸"
+        player = tr("ui.new.human") if seat.human else tr("ui.new.bot")
+        level = "—" if seat.human else tr(f"bot_level.{seat.level}") + " ▸"
+        return state, player, level
+
+    def _seat_reason(self, key: str, index: int) -> str:
+        """Why a seat's button can do nothing now ("" when it can)."""
+        assert self.scenario is not None
+        tr, seats = self.app.tr, self.table
+        if key == "state" and not table.free_states(self.scenario, seats):
+            return tr("ui.new.no_free_state")
+        if key == "level" and seats[index].human:
+            return tr("ui.new.level_human")
+        if key == "remove" and not table.can_remove(self.scenario, seats):
+            return tr("ui.new.at_least", count=self.scenario.definition.min_seats)
+        if (key == "up" and index == 0) or (key == "down" and index == len(seats) - 1):
+            return tr(f"ui.new.{key}_end")
+        return ""
+
+    def _add_reason(self) -> str:
+        assert self.scenario is not None
+        if len(self.table) >= self.scenario.definition.max_seats:
+            return self.app.tr("ui.new.at_most", count=self.scenario.definition.max_seats)
+        if not table.free_states(self.scenario, self.table):
+            return self.app.tr("ui.new.no_free_state")
+        return ""
+
+    def _bounds_text(self) -> str:
+        assert self.scenario is not None
+        low, high = self.scenario.definition.min_seats, self.scenario.definition.max_seats
+        high = min(high, len(table.allowed_states(self.scenario)))
+        if low == high:
+            return self.app.tr("ui.new.bounds_exact", count=len(self.table), low=low)
+        return self.app.tr("ui.new.bounds", count=len(self.table), low=low, high=high)
 
     def length_label(self) -> str:
         """The length's name ("one era" where a scenario plays a single era under that name) and the minutes
@@ -116,63 +201,120 @@ class NewGameScene(Scene):
         key = f"scenario.{self.scenario_id}"
         return self.app.tr(key) if self.app.tr.has(key) else (self.scenario.name if self.scenario else self.scenario_id)
 
-    def _seat_text(self, seat: str) -> str:
-        choice = self.seats[seat]
-        if choice == "human":
-            return self.app.tr("ui.new.human")
-        return self.app.tr("ui.new.bot", level=self.app.tr(f"bot_level.{choice[4:]}"))
-
     # input -------------------------------------------------------------------------------------------
     def handle(self, event: pygame.event.Event) -> bool:
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            self.app.pop()
-            return True
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_RETURN and self.scenario is not None:
-            self.begin()
-            return True
+        if event.type == pygame.KEYDOWN:
+            return self.key(event)
         if event.type != pygame_gui.UI_BUTTON_PRESSED:
             return False
-        element = event.ui_element
-        if element is self.back:
+        for key, widget in self.controls.items():
+            if event.ui_element is widget:
+                self.focus = key
+                self.act(key)
+                return True
+        return False
+
+    def key(self, event: pygame.event.Event) -> bool:
+        """Escape goes back; Tab and the up and down arrows move the focus, Enter and Space press the
+        focused button, the left and right arrows step the focused choice back and forth."""
+        back = bool(event.mod & pygame.KMOD_SHIFT)
+        if event.key == pygame.K_ESCAPE:
             self.app.pop()
-        elif element is self.start:
-            self.begin()
+        elif event.key in (pygame.K_TAB, pygame.K_DOWN, pygame.K_UP):
+            self.move_focus(-1 if back or event.key == pygame.K_UP else 1)
+        elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+            self.act(self.focus)
+        elif event.key in (pygame.K_LEFT, pygame.K_RIGHT) and self.focus.split(":")[0] in CYCLING:
+            self.act(self.focus, -1 if event.key == pygame.K_LEFT else 1)
         else:
-            for key, widget in self.cycle.items():
-                if element is widget:
-                    self.turn(key)
-            for seat, widget in self.seat_buttons.items():
-                if element is widget:
-                    self.seats[seat] = next_value(SEAT_CHOICES, self.seats[seat])
-            self.rebuild()
+            return False
         return True
 
-    def turn(self, key: str) -> None:
-        """Step one choice to its next value."""
+    def move_focus(self, step: int) -> None:
+        """Focus the next (or previous) enabled button, in the order they were laid out."""
+        keys = [k for k, widget in self.controls.items() if widget.is_enabled]
+        if keys:
+            here = keys.index(self.focus) if self.focus in keys else -1
+            self.focus = keys[(here + step) % len(keys)]
+
+    def act(self, key: str, step: int = 1) -> None:
+        """Press the button `key` (a cycling choice steps by `step`), then lay the screen out anew."""
+        widget = self.controls.get(key)
+        if widget is None or not widget.is_enabled:
+            return
+        if key == "back":
+            self.app.pop()
+            return
+        if key == "start":
+            self.begin()
+            return
+        if key in FIELDS:
+            self.turn(key, step)
+        else:
+            self.change_table(key, step)
+        if self.app.top is self:
+            self.rebuild()
+        if key not in self.controls or not self.controls[key].is_enabled:
+            self.focus = "start" if self.start.is_enabled else "back"
+
+    def change_table(self, key: str, step: int) -> None:
+        """Apply a table button: a seat's state, player or level, its place in the order, add, remove, shuffle."""
+        assert self.scenario is not None
+        name, _, where = key.partition(":")
+        seats = self.table
+        i = int(where) if where else 0
+        if name == "add":
+            seats = table.add_seat(self.scenario, seats)
+        elif name == "shuffle":
+            seats = table.shuffled(seats, self.rng)
+        elif name == "remove":
+            seats = table.remove_seat(seats, i)
+        elif name in ("up", "down"):
+            seats = table.move_seat(seats, i, -1 if name == "up" else 1)
+        elif name == "state":
+            state = table.next_free_state(self.scenario, seats, i, step)
+            seats = table.replace_seat(seats, i, TableSeat(state, seats[i].human, seats[i].level))
+        elif name == "player":
+            seats = table.replace_seat(seats, i, TableSeat(seats[i].state, not seats[i].human, seats[i].level))
+        elif name == "level":
+            level = next_value(LEVELS, seats[i].level, step)
+            seats = table.replace_seat(seats, i, TableSeat(seats[i].state, False, level))
+        self.table = seats
+        self.edited[self.scenario_id] = seats
+
+    def turn(self, key: str, step: int = 1) -> None:
+        """Step one choice to its next (or previous) value."""
         if key == "scenario" and self.scenarios:
-            self.scenario_id = next_value(tuple(self.scenarios), self.scenario_id)
+            self.scenario_id = next_value(tuple(self.scenarios), self.scenario_id, step)
             self._load()
         elif key == "length" and self.scenario is not None:
-            self.length = next_value(tuple(self.scenario.definition.lengths), self.length)
+            self.length = next_value(tuple(self.scenario.definition.lengths), self.length, step)
         elif key == "tier":
-            self.tier = next_value(TIERS, self.tier)
+            self.tier = next_value(TIERS, self.tier, step)
         elif key == "language":
             settings = self.app.settings
-            settings.language = next_value(LANGUAGES, settings.language)
+            settings.language = next_value(LANGUAGES, settings.language, step)
             self.app.apply_settings(settings)
         elif key == "seed":
             self.seed = random.randrange(1, 100000)
 
     def begin(self) -> None:
-        """Start the game with these choices."""
+        """Start the game at this table, and remember the table for this scenario."""
         if self.scenario is None:
             return
-        plans = tuple(
-            SeatPlan(seat, choice == "human", choice[4:] if choice != "human" else "normal")
-            for seat, choice in self.seats.items()
-        )
+        settings = self.app.settings
+        settings.tables[self.scenario_id] = [seat.to_json() for seat in self.table]
+        self.app.apply_settings(settings)
+        plans = tuple(SeatPlan(s.state, s.human, s.level) for s in self.table)
         match = Match.start(self.scenario, self.seed, plans, self.length, self.tier)
         self.app.reset("play", match=match)
 
     def draw(self, surface: pygame.Surface) -> None:
         draw_title_backdrop(surface)
+        for rect, state, index in getattr(self, "swatches", ()):
+            radius = min(rect.width, rect.height) * 0.38
+            colour = style.seat_colour(state, self.app.settings.palette)
+            style.draw_marker(surface, style.seat_shape(state, index), rect.center, radius, colour)
+        focused = self.controls.get(self.focus)
+        if focused is not None and focused.alive():
+            pygame.draw.rect(surface, FOCUS_RING, focused.rect.inflate(self.app.u(8), self.app.u(8)), self.app.u(3), 4)
