@@ -18,9 +18,9 @@ import pygame_gui
 
 from game.content_files import ASSETS, list_scenarios, load_scenario
 from game.glossary import LINK_PREFIX
+from game.table import Table, TableSeat
 from game.ui.app import App
 from game.ui.match import Match, SeatPlan
-from game.table import Table, TableSeat
 from game.ui.scenes.help import HelpScene
 from game.ui.scenes.newgame import NewGameScene
 from game.ui.settings import Settings

@@ -31,12 +31,14 @@ def _open(app: App, scenario: str) -> NewGameScene:
     return scene
 
 
-def _click_until(app: App, scene: NewGameScene, key: str, done) -> None:  # type: ignore[no-untyped-def]
+def _click_until(app: App, scene: NewGameScene, key: str, attr: str, value: object) -> None:
+    """Click seat button `key` ("state:3") until that seat's `attr` is `value`."""
+    index = int(key.split(":")[1])
     for _ in range(12):
-        if done():
+        if getattr(scene.table[index], attr) == value:
             return
         click(app, scene.controls[key])
-    assert done(), key
+    assert getattr(scene.table[index], attr) == value, key
 
 
 def _set_up_six(app: App, scene: NewGameScene) -> None:
@@ -45,16 +47,16 @@ def _set_up_six(app: App, scene: NewGameScene) -> None:
     click(app, scene.controls["add"])
     click(app, scene.controls["add"])
     assert [s.state for s in scene.table[4:]] == ["iran", "georgia"]
-    _click_until(app, scene, "state:3", lambda: scene.table[3].state == "turkey")
+    _click_until(app, scene, "state:3", "state", "turkey")
     for i, want in enumerate(WANTED):
         at = [s.state for s in scene.table].index(want.state)
         for j in range(at, i, -1):
             click(app, scene.controls[f"up:{j}"])
     for i, want in enumerate(WANTED):
         assert scene.table[i].state == want.state
-        _click_until(app, scene, f"player:{i}", lambda: scene.table[i].human == want.human)
+        _click_until(app, scene, f"player:{i}", "human", want.human)
         if not want.human:
-            _click_until(app, scene, f"level:{i}", lambda: scene.table[i].level == want.level)
+            _click_until(app, scene, f"level:{i}", "level", want.level)
 
 
 def test_a_six_seat_table_set_by_clicks_starts_with_those_seats_and_is_remembered(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
