@@ -116,7 +116,7 @@ def test_real_window_under_xvfb_new_game_turns_and_save(tmp_path) -> None:  # ty
         window = ""
         for _ in range(60):
             found = subprocess.run(
-                ["xdotool", "search", "--pid", str(game.pid)], env=env, capture_output=True, text=True, timeout=5
+                ["xdotool", "search", "--pid", str(game.pid)], env=env, capture_output=True, text=True, timeout=30
             )
             if found.stdout.strip():
                 window = found.stdout.split()[0]
@@ -125,10 +125,10 @@ def test_real_window_under_xvfb_new_game_turns_and_save(tmp_path) -> None:  # ty
         assert window, "the game window did not open"
 
         def key(name: str) -> None:
-            subprocess.run(["xdotool", "key", name], env=env, timeout=5)
+            subprocess.run(["xdotool", "key", name], env=env, timeout=30)
             time.sleep(0.6)
 
-        subprocess.run(["xdotool", "windowfocus", "--sync", window], env=env, timeout=5)
+        subprocess.run(["xdotool", "windowfocus", "--sync", window], env=env, timeout=30)
         time.sleep(1.0)
         key("n")  # new game
         key("Return")  # start
