@@ -1,12 +1,16 @@
 """The command line: open the client, play bot games headless, replay saves, validate content.
 
-    caspian-gambit                                   open the client
+    caspian-gambit [--mod DIR ...]                   open the client (with these mods besides the installed ones)
     caspian-gambit play --headless --seats russia=random,... --seed 7 --json [--save PATH]
     caspian-gambit replay SAVE --json
     caspian-gambit validate [PATH ...]
     caspian-gambit sources --json | cards --json      catalogues of the source articles and the cards
     caspian-gambit selfplay --seats russia=hard,... --games 20 [--json] [--compare A B]
     caspian-gambit screenshots OUTDIR                 every screen of a seeded game as PNG files
+
+Every command takes ``--mod DIR`` (repeatable): a mod folder (docs/modding.md) whose scenarios join the
+shipped ones. Each mod is checked alone; a broken one is reported on stderr, one line per problem, and
+left out, and the shipped scenarios still load.
 
 User mistakes (bad seats, unknown scenario or bot level, a bad save) print one line and exit 2;
 content problems found by `validate` exit 1.
@@ -24,7 +28,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple, TextIO
 
-from game import content_files, selfplay
+from game import content_files, mods, selfplay
 from game.bots import ALIASES, LEVELS, Bot, Decision, make_bot
 from game.describe import describe_reason
 from game.i18n import Translator
@@ -51,10 +55,10 @@ RenderScreens = Callable[[Path, str, int, tuple[int, int], Path], Iterable[Path]
 
 
 class Client(NamedTuple):
-    """The client's commands, handed in by main.py: open the window (returns the exit code), and render
-    the screenshots (returns the files written)."""
+    """The client's commands, handed in by main.py: open the window with these mod folders (returns the
+    exit code), and render the screenshots (returns the files written)."""
 
-    open_window: Callable[[], int]
+    open_window: Callable[[tuple[Path, ...]], int]
     render_screens: RenderScreens
 
 
@@ -91,10 +95,18 @@ def parse_seats(text: str) -> list[tuple[str, str]]:
     return pairs
 
 
-def load_named_scenario(scenario_id: str, assets: Path) -> Scenario:
+def content_library(args: argparse.Namespace) -> mods.Library:
+    """The shipped assets and the command's ``--mod`` folders; each broken mod's problems go to stderr."""
+    library = mods.Library.of(args.mods or (), args.assets)
+    for problem in library.problems:
+        print(problem, file=sys.stderr)
+    return library
+
+
+def load_named_scenario(scenario_id: str, library: mods.Library) -> Scenario:
     """The scenario, or a one-line `UsageError` naming the first problem."""
     try:
-        return content_files.load_scenario(scenario_id, assets)
+        return library.load(scenario_id)
     except ContentError as exc:
         problems = exc.problems or ("its files have problems",)
         more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
@@ -173,7 +185,7 @@ def print_summary(data: dict[str, Any], as_json: bool) -> None:
 def cmd_play(args: argparse.Namespace) -> int:
     if not args.headless:
         raise UsageError("play needs --headless (run caspian-gambit with no arguments to open the client)")
-    scenario = load_named_scenario(args.scenario, args.assets)
+    scenario = load_named_scenario(args.scenario, content_library(args))
     pairs = parse_seats(args.seats) if args.seats else [(s, "random") for s in scenario.definition.default_seats]
     session = start_session(scenario, args.seed, [seat for seat, _ in pairs], args.length, args.tier)
     bots = seat_bots(pairs, args.seed)
@@ -189,7 +201,7 @@ def cmd_play(args: argparse.Namespace) -> int:
 
 def cmd_selfplay(args: argparse.Namespace) -> int:
     """`selfplay`: a batch of bot games, and each seat's wins, scores and decision times."""
-    scenario = load_named_scenario(args.scenario, args.assets)
+    scenario = load_named_scenario(args.scenario, content_library(args))
     pairs = parse_seats(args.seats)
     _check_seats(scenario, [seat for seat, _ in pairs])
     check_levels(pairs)
@@ -238,19 +250,24 @@ def _decision_logger(log: TextIO, scenario: Scenario) -> Callable[[int, int, Dec
 
 
 def cmd_replay(args: argparse.Namespace) -> int:
-    session = load(args.save, lambda scenario_id: content_files.load_scenario(scenario_id, args.assets))
+    session = load(args.save, content_library(args).load)
     print_summary(summary(session), args.json)
     return 0
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    """`validate`: the given files, or the shipped assets; with ``--mod``, each mod folder alone."""
     paths = [Path(p) for p in args.paths] or None
-    problems = content_files.validate(paths)
+    roots = list(dict.fromkeys(args.mods or ()))
+    problems = [] if roots and not paths else content_files.validate(paths)
+    for root in roots:
+        problems += mods.check_mod(root)
     for problem in problems:
         print(problem)
     if problems:
         return EXIT_PROBLEMS
-    print(f"ok: {len(paths) if paths else _count_asset_files()} files")
+    count = len(paths) if paths else 0 if roots else _count_files(content_files.ASSETS)
+    print(f"ok: {count + sum(_count_files(root) + 1 for root in roots)} files")
     return 0
 
 
@@ -276,8 +293,9 @@ def cmd_catalogue(args: argparse.Namespace) -> int:
     return 0
 
 
-def _count_asset_files() -> int:
-    files = content_files.AssetFiles.of(content_files.ASSETS)
+def _count_files(root: Path) -> int:
+    """How many content files a folder holds."""
+    files = content_files.AssetFiles.of(root)
     return len(files.worlds) + len(files.cards) + len(files.scenarios) + int(files.sources.exists())
 
 
@@ -286,6 +304,7 @@ def _count_asset_files() -> int:
 
 def build_parser(client: Client) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="caspian-gambit", description="Caspian Gambit: the politics of pipelines.")
+    _add_mods(parser, "window_mods")
     commands = parser.add_subparsers(dest="command")
     play = commands.add_parser("play", help="play a game between bots")
     play.add_argument("--headless", action="store_true", help="play in the terminal, no window")
@@ -305,6 +324,7 @@ def build_parser(client: Client) -> argparse.ArgumentParser:
     replay.set_defaults(run=cmd_replay)
     validate = commands.add_parser("validate", help="check content files (default: all shipped assets)")
     validate.add_argument("paths", nargs="*")
+    _add_mods(validate)
     validate.set_defaults(run=cmd_validate)
     for name, what in (("sources", "the source articles and the cards citing each"), ("cards", "every card")):
         catalogue = commands.add_parser(name, help=f"list {what}")
@@ -353,13 +373,25 @@ def _add_selfplay(commands: Any) -> None:
 
 def _add_assets(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--assets", type=Path, default=content_files.ASSETS, help=argparse.SUPPRESS)
+    _add_mods(parser)
+
+
+def _add_mods(parser: argparse.ArgumentParser, dest: str = "mods") -> None:
+    parser.add_argument(
+        "--mod",
+        dest=dest,
+        type=Path,
+        action="append",
+        metavar="DIR",
+        help="load the mod in this folder besides the shipped content (repeatable; see docs/modding.md)",
+    )
 
 
 def main(client: Client, argv: Sequence[str] | None = None) -> int:
     """Run one command (none: open the client's window); returns the process exit code."""
     args = build_parser(client).parse_args(argv)
     if args.command is None:
-        return client.open_window()
+        return client.open_window(tuple(args.window_mods or ()))
     run: Callable[[argparse.Namespace], int] = args.run
     try:
         return run(args)

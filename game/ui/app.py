@@ -13,8 +13,10 @@ import html
 import json
 import os
 import re
+import sys
 import time
 import warnings
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,11 +26,12 @@ import pygame_gui
 from game.content_files import ASSETS
 from game.glossary import LINK_PREFIX, load_glossary
 from game.i18n import Translator
+from game.mods import Library, installed
 from game.ui.match import Match
 from game.ui.savefiles import ask_to_leave, leave, remove_stray_temps
 from game.ui.scene import Scene
 from game.ui.scenes import SCENES
-from game.ui.settings import Settings, load_settings, save_settings
+from game.ui.settings import Settings, data_dir, load_settings, save_settings
 from game.ui.style import FONT_BOLD, FONT_REGULAR
 from game.ui.tutorial_overlay import TutorialOverlay
 from game.ui.widgets import button, esc
@@ -87,9 +90,11 @@ class App:
         persist: bool = True,
         bot_delay: float = 0.6,
         scenes: tuple[type[Scene], ...] = SCENES,
+        mods: Sequence[Path] = (),
     ) -> None:
         self.settings = (settings or Settings()).normalised()
         self.assets = assets
+        self.library = Library.of(mods, assets)  # the scenarios the new-game screen offers
         self.persist = persist
         self.bot_delay = bot_delay
         self.tr = Translator(self.settings.language)
@@ -408,10 +413,18 @@ def hovered_link(manager: pygame_gui.UIManager) -> str:
     return ""
 
 
-def main() -> None:
-    """Open the window on the title screen and play until the player quits."""
+def window_mods(given: Sequence[Path] = ()) -> tuple[Path, ...]:
+    """The mods the window loads: those installed in the user's data folder, then the given folders."""
+    return (*installed(data_dir()), *given)
+
+
+def main(mods: Sequence[Path] = ()) -> None:
+    """Open the window on the title screen, with the installed mods and these mod folders, and play until
+    the player quits (a broken mod's problems go to stderr, one line each)."""
     started = time.perf_counter()
-    app = App(load_settings())
+    app = App(load_settings(), mods=window_mods(mods))
+    for problem in app.library.problems:
+        print(problem, file=sys.stderr)
     app.reset("title")
     app.step(0.0)
     if os.environ.get("CASPIAN_GAMBIT_TIMING"):

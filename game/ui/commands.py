@@ -10,11 +10,12 @@ import os
 from pathlib import Path
 
 
-def open_window() -> int:
-    """Open the window on the title screen and play until the player quits; returns the exit code."""
+def open_window(mods: tuple[Path, ...] = ()) -> int:
+    """Open the window on the title screen, with these mod folders besides the installed ones, and play
+    until the player quits; returns the exit code."""
     from game.ui.app import main
 
-    main()
+    main(mods)
     return 0
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from game import atomic, autosaves, saves
-from game.content_files import load_scenario
+from game.mods import Library
 from game.ui.match import Match, SeatPlan
 from game.ui.scene import SceneHost
 from game.ui.settings import TEMP_PREFIX as SETTINGS_TEMP_PREFIX
@@ -55,11 +55,11 @@ def keep_autosaves(match: Match) -> autosaves.Autosaver:
     return match.autosaver
 
 
-def load_match(path: Path, assets: Path) -> Match:
+def load_match(path: Path, library: Library) -> Match:
     """Replay a save into a match; raises `saves.SaveError` with one line if it cannot."""
     name = path.name
     doc = saves.read_document(path, name)
-    session = saves.from_document(doc, name, lambda sid: load_scenario(sid, assets))
+    session = saves.from_document(doc, name, library.load)
     raw = doc.get("client", {}).get("plans", []) if isinstance(doc.get("client"), dict) else []
     plans = {p.get("state"): p for p in raw if isinstance(p, dict)}
     seat_plans = tuple(
@@ -69,11 +69,11 @@ def load_match(path: Path, assets: Path) -> Match:
     return Match.around(session, seat_plans)
 
 
-def newest_autosave(assets: Path) -> Match | None:
+def newest_autosave(library: Library) -> Match | None:
     """The game of the newest autosave that loads (a damaged one is passed over), or None."""
     for path in autosaves.listing(autosave_folder()):
         try:
-            return load_match(path, assets)
+            return load_match(path, library)
         except (saves.SaveError, OSError):
             continue
     return None

@@ -19,6 +19,7 @@ import pygame
 import pygame_gui
 
 from game.i18n import Translator
+from game.mods import Library
 from game.ui.settings import Settings
 
 W = TypeVar("W", bound=pygame_gui.core.UIElement)
@@ -30,6 +31,7 @@ class SceneHost(Protocol):
     tr: Translator
     settings: Settings
     assets: Path
+    library: Library
     manager: pygame_gui.UIManager
     bot_delay: float
     tutorial: Any  # the guided tutorial's overlay while one runs (game.ui.tutorial_overlay), else None

@@ -29,8 +29,8 @@ class FakeClient:
     def __init__(self) -> None:
         self.calls: list[tuple[object, ...]] = []
 
-    def open_window(self) -> int:
-        self.calls.append(("window",))
+    def open_window(self, mods: tuple[Path, ...] = ()) -> int:
+        self.calls.append(("window", *mods))
         return 0
 
     def render_screens(self, outdir: Path, scenario: str, seed: int, size: tuple[int, int], assets: Path) -> list[Path]:

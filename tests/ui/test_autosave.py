@@ -65,7 +65,7 @@ def test_a_game_in_the_window_autosaves_every_round_and_continue_resumes_it(app,
     assert [r for r, _ in written] == cleanup_rounds(match.session) == list(range(1, len(written) + 1))
     assert len(written) > autosaves.KEEP
     kept = autosaves.listing(autosave_folder())
-    assert [state_hash(load_match(p, app.assets).state) for p in kept] == [h for _, h in reversed(written[-5:])]
+    assert [state_hash(load_match(p, app.library).state) for p in kept] == [h for _, h in reversed(written[-5:])]
     click(app, app.top.title)
     assert app.top.name == "title"
     app.top.choose("continue")  # what its button does, with no frame after it in which the bots play on
@@ -86,7 +86,7 @@ def test_end_after_this_era_stops_at_its_end_and_continue_resumes_there_behind_t
     play_until(app, "era_end")
     assert (match.state.era, match.state.round, match.state.phase) == (1, 1, "news")
     newest = autosaves.newest(autosave_folder())
-    assert newest is not None and state_hash(load_match(newest, app.assets).state) == state_hash(match.state)
+    assert newest is not None and state_hash(load_match(newest, app.library).state) == state_hash(match.state)
     stopped = state_hash(match.state)
     click(app, app.top.done)
     assert app.top.name == "title"
@@ -146,7 +146,7 @@ def test_closing_the_window_asks_and_leave_keeps_the_play_in_the_autosave(app) -
     click(app, app.top.buttons["leave"])
     assert not app.running
     newest = autosaves.newest(autosave_folder())
-    assert newest is not None and state_hash(load_match(newest, app.assets).state) == state_hash(match.state)
+    assert newest is not None and state_hash(load_match(newest, app.library).state) == state_hash(match.state)
 
 
 def test_a_quit_from_the_system_keeps_unsaved_play_in_the_autosave_without_asking(app) -> None:  # type: ignore[no-untyped-def]
@@ -156,7 +156,7 @@ def test_a_quit_from_the_system_keeps_unsaved_play_in_the_autosave_without_askin
     frames(app, 2)
     assert not app.running
     newest = autosaves.newest(autosave_folder())
-    assert newest is not None and state_hash(load_match(newest, app.assets).state) == state_hash(match.state)
+    assert newest is not None and state_hash(load_match(newest, app.library).state) == state_hash(match.state)
     load = app.reset("load")
     assert [load.title(p) for p in load.found()] == [app.tr("ui.load.autosave", round=1, time=load.title(newest)[-16:])]
 
@@ -170,7 +170,7 @@ def test_save_and_leave_writes_a_named_save_then_leaves(app) -> None:  # type: i
     click(app, app.top.ok)
     assert app.top.name == "title"
     named = sorted(saves_folder().glob("*.json"))
-    assert len(named) == 1 and state_hash(load_match(named[0], app.assets).state) == state_hash(match.state)
+    assert len(named) == 1 and state_hash(load_match(named[0], app.library).state) == state_hash(match.state)
     assert autosaves.listing(autosave_folder()) == [], "a named save needs no autosave"
 
 

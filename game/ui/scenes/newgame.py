@@ -10,7 +10,6 @@ import pygame_gui
 
 from game import estimates, table
 from game.bots import LEVELS
-from game.content_files import list_scenarios, load_scenario
 from game.i18n import LANGUAGES, world_name
 from game.table import Table, TableSeat
 from game.ui import style
@@ -34,7 +33,7 @@ class NewGameScene(Scene):
     def __init__(self, app: SceneHost, seed: int | None = None, scenario: str = "", length: str = "") -> None:
         """`scenario` and `length` preselect a game (the tutorial's last step offers one)."""
         super().__init__(app)
-        self.scenarios = [sid for sid, _ in list_scenarios(app.assets)]
+        self.scenarios = [sid for sid, _, _ in app.library.scenarios()]
         preferred = "tutorial" if "tutorial" in self.scenarios else (self.scenarios[0] if self.scenarios else "")
         self.scenario_id = scenario if scenario in self.scenarios else preferred
         self.seed = seed if seed is not None else random.randrange(1, 100000)
@@ -57,7 +56,7 @@ class NewGameScene(Scene):
             self.problem = self.app.tr("ui.new.no_scenarios")
             return
         try:
-            self.scenario = load_scenario(self.scenario_id, self.app.assets)
+            self.scenario = self.app.library.load(self.scenario_id)
         except ContentError as exc:
             self.problem = self.app.tr("ui.new.broken", problems=str(exc)[:400])
             return

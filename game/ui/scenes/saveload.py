@@ -169,7 +169,7 @@ class LoadScene(Scene):
 
     def open(self, path: Path) -> None:
         try:
-            match = load_match(path, self.app.assets)
+            match = load_match(path, self.app.library)
         except (saves.SaveError, OSError) as exc:
             self.message = str(exc)
             self.rebuild()

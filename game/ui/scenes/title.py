@@ -80,7 +80,7 @@ class TitleScene(Scene):
 
     def resume(self) -> None:
         """Play on from the newest autosave; a hotseat game starts behind the cover (no seat in front)."""
-        match = newest_autosave(self.app.assets)
+        match = newest_autosave(self.app.library)
         if match is None:
             self.rebuild()  # nothing loadable any more
         else:

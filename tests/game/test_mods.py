@@ -1,0 +1,127 @@
+"""Mods as a teacher installs them: a folder outside the repository, loaded with ``--mod``, checked alone.
+
+The example mod of docs/modding.md is copied to a temporary folder (outside the repository) and must
+validate and play to the end headless; a broken mod gives exact messages and the shipped scenarios
+still play; a content file leading outside its mod folder is refused.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from game import cli, mods
+from tests.game.test_cli import FakeClient
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+EXAMPLE = ROOT / "docs" / "example-mod"
+SEATS = "russia=greedy,kazakhstan=random,azerbaijan=greedy"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = cli.main(FakeClient().client(), list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def mod(tmp_path: Path) -> Path:
+    """A copy of the example mod in a temporary folder, outside the repository."""
+    return Path(shutil.copytree(EXAMPLE, tmp_path / "steppe"))
+
+
+def test_example_mod_outside_the_repo_validates(capsys: pytest.CaptureFixture[str], mod: Path) -> None:
+    code, out, err = run(capsys, "validate", "--mod", str(mod))
+    assert (code, out, err) == (0, "ok: 6 files\n", "")
+
+
+def test_example_mod_plays_headless_to_the_end(capsys: pytest.CaptureFixture[str], mod: Path) -> None:
+    argv = ["play", "--headless", "--mod", str(mod), "--scenario", "steppe-1990s", "--seats", SEATS, "--json"]
+    code, out, err = run(capsys, *argv, "--seed", "3")
+    result = json.loads(out)
+    assert (code, err, result["over"], result["scenario"]) == (0, "", True, "steppe-1990s")
+
+
+def test_a_mod_card_names_a_link_of_its_own_world(mod: Path) -> None:
+    """The example's cards name links (the CPC pipeline) that only the mod's world has."""
+    assert "tengiz_novorossiysk" in (mod / "cards" / "era1.toml").read_text()
+    assert "tengiz_novorossiysk" not in (ROOT / "assets" / "world" / "caspian.toml").read_text()
+    assert mods.check_mod(mod) == []
+
+
+def break_mod(mod: Path) -> None:
+    """A mistake in mod.toml, a card naming a link its world lacks, a scenario id of the shipped game."""
+    (mod / "mod.toml").write_text('id = "steppe"\nnmae = "Steppe"\nversion = "1.0"\n')
+    cards = mod / "cards" / "era1.toml"
+    cards.write_text(cards.read_text().replace('link = "tengiz_novorossiysk"', 'link = "tengiz_novorosiysk"'))
+    scenario = (mod / "scenarios" / "steppe-1990s.toml").read_text()
+    (mod / "scenarios" / "tutorial.toml").write_text(scenario.replace('id = "steppe-1990s"', 'id = "tutorial"'))
+
+
+def broken_messages(mod: Path) -> list[str]:
+    return [
+        f'{mod}/mod.toml: nmae: unknown key (did you mean "name"?); expected id, name, version',
+        f"{mod}/mod.toml: name: missing required key",
+    ]
+
+
+def test_a_broken_mod_toml_is_reported_and_the_shipped_scenarios_play(
+    capsys: pytest.CaptureFixture[str], mod: Path
+) -> None:
+    break_mod(mod)
+    argv = ["play", "--headless", "--mod", str(mod), "--scenario", "tutorial", "--json"]
+    code, out, err = run(capsys, *argv, "--seats", "kazakhstan=random,russia=random")
+    assert (code, err.splitlines(), json.loads(out)["over"]) == (0, broken_messages(mod), True)
+
+
+def test_a_broken_mods_content_gives_exact_messages(capsys: pytest.CaptureFixture[str], mod: Path) -> None:
+    break_mod(mod)
+    (mod / "mod.toml").write_text('id = "steppe"\nname = "Steppe"\nversion = "1.0"\n')
+    code, out, err = run(capsys, "validate", "--mod", str(mod))
+    assert (code, err) == (1, "")
+    assert out.splitlines() == [
+        f'{mod}/scenarios/tutorial.toml: id: scenario id "tutorial" is a shipped scenario\'s; choose another',
+        f'{mod}/cards/era1.toml: cards[0].effects[0].link: unknown link "tengiz_novorosiysk" '
+        '(did you mean "tengiz_novorossiysk"?)',
+    ]
+
+
+def test_a_content_file_leading_outside_the_mod_is_refused(
+    capsys: pytest.CaptureFixture[str], mod: Path, tmp_path: Path
+) -> None:
+    outside = tmp_path / "secret.toml"
+    outside.write_text("cards = []\n")
+    (mod / "cards" / "leak.toml").symlink_to(outside)
+    code, out, _ = run(capsys, "validate", "--mod", str(mod))
+    assert (code, out) == (1, f"{mod}/cards/leak.toml: refused: the file leads outside the mod folder {mod}\n")
+    assert mods.Library.of([mod]).mods == ()
+
+
+def test_installed_mods_are_the_folders_with_a_mod_toml(tmp_path: Path, mod: Path) -> None:
+    installed = tmp_path / "data" / "mods"
+    shutil.copytree(mod, installed / "steppe")
+    (installed / "notes").mkdir()
+    assert mods.installed(tmp_path / "data") == [installed / "steppe"]
+    assert mods.installed(tmp_path / "nothing") == []
+
+
+def test_the_library_offers_shipped_scenarios_first_then_the_mods(mod: Path) -> None:
+    library = mods.Library.of([mod])
+    ids = [sid for sid, _, _ in library.scenarios()]
+    assert (ids[-1], library.root_of("steppe-1990s"), library.problems) == ("steppe-1990s", mod, ())
+    assert library.load("steppe-1990s").id == "steppe-1990s"
+
+
+def test_the_window_gets_the_mod_folders(mod: Path) -> None:
+    fake = FakeClient()
+    assert cli.main(fake.client(), ["--mod", str(mod), "--mod", str(mod)]) == 0
+    assert fake.calls == [("window", mod, mod)]
+
+
+def test_help_names_the_mod_option(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        cli.main(FakeClient().client(), ["play", "--help"])
+    assert "--mod DIR" in capsys.readouterr().out
