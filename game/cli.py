@@ -259,14 +259,16 @@ def cmd_validate(args: argparse.Namespace) -> int:
     """`validate`: the given files, or the shipped assets; with ``--mod``, each mod folder alone."""
     paths = [Path(p) for p in args.paths] or None
     roots = list(dict.fromkeys(args.mods or ()))
-    problems = [] if roots and not paths else content_files.validate(paths)
+    problems = content_files.validate(paths) if paths else [] if roots else content_files.validate_tree(args.assets)
     for root in roots:
         problems += mods.check_mod(root)
     for problem in problems:
         print(problem)
+    for warning in [w for root in ([] if paths else roots or [args.assets]) for w in content_files.undealt(root)]:
+        print(f"warning: {warning}")
     if problems:
         return EXIT_PROBLEMS
-    count = len(paths) if paths else 0 if roots else _count_files(content_files.ASSETS)
+    count = len(paths) if paths else 0 if roots else _count_files(args.assets)
     print(f"ok: {count + sum(_count_files(root) + 1 for root in roots)} files")
     return 0
 
@@ -275,8 +277,9 @@ def cmd_catalogue(args: argparse.Namespace) -> int:
     """`sources` and `cards`: the catalogue as JSON, or one line per entry."""
     from game import catalogue
 
+    listing = catalogue.sources if args.command == "sources" else catalogue.cards
     try:
-        entries = catalogue.sources(args.assets) if args.command == "sources" else catalogue.cards(args.assets)
+        entries = [entry for root in content_library(args).roots for entry in listing(root)]
     except ContentError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -324,7 +327,7 @@ def build_parser(client: Client) -> argparse.ArgumentParser:
     replay.set_defaults(run=cmd_replay)
     validate = commands.add_parser("validate", help="check content files (default: all shipped assets)")
     validate.add_argument("paths", nargs="*")
-    _add_mods(validate)
+    _add_assets(validate)
     validate.set_defaults(run=cmd_validate)
     for name, what in (("sources", "the source articles and the cards citing each"), ("cards", "every card")):
         catalogue = commands.add_parser(name, help=f"list {what}")
@@ -348,7 +351,8 @@ def cmd_screenshots(args: argparse.Namespace, render_screens: RenderScreens) -> 
         width, height = (int(v) for v in args.size.lower().split("x"))
     except ValueError:
         raise UsageError(f"--size must look like 1280x800, not {args.size!r}") from None
-    for path in render_screens(args.outdir, args.scenario, args.seed, (width, height), args.assets):
+    assets = content_library(args).root_of(args.scenario) if args.scenario else args.assets
+    for path in render_screens(args.outdir, args.scenario, args.seed, (width, height), assets):
         print(path)
     return 0
 

@@ -27,6 +27,7 @@ from rules.content import (
     parse_scenario,
     parse_sources,
     parse_world,
+    undealt_cards,
     unknown,
 )
 from rules.scenario import CardDef, Scenario, ScenarioDef, SourceDef, World
@@ -350,6 +351,13 @@ def validate_tree(root: Path, extra: Iterable[Path] = ()) -> list[str]:
     files = AssetFiles.of(root, extra)
     parsed = parse_files(files.worlds, files.cards, files.sources, files.scenarios)
     return _all_problems(parsed)
+
+
+def undealt(root: Path) -> list[str]:
+    """A warning line for every card of the folder that none of its scenarios deals."""
+    files = AssetFiles.of(root)
+    parsed = parse_files((), files.cards, files.sources, files.scenarios)
+    return undealt_cards(parsed.cards, [definition for _, definition in parsed.scenarios])
 
 
 # A loose file's role, told by a top-level key it has.

@@ -24,7 +24,7 @@ from rules.content.problems import (
     problem,
     unknown,
 )
-from rules.content.scenario_checks import build_scenario, check_scenario, cross_check
+from rules.content.scenario_checks import build_scenario, check_scenario, cross_check, undealt_cards
 from rules.content.structure import (
     converter,
     parse_cards,
@@ -57,5 +57,6 @@ __all__ = [
     "problem",
     "structure",
     "structure_problems",
+    "undealt_cards",
     "unknown",
 ]

@@ -12,7 +12,7 @@ from rules.content.problems import (
     format_path,
     problem,
 )
-from rules.content.refs import ERAS, Known, collect, duplicates, one_of, ref, repeat, target
+from rules.content.refs import ERAS, Known, collect, date, duplicates, one_of, ref, repeat, target
 from rules.scenario import (
     COMMODITIES,
     CardDef,
@@ -77,6 +77,7 @@ def _choice_checks(choice: ChoiceDef, at: KeyPath, card: CardDef, known: Known) 
 def _card_checks(card: CardDef, index: int, known: Known, sources_file: str) -> Iterable[tuple[KeyPath, str | None]]:
     at: KeyPath = ("cards", index)
     yield (*at, "era"), one_of("era", card.era, ERAS)
+    yield (*at, "date"), date(card.date)
     yield (*at, "ops"), None if card.ops in OPS else f"ops must be 1, 2 or 3, got {card.ops}"
     yield (*at, "favours"), ref("state", card.favours, known, optional=True)
     words = len(card.note.split())
@@ -119,5 +120,6 @@ def check_cards(
 
 
 def check_sources(sources: Sequence[SourceDef], file: str) -> list[str]:
-    """Every problem across the sources: ids must be unique."""
-    return duplicates(file, "sources", [s.id for s in sources])
+    """Every problem across the sources: ids must be unique, dates real."""
+    found = duplicates(file, "sources", [s.id for s in sources])
+    return found + collect(file, ((("sources", i, "date"), date(s.date)) for i, s in enumerate(sources)))

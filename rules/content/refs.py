@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
 
 from rules.content.problems import (
     KeyPath,
@@ -74,6 +75,22 @@ def target(value: str, known: Known) -> str | None:
 
 def one_of(what: str, value: object, options: Sequence[object]) -> str | None:
     return None if value in options else not_one_of(what, value, options)
+
+
+DATE_FORMS = ("%Y", "%Y-%m", "%Y-%m-%d")
+
+
+def date(value: str) -> str | None:
+    """What is wrong with a date of a card or source: it must be a real ``YYYY``, ``YYYY-MM`` or
+    ``YYYY-MM-DD``."""
+    for form in DATE_FORMS:
+        try:
+            datetime.strptime(value, form)
+        except ValueError:
+            continue
+        if len(value) == len(form) + 2:  # strptime accepts "2023-4"; the forms want two digits
+            return None
+    return f'expected a date as "YYYY", "YYYY-MM" or "YYYY-MM-DD", got "{value}"'
 
 
 def at_least(value: int, least: int) -> str | None:

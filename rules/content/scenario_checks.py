@@ -107,6 +107,25 @@ def _card_era_problems(
     return found
 
 
+def undealt_cards(
+    cards_with_files: Sequence[tuple[str, Sequence[CardDef]]], definitions: Sequence[ScenarioDef]
+) -> list[str]:
+    """A line for every enabled card that no scenario deals (not in its cards list, or of no era it has)."""
+    dealt = {
+        card.id
+        for definition in definitions
+        for card in _cards_in_play(definition, (c for _, cards in cards_with_files for c in cards)).values()
+        if card.era in {era.number for era in definition.eras}
+    }
+    what = "is dealt by no scenario (add it to a scenario's cards)"
+    return [
+        problem(file, ("cards", index, "id"), f'card "{card.id}" {what}')
+        for file, cards in cards_with_files
+        for index, card in enumerate(cards)
+        if card.enabled and card.id not in dealt
+    ]
+
+
 def check_scenario(
     definition: ScenarioDef,
     file: str,

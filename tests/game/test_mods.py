@@ -125,3 +125,49 @@ def test_help_names_the_mod_option(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         cli.main(FakeClient().client(), ["play", "--help"])
     assert "--mod DIR" in capsys.readouterr().out
+
+
+def test_the_catalogues_list_a_mods_cards_after_the_shipped_ones(capsys: pytest.CaptureFixture[str], mod: Path) -> None:
+    code, out, _ = run(capsys, "cards", "--json", "--mod", str(mod))
+    ids = [card["id"] for card in json.loads(out)]
+    assert (code, ids[-3:]) == (0, ["cpc_outage", "btc_barrels", "shusha_summit"])
+
+
+def test_screenshots_of_a_mod_scenario_render_from_its_folder(mod: Path, tmp_path: Path) -> None:
+    fake = FakeClient()
+    cli.main(fake.client(), ["screenshots", str(tmp_path / "shots"), "--mod", str(mod), "--scenario", "steppe-1990s"])
+    assert fake.calls == [("screens", tmp_path / "shots", "steppe-1990s", 7, (1280, 800), mod)]
+
+
+def test_validate_warns_of_a_card_no_scenario_deals(capsys: pytest.CaptureFixture[str], mod: Path) -> None:
+    scenario = mod / "scenarios" / "steppe-1990s.toml"
+    scenario.write_text(
+        scenario.read_text().replace("[[eras]]", 'cards = ["cpc_outage", "btc_barrels"]\n\n[[eras]]', 1)
+    )
+    code, out, _ = run(capsys, "validate", "--mod", str(mod))
+    warning = f'warning: {mod}/cards/era2.toml: cards[0].id: card "shusha_summit" is dealt by no scenario'
+    assert (code, out) == (0, f"{warning} (add it to a scenario's cards)\nok: 6 files\n")
+
+
+def test_validate_refuses_dates_that_are_not_dates_and_favours_that_is_no_state(
+    capsys: pytest.CaptureFixture[str], mod: Path
+) -> None:
+    cards = mod / "cards" / "era1.toml"
+    text = (
+        cards.read_text()
+        .replace('date = "2022-03"', 'date = "2022-13"')
+        .replace('"azerbaijan"\ntext', '"azerbajan"\ntext')
+    )
+    cards.write_text(text)
+    sources = mod / "sources.toml"
+    sources.write_text(sources.read_text().replace('"2024-07-06"', '"6 July 2024"'))
+    code, out, _ = run(capsys, "validate", "--mod", str(mod))
+    expected = 'expected a date as "YYYY", "YYYY-MM" or "YYYY-MM-DD", got'
+    assert (code, out.splitlines()) == (
+        1,
+        [
+            f'{mod}/sources.toml: sources[2].date: {expected} "6 July 2024"',
+            f'{mod}/cards/era1.toml: cards[0].date: {expected} "2022-13"',
+            f'{mod}/cards/era1.toml: cards[0].favours: unknown state "azerbajan" (did you mean "azerbaijan"?)',
+        ],
+    )
