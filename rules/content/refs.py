@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import datetime
 
 from rules.content.problems import (
     KeyPath,
@@ -77,20 +77,27 @@ def one_of(what: str, value: object, options: Sequence[object]) -> str | None:
     return None if value in options else not_one_of(what, value, options)
 
 
-DATE_FORMS = ("%Y", "%Y-%m", "%Y-%m-%d")
+DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # February's 29th checked apart
 
 
 def date(value: str) -> str | None:
     """What is wrong with a date of a card or source: it must be a real ``YYYY``, ``YYYY-MM`` or
     ``YYYY-MM-DD``."""
-    for form in DATE_FORMS:
-        try:
-            datetime.strptime(value, form)
-        except ValueError:
-            continue
-        if len(value) == len(form) + 2:  # strptime accepts "2023-4"; the forms want two digits
-            return None
+    match = DATE.fullmatch(value)
+    if match is not None and _is_real(*(int(part) if part else None for part in match.groups())):
+        return None
     return f'expected a date as "YYYY", "YYYY-MM" or "YYYY-MM-DD", got "{value}"'
+
+
+def _is_real(year: int | None, month: int | None, day: int | None) -> bool:
+    """Whether the year, month (None: a year) and day (None: a month) name a time of the calendar."""
+    if month is None or year is None:
+        return True
+    if not 1 <= month <= 12 or (day is not None and not 1 <= day <= MONTH_DAYS[month - 1]):
+        return False
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return leap or (month, day) != (2, 29)
 
 
 def at_least(value: int, least: int) -> str | None:

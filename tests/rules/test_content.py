@@ -20,6 +20,7 @@ from rules.content import (
     parse_sources,
     parse_world,
 )
+from rules.content.refs import date
 from rules.scenario import CardDef, ScenarioDef, SourceDef, World
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "content"
@@ -398,3 +399,24 @@ def test_a_scenario_file_with_a_syntax_error_reports_it_when_loaded(tmp_path: Pa
         load_scenario("tutorial", copied)
     assert caught.value.problems == (f"{tutorial}: line 2: Illegal character '\\n' (column 17)",)
     assert list_scenarios(copied) == [("mini", "Mini game")]
+
+
+@pytest.mark.parametrize(
+    ("value", "real"),
+    [
+        ("2023", True),
+        ("2023-04", True),
+        ("2024-02-29", True),
+        ("2000-02-29", True),
+        ("2023-02-29", False),
+        ("1900-02-29", False),
+        ("2023-4", False),
+        ("2023-13", False),
+        ("2023-00", False),
+        ("2023-01-00", False),
+        ("2023-04-31", False),
+        ("April 2023", False),
+    ],
+)
+def test_a_content_date_must_be_a_real_year_month_or_day(value: str, real: bool) -> None:
+    assert (date(value) is None) is real
