@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 
 from game.bots.base import Bot, Decision, GreedyBot, RandomBot, check_view
-from game.bots.runner import BotRunner
+from game.bots.runner import BotRunner, BotWorker
 from game.bots.search import HardBot
 from rules import legal_actions, player_view
 from rules.scenario import Scenario
@@ -90,6 +90,7 @@ __all__ = [
     "LEVELS",
     "Bot",
     "BotRunner",
+    "BotWorker",
     "Decision",
     "GreedyBot",
     "HardBot",

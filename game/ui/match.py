@@ -13,7 +13,7 @@ from game import hotseat
 from game.autosaves import Autosaver
 from game.bots import make_bot, play_budget
 from game.bots.reasons import Reason
-from game.bots.runner import BotRunner
+from game.bots.runner import BotRunner, BotWorker
 from game.session import Session, Setup
 from rules import Action, GameState, Scenario, observer_view, player_view
 from rules.action import Advance
@@ -48,13 +48,12 @@ class Match:
 
     @classmethod
     def around(cls, session: Session, plans: tuple[SeatPlan, ...]) -> Match:
-        bots = {
-            p.state: BotRunner(
-                make_bot(p.level, p.state, session.setup.seed * 31 + i, time_budget=play_budget(p.level))
-            )
+        worker = BotWorker(
+            make_bot(p.level, p.state, session.setup.seed * 31 + i, time_budget=play_budget(p.level))
             for i, p in enumerate(plans)
             if not p.human
-        }
+        )
+        bots = {seat: worker.runner(seat) for seat in worker.bots}
         humans = [p.state for p in plans if p.human]
         return cls(session, plans, humans[0] if len(humans) == 1 else None, bots)
 
@@ -132,6 +131,6 @@ class Match:
         return self.last_era is not None and self.state.era > self.last_era and not self.session.is_over
 
     def close(self) -> None:
-        """Stop the bots' worker threads."""
+        """Stop the bots' worker process."""
         for runner in self.bots.values():
             runner.close()

@@ -7,12 +7,15 @@ from __future__ import annotations
 import math
 import os
 import random
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from game import selfplay
-from game.bots import BotRunner, Decision, choose_action, make_bot
+from game.bots import BotWorker, Decision, choose_action, make_bot
 from game.bots.determinize import determinize, unseen_cards
 from game.bots.reasons import Phrase, Reason
 from game.describe import describe_reason
@@ -239,16 +242,63 @@ def test_the_time_budget_stops_a_hard_search_early() -> None:
     assert stops == 1 and cut < full and full_stops == 0 and full > 20  # the halving spends 23 of 24 here
 
 
-def test_runner_thinks_off_the_calling_thread() -> None:
+def test_runner_decides_in_a_worker_process_as_in_process() -> None:
+    """The worker process is handed the seeded bots before they decide: over a game's decisions of both
+    seats (hard and greedy, no time budget), it decides exactly what the same bots decide in-process."""
     scenario = mini_scenario()
-    state = next(s for s in _seat_states(scenario, ("alpha", "beta"), 9) if s.phase == "actions")
-    seat = state.seats[state.to_act]
-    runner = BotRunner(make_bot("greedy", seat, 1, **FAST))
-    runner.submit(scenario, player_view(state, seat), legal_actions(scenario, state))
-    decision = runner.wait(30)
-    assert isinstance(decision, Decision) and decision.action in legal_actions(scenario, state)
-    assert runner.poll() is None and not runner.busy
-    runner.close()
+    states = _seat_states(scenario, ("alpha", "beta"), 9)[:14]
+    local = {"alpha": make_bot("hard", "alpha", 5, **FAST), "beta": make_bot("greedy", "beta", 6, **FAST)}
+    worker = BotWorker([make_bot("hard", "alpha", 5, **FAST), make_bot("greedy", "beta", 6, **FAST)])
+    runners = {seat: worker.runner(seat) for seat in ("alpha", "beta")}
+    try:
+        for state in states:
+            seat = state.seats[state.to_act]
+            view, legal = player_view(state, seat), legal_actions(scenario, state)
+            runners[seat].submit(scenario, view, legal)
+            decision = runners[seat].wait(60)
+            expected = local[seat].choose(scenario, view, legal)
+            assert isinstance(decision, Decision)
+            assert (decision.action, decision.reason) == (expected.action, expected.reason)
+            assert runners[seat].poll() is None and not runners[seat].busy
+        process = worker.process
+        assert process is not None and process.pid != os.getpid() and process.is_alive()
+    finally:
+        worker.close()
+    assert not process.is_alive()
+
+
+def _gone(pid: int) -> bool:
+    """Whether a process has ended (a zombie waiting for its parent to collect it counts as ended)."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="utf-8") as handle:
+            return any(line.startswith("State:") and "Z" in line.split()[1] for line in handle)
+    except FileNotFoundError:
+        return True
+
+
+CRASHING_GAME = """
+import os
+from game.bots import BotWorker, make_bot
+from rules import legal_actions, new_game, player_view
+from tests.fixtures.mini_world import mini_scenario
+scenario = mini_scenario()
+state = new_game(scenario, 1, ("alpha", "beta"))
+worker = BotWorker([make_bot("random", "alpha", 1)])
+worker.runner("alpha").submit(scenario, player_view(state, "alpha"), legal_actions(scenario, state))
+print(worker.process.pid, flush=True)
+os._exit(3)  # a crash: no clean-up runs
+"""
+
+
+def test_worker_process_ends_when_the_game_process_crashes() -> None:
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run([sys.executable, "-c", CRASHING_GAME], cwd=root, capture_output=True, text=True)
+    assert out.returncode == 3, out.stderr
+    pid = int(out.stdout.split()[-1])
+    deadline = time.monotonic() + 20
+    while not _gone(pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _gone(pid), "the bots' worker outlived the game's process"
 
 
 def test_binomial_p_values() -> None:
