@@ -41,6 +41,8 @@ warnings.filterwarnings("ignore", message="Finding font with id", category=UserW
 THEME_PATH = Path(__file__).resolve().parent.parent.parent / "assets" / "ui" / "theme.json"
 BASE_SIZE = (1280, 800)
 MIN_SIZE = (800, 600)
+LIVELY_S = 2.0  # full frame rate for this long after an input or a change (covers the tooltips' delay)
+IDLE_TICK_MS = 100  # otherwise the loop wakes this often for timers and bot results, drawing only on change
 _ELEMENTS = (
     "button",
     "label",
@@ -108,6 +110,8 @@ class App:
             raise ValueError("two scene classes share a name")
         self.stack: list[Scene] = []
         self.tutorial: TutorialOverlay | None = None  # the guided tutorial over the screens (tutorial_overlay)
+        self.dirty = True  # draw the next frame
+        self.changed_at = time.monotonic()  # when something last changed (see `lively`)
         self.running = True
         self.window_closed = False
         self.clock = pygame.time.Clock()
@@ -168,6 +172,7 @@ class App:
         self.glossed = {}
         if self.stack:
             self.stack[-1].build()
+        self.changed()
 
     def apply_settings(self, settings: Settings) -> None:
         """Use and remember new settings."""
@@ -195,6 +200,7 @@ class App:
             self.stack[-1].exit()
         self.stack.append(scene)
         scene.enter()
+        self.changed()
         return scene
 
     def pop(self) -> Scene:
@@ -202,6 +208,7 @@ class App:
         scene.exit()
         if self.stack:
             self.stack[-1].enter()
+        self.changed()
         return scene
 
     def replace(self, name: str, **kwargs: Any) -> Scene:
@@ -211,6 +218,7 @@ class App:
             self.stack.pop().exit()
         self.stack.append(scene)
         scene.enter()
+        self.changed()
         return scene
 
     def reset(self, name: str, **kwargs: Any) -> Scene:
@@ -220,6 +228,7 @@ class App:
             self.stack.pop().exit()
         self.stack.append(scene)
         scene.enter()
+        self.changed()
         return scene
 
     def quit(self) -> None:
@@ -356,10 +365,30 @@ class App:
         if not consumed and self.stack:
             self.stack[-1].handle(event)
 
-    def step(self, dt: float) -> None:
-        """One frame: events, update, draw."""
+    def changed(self) -> None:
+        """Something on screen changed: draw the next frame, and run at full frame rate for a while."""
+        self.dirty = True
+        self.changed_at = time.monotonic()
+
+    def lively(self) -> bool:
+        """Whether to run at full frame rate: just after an input or a change (hover effects, tooltips and
+        the map's moving flows play out), while the top scene animates, or while the tutorial's highlight
+        pulses."""
+        top = self.top
+        if self.tutorial is not None or (top is not None and top.animating()):
+            return True
+        return time.monotonic() - self.changed_at < LIVELY_S
+
+    def typing(self) -> bool:
+        """Whether a text field has the keyboard (its cursor blinks, so each idle tick draws)."""
+        return any(isinstance(w, pygame_gui.elements.UITextEntryLine) for w in self.manager.get_focus_set() or ())
+
+    def step(self, dt: float, events: list[pygame.event.Event] | None = None) -> None:
+        """One frame: events (those given, else the queue's), update, and a draw when anything changed,
+        something animates or a text cursor blinks (nothing is redrawn on an idle screen)."""
         self.window_closed = False  # a WINDOWCLOSE in this frame's events
-        for event in pygame.event.get():
+        for event in pygame.event.get() if events is None else events:
+            self.changed()
             self.dispatch(event)
             if not self.running:
                 return
@@ -372,8 +401,10 @@ class App:
             self.tutorial.update(dt)
         self.manager.update(dt)
         self.hover_terms()
-        self.draw(self.screen)
-        pygame.display.flip()
+        if self.dirty or self.lively() or self.typing():
+            self.dirty = False
+            self.draw(self.screen)
+            pygame.display.flip()
 
     def draw(self, surface: pygame.Surface) -> None:
         top = self.top
@@ -390,13 +421,25 @@ class App:
         if self.tutorial is not None:
             self.tutorial.draw(surface)
 
-    def run(self) -> None:
+    def run(self, seconds: float | None = None) -> None:
+        """The main loop, until the player quits (or for `seconds`, for the benchmarks: the window stays)."""
+        end = None if seconds is None else time.perf_counter() + seconds
         while self.running:
-            dt = self.clock.tick(60) / 1000.0
-            self.step(dt)
+            if end is not None and time.perf_counter() >= end:
+                return
+            self.step(*self.wait())
         if self.persist:
             save_settings(self.settings)
         pygame.quit()
+
+    def wait(self) -> tuple[float, list[pygame.event.Event]]:
+        """Wait for the next frame: a 60 fps tick while lively, else until an event or the idle tick.
+        Returns the seconds since the last frame and the events that came."""
+        if self.lively():
+            return self.clock.tick(60) / 1000.0, pygame.event.get()
+        first = pygame.event.wait(IDLE_TICK_MS)
+        events = ([] if first.type == pygame.NOEVENT else [first]) + pygame.event.get()
+        return self.clock.tick() / 1000.0, events
 
     def screenshot(self, path: Path) -> None:
         """Save the window as it is now."""

@@ -3,7 +3,10 @@
 A scene has a small lifecycle: ``enter`` / ``exit`` when it becomes or stops being the top of the stack,
 ``build`` (re)creates its widgets for the current window size, ``handle(input) -> consumed?``,
 ``update(dt)`` and ``draw(surface)``. Scenes change the game only by submitting actions; ``draw`` changes
-nothing. Only the top scene has widgets: the ones under it are drawn, dimmed, as its backdrop.
+nothing. The host draws a frame only when something changed (an input, a scene entered or its widgets
+rebuilt: ``add``/``clear`` tell it through ``host.changed()``), for a moment after that, or while
+``animating()``; a scene whose drawing changes some other way calls ``host.changed()`` itself. Only the
+top scene has widgets: the ones under it are drawn, dimmed, as its backdrop.
 
 A scene knows its host only as a `SceneHost` and other scenes only by name: ``host.push("card",
 match=match, card_id=card)`` opens the scene registered as "card" with those arguments (Tuxemon's
@@ -59,6 +62,8 @@ class SceneHost(Protocol):
 
     def quit(self) -> None: ...
 
+    def changed(self) -> None: ...
+
 
 class Scene:
     """One screen of the client."""
@@ -90,10 +95,12 @@ class Scene:
         for widget in self.widgets:
             widget.kill()
         self.widgets.clear()
+        self.app.changed()
 
     def add(self, widget: W) -> W:
         """Keep a widget so the scene can drop it; returns it."""
         self.widgets.append(widget)
+        self.app.changed()
         return widget
 
     # per frame ---------------------------------------------------------------------------------------
@@ -106,6 +113,10 @@ class Scene:
 
     def draw(self, surface: pygame.Surface) -> None:
         """Draw everything but the widgets."""
+
+    def animating(self) -> bool:
+        """Whether the scene moves on its own, so that it is drawn every frame even with no input."""
+        return False
 
     def draw_backdrop(self, surface: pygame.Surface) -> None:
         """Draw this scene as the dimmed background of a modal scene above it."""

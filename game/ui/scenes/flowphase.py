@@ -95,6 +95,9 @@ class FlowScene(Scene):
     def update(self, dt: float) -> None:
         self.t += dt
 
+    def animating(self) -> bool:
+        return True
+
     def handle(self, event: pygame.event.Event) -> bool:
         pressed = event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.go
         if pressed or (event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_SPACE)):

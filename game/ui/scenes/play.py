@@ -553,6 +553,10 @@ class PlayScene(Scene):
             self.app.push("cover", match=match, seat=seat)
             return
         if step == "bot":
+            if match.viewer is not None:
+                match.hand_over()  # hotseat: the hand that ended its turn hides now, not after the bots
+                if match.viewer is None:
+                    self.rebuild()
             self.bot_timer += dt
             if self.bot_timer >= self.app.bot_delay:
                 action = match.bot_action()
