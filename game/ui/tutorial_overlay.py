@@ -16,7 +16,7 @@ import pygame
 import pygame_gui
 from attrs import define
 
-from game.bots.runner import BotRunner
+from game.bots.runner import BotWorker
 from game.content_files import load_scenario
 from game.i18n import party_name
 from game.session import Session
@@ -51,7 +51,9 @@ def start_tutorial(app: SceneHost) -> TutorialOverlay:
     session = Session.start(scenario, script.seed, seats)
     match = Match.around(session, plans)
     match.bots[script.bot_seat].close()
-    match.bots[script.bot_seat] = BotRunner(ScriptedBot(script.bot_seat, script.bot_moves, script.seed))
+    match.bots[script.bot_seat] = BotWorker([ScriptedBot(script.bot_seat, script.bot_moves, script.seed)]).runner(
+        script.bot_seat
+    )
     overlay = TutorialOverlay(app, match, script)
     app.tutorial = overlay
     app.reset("play", match=match)
