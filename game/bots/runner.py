@@ -93,8 +93,8 @@ class BotWorker:
         self._asked.add(seat)
 
     def busy(self, seat: str) -> bool:
-        """Whether the seat's decision is under way (asked and not collected)."""
-        return seat in self._asked and not self._collect(seat, 0.0)
+        """Whether the seat's decision is under way (asked and not yet collected through `answer`)."""
+        return seat in self._asked
 
     def _collect(self, seat: str, timeout: float | None) -> bool:
         """Read the replies that came; True once the seat's is among them (waiting up to `timeout`)."""
