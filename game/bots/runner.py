@@ -15,6 +15,7 @@ when the game's process goes away (its end of the pipe closes), so no worker out
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Iterable
 from multiprocessing.connection import Connection
 from typing import Any
@@ -25,11 +26,13 @@ from rules.scenario import Scenario
 from rules.state import GameState
 
 _CONTEXT = multiprocessing.get_context("spawn")  # a fresh interpreter: no copy of the window's state
+WORKER_NICENESS = 5  # the window's frames come first when the cores are busy (the bots' clock still runs)
 
 
 def _serve(conn: Connection, bots: dict[str, Bot]) -> None:
     """The worker's loop: (seat, scenario or its id, view, legal) in, (seat, ok, decision or error) out;
     None or a closed pipe ends it."""
+    os.nice(WORKER_NICENESS)
     scenarios: dict[str, Scenario] = {}
     while True:
         try:
