@@ -12,7 +12,7 @@ from rules.content.problems import (
     format_path,
     problem,
 )
-from rules.content.refs import ERAS, Known, collect, date, duplicates, one_of, ref, repeat, target
+from rules.content.refs import Known, at_least, collect, date, duplicates, one_of, ref, repeat, target
 from rules.scenario import (
     COMMODITIES,
     CardDef,
@@ -76,7 +76,7 @@ def _choice_checks(choice: ChoiceDef, at: KeyPath, card: CardDef, known: Known) 
 
 def _card_checks(card: CardDef, index: int, known: Known, sources_file: str) -> Iterable[tuple[KeyPath, str | None]]:
     at: KeyPath = ("cards", index)
-    yield (*at, "era"), one_of("era", card.era, ERAS)
+    yield (*at, "era"), at_least(card.era, 1)
     yield (*at, "date"), date(card.date)
     yield (*at, "ops"), None if card.ops in OPS else f"ops must be 1, 2 or 3, got {card.ops}"
     yield (*at, "favours"), ref("state", card.favours, known, optional=True)

@@ -26,8 +26,6 @@ from rules.scenario import (
     World,
 )
 
-ERAS = (1, 2, 3)
-
 
 class Known:
     """The ids a world defines, by table, for reference checks."""

@@ -12,7 +12,7 @@ from rules.content.problems import (
     problem,
     unknown,
 )
-from rules.content.refs import ERAS, Known, at_least, collect, one_of, ref, repeat
+from rules.content.refs import Known, at_least, collect, one_of, ref, repeat
 from rules.content.world_checks import check_world
 from rules.scenario import (
     COMMODITIES,
@@ -33,7 +33,7 @@ def _cards_in_play(definition: ScenarioDef, cards: Iterable[CardDef]) -> dict[st
 def _era_checks(definition: ScenarioDef) -> Iterable[tuple[KeyPath, str | None]]:
     seen: set[str] = set()
     for i, era in enumerate(definition.eras):
-        yield ("eras", i, "number"), one_of("era", era.number, ERAS) or repeat("era", str(era.number), seen)
+        yield ("eras", i, "number"), at_least(era.number, 1) or repeat("era", str(era.number), seen)
         yield ("eras", i, "rounds"), at_least(era.rounds, 1)
     yield ("eras",), None if definition.eras else "a scenario needs at least one era"
     for name, count in definition.lengths.items():

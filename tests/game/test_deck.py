@@ -274,7 +274,7 @@ def test_a_teacher_adds_a_card(assets: Path) -> None:
 
 BROKEN_KIND = NEW_CARD.replace('{ kind = "budget", target = "kazakhstan", amount = 1 }', '{ kind = "teleport" }')
 BROKEN_REFS = (
-    NEW_CARD.replace("era = 2", "era = 4")
+    NEW_CARD.replace("era = 2", "era = 0")
     .replace("ops = 2", "ops = 5")
     .replace('favours = ""', 'favours = "narnia"')
     .replace('source = "trade-barriers"', 'source = "no-such-article"')
@@ -301,7 +301,7 @@ def test_a_card_with_bad_references_gets_every_message(assets: Path) -> None:
     path.write_text(BROKEN_REFS, encoding="utf-8")
     name = str(path)
     expected = [
-        f"{name}: cards[0].era: unknown era 4; expected one of: 1, 2, 3",
+        f"{name}: cards[0].era: must be at least 1, got 0",
         f"{name}: cards[0].ops: ops must be 1, 2 or 3, got 5",
         f'{name}: cards[0].favours: unknown state "narnia" (did you mean "armenia"?)',
         f'{name}: cards[0].source: source "no-such-article" is not in {assets / "sources.toml"}',

@@ -171,3 +171,13 @@ def test_validate_refuses_dates_that_are_not_dates_and_favours_that_is_no_state(
             f'{mod}/cards/era1.toml: cards[0].favours: unknown state "azerbajan" (did you mean "azerbaijan"?)',
         ],
     )
+
+
+def test_a_scenario_may_have_more_than_three_eras(capsys: pytest.CaptureFixture[str], mod: Path) -> None:
+    scenario = mod / "scenarios" / "steppe-1990s.toml"
+    more = "".join(f'\n[[eras]]\nnumber = {n}\nname = "Era {n}"\nrounds = 1\n' for n in (3, 4, 5))
+    scenario.write_text(scenario.read_text().replace("full = 2", "full = 5") + more)
+    argv = ["play", "--headless", "--mod", str(mod), "--scenario", "steppe-1990s", "--seats", SEATS, "--json"]
+    code, out, err = run(capsys, *argv)
+    result = json.loads(out)
+    assert (code, err, result["over"], result["rounds"]) == (0, "", True, 8)
