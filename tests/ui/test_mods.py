@@ -23,7 +23,7 @@ def test_new_game_lists_an_installed_mod_and_plays_it(tmp_path, monkeypatch) -> 
     scene = app.top
     assert scene is not None and "steppe-1990s" in scene.scenarios  # type: ignore[attr-defined]
     while scene.scenario_id != "steppe-1990s":  # type: ignore[attr-defined]
-        click(app, scene.cycle["scenario"])  # type: ignore[attr-defined]
-    assert scene.cycle["scenario"].text.startswith("Steppe and Sea: the 1990s")  # type: ignore[attr-defined]
+        click(app, scene.controls["scenario"])  # type: ignore[attr-defined]
+    assert scene.controls["scenario"].text.startswith("Steppe and Sea: the 1990s")  # type: ignore[attr-defined]
     seen = play_to_end(app, limit=4000)
     assert seen[-1] == "game_over" and app.top.match.session.scenario.id == "steppe-1990s"  # type: ignore[union-attr]
