@@ -41,25 +41,29 @@ def _load(folder: Path) -> list[dict]:
     return docs
 
 
-def english_section() -> str:
-    """The generated English entries."""
+WORLD_SECTIONS = (
+    ("state", "states", "name"),
+    ("patron", "patrons", "name"),
+    ("node", "nodes", "name"),
+    ("link", "links", "name"),
+    ("route", "routes", "name"),
+    ("bloc", "blocs", "name"),
+    ("objective", "objectives", "title"),
+    ("objective_text", "objectives", "text"),
+)
+
+
+def english_section(assets: Path = ROOT / "assets") -> str:
+    """The generated English entries of an assets folder; each table once, whatever the number of worlds
+    (an id two worlds share keeps the first world's name)."""
     lines = [MARKER]
-    for world in _load(ROOT / "assets" / "world"):
-        for kind, key in (
-            ("state", "states"),
-            ("patron", "patrons"),
-            ("node", "nodes"),
-            ("link", "links"),
-            ("route", "routes"),
-            ("bloc", "blocs"),
-        ):
-            lines.append(f"\n[world.{kind}]")
-            lines += [f"{item['id']} = {_q(item['name'])}" for item in world.get(key, [])]
-        lines.append("\n[world.objective]")
-        lines += [f"{o['id']} = {_q(o['title'])}" for o in world.get("objectives", [])]
-        lines.append("\n[world.objective_text]")
-        lines += [f"{o['id']} = {_q(o['text'])}" for o in world.get("objectives", [])]
-    for deck in _load(ROOT / "assets" / "cards"):
+    worlds = _load(assets / "world")
+    for section, key, field in WORLD_SECTIONS:
+        lines.append(f"\n[world.{section}]")
+        entries = {item["id"]: item[field] for world in reversed(worlds) for item in world.get(key, [])}
+        firsts = dict.fromkeys(item["id"] for world in worlds for item in world.get(key, []))
+        lines += [f"{item_id} = {_q(entries[item_id])}" for item_id in firsts]
+    for deck in _load(assets / "cards"):
         for card in deck.get("cards", []):
             lines.append(f"\n[card.{card['id']}]")
             lines += [f"{part} = {_q(card[part])}" for part in ("title", "text", "note")]
@@ -67,7 +71,7 @@ def english_section() -> str:
             if choice:
                 lines.append(f"prompt = {_q(choice['prompt'])}")
                 lines += [f"option.{o['id']} = {_q(o['text'])}" for o in choice.get("options", [])]
-    scenarios = _load(ROOT / "assets" / "scenarios")
+    scenarios = _load(assets / "scenarios")
     lines.append("\n[scenario]")
     lines += [f"{_q(s['id'])} = {_q(s['name'])}" for s in scenarios]
     for scenario in scenarios:
