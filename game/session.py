@@ -139,6 +139,10 @@ class Session:
         """The log as a seat may read it (None: public entries only)."""
         return [e for e in self.log if is_visible(e.entry, seat)]
 
+    def state_before(self, step: int) -> GameState:
+        """The state just before the action of a step (steps count from 1)."""
+        return self._history[step - 1][0]
+
     def last_step_of(self, seat: str) -> int:
         """The step of the seat's last action (0 if it has not acted yet)."""
         for index in range(len(self.actions) - 1, -1, -1):

@@ -10,18 +10,25 @@ from rules.scenario import ObjectiveDef, Scenario
 from rules.state import GameState, Outcome, update
 
 
-def presence(scenario: Scenario, state: GameState) -> tuple[tuple[str, int], ...]:
-    """Each bloc's presence: its sponsor's weight, plus each member and its standing with a patron sponsor."""
+def presence_parts(scenario: Scenario, state: GameState) -> tuple[tuple[str, int, int, int], ...]:
+    """Each bloc's presence in its parts: (bloc, sponsor's weight, members, members' standing with a patron
+    sponsor)."""
     out = []
     for bloc, members in zip(scenario.blocs, state.members):
-        total = bloc.weight
         p_idx = scenario.patron_index.get(bloc.sponsor, -1)
+        standing = 0
         for member in members:
-            total += 1
             if member in state.seats and p_idx >= 0:
-                total += state.standing[state.seats.index(member)][p_idx]
-        out.append((bloc.id, total))
+                standing += state.standing[state.seats.index(member)][p_idx]
+        out.append((bloc.id, bloc.weight, len(members), standing))
     return tuple(out)
+
+
+def presence(scenario: Scenario, state: GameState) -> tuple[tuple[str, int], ...]:
+    """Each bloc's presence: its sponsor's weight, plus each member and its standing with a patron sponsor."""
+    return tuple(
+        (bloc, weight + members + standing) for bloc, weight, members, standing in presence_parts(scenario, state)
+    )
 
 
 def dominant_bloc(scenario: Scenario, state: GameState) -> tuple[str, tuple[tuple[str, int], ...]]:

@@ -1,18 +1,20 @@
-"""Game over: the winner, the final scores, every seat's revealed national interest, and the way out."""
+"""Game over: the winner, every seat's score as a track across the rounds, the points by reason with each
+seat's revealed national interest, and the way out."""
 
 from __future__ import annotations
 
 import pygame
 import pygame_gui
 
-from game.describe import describe_entry
-from game.i18n import party_name
+from game.i18n import party_name, world_name
+from game.scoreboard import FinalBoard, final_board
 from game.ui.backdrop import draw_title_backdrop
+from game.ui.charts import Bar, BarChart, Drawn, Track, draw_bars, draw_track
 from game.ui.match import Match
 from game.ui.scene import Scene, SceneHost
-from game.ui.widgets import button, esc, label, text_box
-from rules import outcome
-from rules.log import ObjectiveRevealed, PointsScored
+from game.ui.scenes.summit import points_chart
+from game.ui.style import seat_colour
+from game.ui.widgets import button, label
 
 
 class GameOverScene(Scene):
@@ -21,39 +23,63 @@ class GameOverScene(Scene):
     def __init__(self, app: SceneHost, match: Match) -> None:
         super().__init__(app)
         self.match = match
+        self.board: FinalBoard | None = final_board(match.session)
+        self.drawn: Drawn = []
+        self.charts: tuple[Track, BarChart] | None = None
 
-    def result_html(self) -> str:
+    def track(self, board: FinalBoard) -> Track:
+        tr, sc, palette = self.app.tr, self.match.scenario, self.app.settings.palette
+        lines = tuple((party_name(tr, sc, seat), seat_colour(seat, palette), values) for seat, values in board.track)
+        return Track(tr("ui.over.track"), tr("ui.over.round"), lines)
+
+    def by_reason(self, board: FinalBoard) -> BarChart:
         tr, sc = self.app.tr, self.match.scenario
-        result = outcome(sc, self.match.state)
-        if result is None:
-            return ""
-        rows = [f"<font size=5><b>{esc(tr('ui.over.winner', seat=party_name(tr, sc, result.winner)))}</b></font>"]
-        rows.append(esc(tr(f"ui.over.reason.{result.reason}", rounds=result.rounds)))
-        rows += ["", f"<b>{esc(tr('ui.over.scores'))}</b>"]
-        rows += [
-            f"   {esc(party_name(tr, sc, seat))}: {score}" for seat, score in sorted(result.scores, key=lambda s: -s[1])
-        ]
-        public = self.match.session.visible_log(None)
-        revealed = [e.entry for e in public if isinstance(e.entry, ObjectiveRevealed)]
-        if revealed:
-            rows += ["", f"<b>{esc(tr('ui.over.objectives'))}</b>"]
-            rows += ["   " + esc(describe_entry(tr, sc, e)) for e in revealed]
-        last = [e.entry for e in public[-30:] if isinstance(e.entry, PointsScored)]
-        if last:
-            rows += ["", f"<b>{esc(tr('ui.summit.points'))}</b>"]
-            rows += ["   " + esc(describe_entry(tr, sc, e)) for e in last]
-        return "<br>".join(rows)
+        values = [tr("ui.over.score", score=p.total) for p in board.points]
+        chart = points_chart(self.app, self.match, tr("ui.over.by_reason"), board.points, board.reasons, values)
+        interests = {seat: (objective, met) for seat, objective, met in board.objectives}
+        bars = []
+        for bar, p in zip(chart.bars, board.points):
+            if p.seat in interests:
+                objective, met = interests[p.seat]
+                name = world_name(tr, sc, "objective", objective)
+                bar = Bar(
+                    bar.label,
+                    bar.parts,
+                    bar.value,
+                    p.seat == board.winner,
+                    tr("ui.over.met" if met else "ui.over.missed", objective=name),
+                )
+            bars.append(bar)
+        return BarChart(chart.title, tuple(bars), chart.legend)
+
+    def chart_rects(self) -> tuple[pygame.Rect, pygame.Rect]:
+        u, (w, h) = self.app.u, self.app.size
+        top, bottom, gap = u(108), h - u(100), u(20)
+        left = (w - u(60) - gap) * 9 // 20
+        return pygame.Rect(u(30), top, left, bottom - top), pygame.Rect(
+            u(30) + left + gap, top, w - u(60) - gap - left, bottom - top
+        )
 
     def build(self) -> None:
         app, u, tr, m = self.app, self.app.u, self.app.tr, self.app.manager
         w, h = app.size
-        self.add(label(m, pygame.Rect(0, u(20), w, u(60)), tr("ui.over.heading"), "@title"))
-        pw = min(w - u(60), u(900))
-        self.add(text_box(m, pygame.Rect((w - pw) // 2, u(96), pw, h - u(200)), self.result_html()))
+        board, sc = self.board, self.match.scenario
+        heading = tr("ui.over.winner", seat=party_name(tr, sc, board.winner)) if board else tr("ui.over.heading")
+        self.add(label(m, pygame.Rect(0, u(12), w, u(54)), heading, "@title"))
+        if board is not None:
+            self.add(
+                label(
+                    m,
+                    pygame.Rect(u(30), u(66), w - u(60), u(34)),
+                    tr(f"ui.over.reason.{board.reason}", rounds=board.rounds),
+                    "@subtitle",
+                )
+            )
+            self.charts = (self.track(board), self.by_reason(board))
         bw, bh = u(300), u(54)
-        self.save = self.add(button(m, pygame.Rect(w // 2 - bw - u(10), h - u(88), bw, bh), tr("ui.menu.save")))
+        self.save = self.add(button(m, pygame.Rect(w // 2 - bw - u(10), h - u(84), bw, bh), tr("ui.menu.save")))
         self.title = self.add(
-            button(m, pygame.Rect(w // 2 + u(10), h - u(88), bw, bh), tr("ui.menu.title"), object_id="@primary")
+            button(m, pygame.Rect(w // 2 + u(10), h - u(84), bw, bh), tr("ui.menu.title"), object_id="@primary")
         )
 
     def handle(self, event: pygame.event.Event) -> bool:
@@ -72,3 +98,12 @@ class GameOverScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         draw_title_backdrop(surface)
+        if self.charts is None:
+            return
+        size = self.app.u(14)
+        track_rect, bars_rect = self.chart_rects()
+        self.drawn = draw_track(surface, track_rect, self.charts[0], size)
+        self.drawn += draw_bars(surface, bars_rect, self.charts[1], size)
+
+    def texts(self) -> list[str]:
+        return [text for text, _ in self.drawn]

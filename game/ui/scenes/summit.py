@@ -1,17 +1,43 @@
-"""A summit: each bloc's presence, who dominates (or sovereignty), and the points scored."""
+"""A summit as charts: each bloc's presence in its parts against the line a bloc needs to dominate, then the
+points each seat scored here by reason."""
 
 from __future__ import annotations
 
 import pygame
 import pygame_gui
 
-from game.describe import describe_entry
 from game.i18n import party_name, world_name
+from game.scoreboard import SeatPoints, summit_board
 from game.ui.backdrop import draw_title_backdrop
+from game.ui.charts import SERIES, Bar, BarChart, Drawn, draw_bars
 from game.ui.match import Match
 from game.ui.scene import Scene, SceneHost
-from game.ui.widgets import button, esc, glossed, label, text_box
-from rules.log import PointsScored, SummitHeld
+from game.ui.widgets import button, label
+
+PARTS = (SERIES[4], SERIES[1], SERIES[3])  # sponsor's weight, members, standing
+
+
+def reason_colours(reasons: tuple[str, ...]) -> dict[str, tuple[int, int, int]]:
+    """A colour per reason, in the order the reasons were first scored."""
+    return {reason: SERIES[i % len(SERIES)] for i, reason in enumerate(reasons)}
+
+
+def points_chart(
+    host: SceneHost,
+    match: Match,
+    title: str,
+    points: tuple[SeatPoints, ...],
+    reasons: tuple[str, ...],
+    values: list[str],
+) -> BarChart:
+    """Stacked bars of each seat's points by reason, with the words `values` after each bar."""
+    tr, sc = host.tr, match.scenario
+    colours = reason_colours(reasons)
+    bars = tuple(
+        Bar(party_name(tr, sc, p.seat), tuple((amount, colours[r]) for r, amount in p.by_reason), value)
+        for p, value in zip(points, values)
+    )
+    return BarChart(title, bars, tuple((tr(f"vp_reason.{r}"), colours[r]) for r in reasons))
 
 
 class SummitScene(Scene):
@@ -20,41 +46,52 @@ class SummitScene(Scene):
     def __init__(self, app: SceneHost, match: Match, entries: tuple[object, ...]) -> None:
         super().__init__(app)
         self.match = match
-        self.entries = entries
+        self.board = summit_board(match.session, entries)
+        self.drawn: Drawn = []
 
-    def summit_html(self) -> str:
+    def verdict(self) -> str:
         tr, sc = self.app.tr, self.match.scenario
-        rows: list[str] = []
-        for entry in self.entries:
-            if isinstance(entry, SummitHeld):
-                dominant = world_name(tr, sc, "bloc", entry.dominant) if entry.dominant else ""
-                verdict = tr("ui.summit.dominant", bloc=dominant) if dominant else tr("ui.summit.sovereignty")
-                rows.append(f"<b>{glossed(tr.lang, verdict)}</b>")
-                rows.append("")
-                rows.append(f"<b>{esc(tr('ui.summit.presence'))}</b>")
-                for bloc, presence in sorted(entry.presence, key=lambda p: -p[1]):
-                    rows.append(
-                        f"   {esc(world_name(tr, sc, 'bloc', bloc))}: {presence} " + "■" * max(0, min(30, presence))
-                    )
-        scored = [e for e in self.entries if isinstance(e, PointsScored)]
-        if scored:
-            rows += ["", f"<b>{esc(tr('ui.summit.points'))}</b>"]
-            rows += ["   " + glossed(tr.lang, describe_entry(tr, sc, e)) for e in scored]
-        state = self.match.state
-        rows += ["", f"<b>{esc(tr('ui.summit.standings'))}</b>"]
-        order = sorted(range(len(state.seats)), key=lambda i: -state.vp[i])
-        rows += [f"   {esc(party_name(tr, sc, state.seats[i]))}: {state.vp[i]}" for i in order]
-        return "<br>".join(rows)
+        if self.board.dominant:
+            return tr("ui.summit.dominant", bloc=world_name(tr, sc, "bloc", self.board.dominant))
+        return tr("ui.summit.sovereignty")
+
+    def presence_chart(self) -> BarChart:
+        tr, sc, board = self.app.tr, self.match.scenario, self.board
+        bars = tuple(
+            Bar(
+                world_name(tr, sc, "bloc", bar.bloc),
+                tuple(zip((bar.weight, bar.members, bar.standing), PARTS)),
+                str(bar.total),
+                strong=bar.bloc == board.dominant,
+            )
+            for bar in sorted(board.bars, key=lambda b: -b.total)
+        )
+        legend = tuple(zip((tr("ui.summit.weight"), tr("ui.summit.members"), tr("ui.summit.standing")), PARTS))
+        return BarChart(
+            tr("ui.summit.presence"), bars, legend, board.needed, tr("ui.summit.needed", presence=board.needed)
+        )
+
+    def scored_chart(self) -> BarChart:
+        tr, board = self.app.tr, self.board
+        totals = dict(board.standings)
+        values = [tr("ui.summit.gain", amount=f"{p.total:+d}", total=totals[p.seat]) for p in board.points]
+        return points_chart(self.app, self.match, tr("ui.summit.points"), board.points, board.reasons, values)
+
+    def chart_rects(self) -> tuple[pygame.Rect, pygame.Rect]:
+        u, (w, h) = self.app.u, self.app.size
+        top, bottom, gap = u(106), h - u(100), u(20)
+        half = (w - u(60) - gap) // 2
+        return pygame.Rect(u(30), top, half, bottom - top), pygame.Rect(u(30) + half + gap, top, half, bottom - top)
 
     def build(self) -> None:
         app, u, tr, m = self.app, self.app.u, self.app.tr, self.app.manager
         w, h = app.size
-        self.add(label(m, pygame.Rect(0, u(20), w, u(60)), tr("ui.summit.heading"), "@title"))
-        pw = min(w - u(60), u(900))
-        self.add(text_box(m, pygame.Rect((w - pw) // 2, u(96), pw, h - u(200)), self.summit_html()))
+        self.add(label(m, pygame.Rect(0, u(12), w, u(54)), tr("ui.summit.heading"), "@title"))
+        self.add(label(m, pygame.Rect(u(30), u(66), w - u(60), u(34)), self.verdict(), "@subtitle"))
+        self.charts = (self.presence_chart(), self.scored_chart())
         bw, bh = u(300), u(54)
         self.go = self.add(
-            button(m, pygame.Rect((w - bw) // 2, h - u(88), bw, bh), tr("ui.common.continue"), object_id="@primary")
+            button(m, pygame.Rect((w - bw) // 2, h - u(84), bw, bh), tr("ui.common.continue"), object_id="@primary")
         )
 
     def handle(self, event: pygame.event.Event) -> bool:
@@ -66,3 +103,10 @@ class SummitScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         draw_title_backdrop(surface)
+        size = self.app.u(14)
+        self.drawn = []
+        for rect, chart in zip(self.chart_rects(), self.charts):
+            self.drawn += draw_bars(surface, rect, chart, size)
+
+    def texts(self) -> list[str]:
+        return [text for text, _ in self.drawn]
