@@ -93,15 +93,15 @@ def summit_board(session: Session, entries: Sequence[object]) -> SummitBoard:
     bars = tuple(BlocBar(*parts) for parts in presence_parts(session.scenario, before))
     totals = sorted((bar.total for bar in bars), reverse=True)
     runner_up = totals[1] if len(totals) > 1 else 0
-    seats = session.state.seats
-    points, reasons = points_by_reason(seats, entries)
+    after = session.state_after(step)
+    points, reasons = points_by_reason(after.seats, entries)
     return SummitBoard(
         bars=bars,
         needed=runner_up + session.scenario.rules.summit_margin,
         dominant=held.dominant,
         points=points,
         reasons=reasons,
-        standings=standings(seats, session.state.vp),
+        standings=standings(after.seats, after.vp),
     )
 
 

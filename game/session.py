@@ -143,6 +143,10 @@ class Session:
         """The state just before the action of a step (steps count from 1)."""
         return self._history[step - 1][0]
 
+    def state_after(self, step: int) -> GameState:
+        """The state just after the action of a step."""
+        return self.state_before(step + 1) if step < len(self.actions) else self.state
+
     def last_step_of(self, seat: str) -> int:
         """The step of the seat's last action (0 if it has not acted yet)."""
         for index in range(len(self.actions) - 1, -1, -1):

@@ -198,10 +198,12 @@ def draw_track(surface: pygame.Surface, rect: pygame.Rect, track: Track, size: i
     _blit(surface, title, inner.topleft, track.title, drawn)
     ends = [f"{label} {values[-1]}" for label, _, values in track.lines]
     end_w = min(inner.width * 2 // 5, max(style.font(size, True).size(t)[0] for t in ends) + size + pad * 2)
+    end_size, _ = label_layout(ends, size, end_w - size - pad, style.font(size, True).get_linesize())
     axis_w = style.font(size).size(str(max(v for _, _, vals in track.lines for v in vals)))[0] + pad
-    plot = pygame.Rect(inner.x + axis_w, inner.y + title.get_height() + pad, 0, 0)
+    line = style.font(size).get_linesize()
+    plot = pygame.Rect(inner.x + axis_w, inner.y + title.get_height() + line, 0, 0)
     plot.width = inner.right - end_w - pad - plot.x
-    plot.height = inner.bottom - size * 2 - pad - plot.y
+    plot.height = inner.bottom - 2 * line - 2 - plot.y
     marks = max(len(values) for _, _, values in track.lines)
     high = max(1, max(v for _, _, vals in track.lines for v in vals))
     low = min(0, min(v for _, _, vals in track.lines for v in vals))
@@ -221,7 +223,7 @@ def draw_track(surface: pygame.Surface, rect: pygame.Rect, track: Track, size: i
         image = style.font(size).render(str(i), True, FAINT)
         _blit(surface, image, (at(i, low)[0] - image.get_width() // 2, plot.bottom + 2), str(i), drawn)
     axis = fitted(track.axis, size, plot.width // 2)
-    _blit(surface, axis, (plot.centerx - axis.get_width() // 2, plot.bottom + size + pad // 2), track.axis, drawn)
+    _blit(surface, axis, (plot.centerx - axis.get_width() // 2, plot.bottom + 2 + line), track.axis, drawn)
     ends_at: list[int] = []
     for (_, colour, values), end in sorted(zip(track.lines, ends), key=lambda item: -item[0][2][-1]):
         points = [at(i, v) for i, v in enumerate(values)]
@@ -230,9 +232,9 @@ def draw_track(surface: pygame.Surface, rect: pygame.Rect, track: Track, size: i
             pygame.draw.lines(surface, colour, False, points, max(3, size // 5))
         x, y = points[-1]
         pygame.draw.circle(surface, colour, (x, y), max(4, size // 3))
-        y = max(y - size // 2, ends_at[-1] + size + 2) if ends_at else y - size // 2
-        ends_at.append(y)
-        image = fitted(end, size, end_w - size - pad, bold=True)
+        image = style.font(end_size, True).render(end, True, INK)
+        y = max(y - image.get_height() // 2, ends_at[-1]) if ends_at else y - image.get_height() // 2
+        ends_at.append(y + image.get_height())
         pygame.draw.rect(surface, colour, (x + pad, y + size // 4, size // 2, size // 2))
         _blit(surface, image, (x + pad + size, y), end, drawn)
     return drawn

@@ -23,7 +23,7 @@ from game.ui.app import App
 from game.ui.match import Match, SeatPlan
 from game.ui.scenes.help import HelpScene
 from game.ui.scenes.newgame import NewGameScene
-from game.ui.settings import Settings
+from game.ui.settings import TEXT_SIZES, Settings
 from game.ui.tutorial_overlay import start_tutorial
 from game.ui.widgets import link_point
 from rules.log import SummitHeld
@@ -192,6 +192,7 @@ def _render(outdir: Path, scenario_id: str, seed: int, size: tuple[int, int], as
         step = match.session.log[summit].step
         app.push("summit", match=match, entries=tuple(e.entry for e in match.session.log if e.step == step))
         shooter.shot("summit")
+        shoot_variants(app, shooter, "summit")
         app.pop()
     for name in ("menu", "save"):
         app.push(name, match=match)
@@ -215,6 +216,7 @@ def _render(outdir: Path, scenario_id: str, seed: int, size: tuple[int, int], as
     match.hand_over()
     app.push("game_over", match=match)
     shooter.shot("game-over")
+    shoot_variants(app, shooter, "game-over")
     match.close()
     app.reset("title")
     shooter.shot("title-continue")
@@ -225,6 +227,21 @@ def _render(outdir: Path, scenario_id: str, seed: int, size: tuple[int, int], as
     app.refresh()
     tutorial_shots(app, shooter)
     return shooter.paths
+
+
+def shoot_variants(app: App, shooter: Shooter, name: str) -> None:
+    """The top screen again in Russian, and in both languages at the largest (Projector) text size."""
+    largest = max(TEXT_SIZES)
+    for language, text_size, suffix in (
+        ("ru", 1.0, "-ru"),
+        ("en", largest, "-projector"),
+        ("ru", largest, "-projector-ru"),
+    ):
+        app.settings.language, app.settings.text_size = language, text_size
+        app.refresh()
+        shooter.shot(name + suffix)
+    app.settings.language, app.settings.text_size = "en", 1.0
+    app.refresh()
 
 
 def shoot_leaving(app: App, shooter: Shooter, match: Match) -> None:

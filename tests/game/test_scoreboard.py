@@ -24,10 +24,6 @@ def finished() -> Session:
     return session
 
 
-def state_after(session: Session, step: int):  # type: ignore[no-untyped-def]
-    return session.state_before(step + 1) if step < len(session.actions) else session.state
-
-
 def summit_steps(session: Session) -> list[int]:
     return [e.step for e in session.log if isinstance(e.entry, SummitHeld)]
 
@@ -43,9 +39,10 @@ def test_every_summit_charts_the_presence_the_rules_logged_and_the_points_they_s
         assert board.dominant == held.dominant == dominant_bloc(CASPIAN, session.state_before(step))[0]
         leader = max(bar.total for bar in board.bars)
         assert (leader >= board.needed) == bool(board.dominant)
-        before, after = session.state_before(step).vp, state_after(session, step).vp
+        before, after = session.state_before(step).vp, session.state_after(step).vp
         for seat, points in enumerate(board.points):
             assert points.total == after[seat] - before[seat]
+        assert dict(board.standings) == dict(zip(session.state.seats, after))
 
 
 def test_game_over_points_by_reason_add_up_to_each_seats_score_and_the_track_ends_there() -> None:

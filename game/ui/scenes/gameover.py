@@ -24,7 +24,7 @@ class GameOverScene(Scene):
         super().__init__(app)
         self.match = match
         self.board: FinalBoard | None = final_board(match.session)
-        self.drawn: Drawn = []
+        self.panels: list[tuple[pygame.Rect, Drawn]] = []  # each chart's rectangle and the texts drawn in it
         self.charts: tuple[Track, BarChart] | None = None
 
     def track(self, board: FinalBoard) -> Track:
@@ -54,7 +54,7 @@ class GameOverScene(Scene):
 
     def chart_rects(self) -> tuple[pygame.Rect, pygame.Rect]:
         u, (w, h) = self.app.u, self.app.size
-        top, bottom, gap = u(108), h - u(100), u(20)
+        top, bottom, gap = u(114), h - u(100), u(20)
         left = (w - u(60) - gap) * 9 // 20
         return pygame.Rect(u(30), top, left, bottom - top), pygame.Rect(
             u(30) + left + gap, top, w - u(60) - gap - left, bottom - top
@@ -65,12 +65,12 @@ class GameOverScene(Scene):
         w, h = app.size
         board, sc = self.board, self.match.scenario
         heading = tr("ui.over.winner", seat=party_name(tr, sc, board.winner)) if board else tr("ui.over.heading")
-        self.add(label(m, pygame.Rect(0, u(12), w, u(54)), heading, "@title"))
+        self.add(label(m, pygame.Rect(0, u(12), w, u(60)), heading, "@title"))
         if board is not None:
             self.add(
                 label(
                     m,
-                    pygame.Rect(u(30), u(66), w - u(60), u(34)),
+                    pygame.Rect(u(30), u(72), w - u(60), u(36)),
                     tr(f"ui.over.reason.{board.reason}", rounds=board.rounds),
                     "@subtitle",
                 )
@@ -102,8 +102,10 @@ class GameOverScene(Scene):
             return
         size = self.app.u(14)
         track_rect, bars_rect = self.chart_rects()
-        self.drawn = draw_track(surface, track_rect, self.charts[0], size)
-        self.drawn += draw_bars(surface, bars_rect, self.charts[1], size)
+        self.panels = [
+            (track_rect, draw_track(surface, track_rect, self.charts[0], size)),
+            (bars_rect, draw_bars(surface, bars_rect, self.charts[1], size)),
+        ]
 
     def texts(self) -> list[str]:
-        return [text for text, _ in self.drawn]
+        return [text for _, drawn in self.panels for text, _ in drawn]

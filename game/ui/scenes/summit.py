@@ -47,7 +47,7 @@ class SummitScene(Scene):
         super().__init__(app)
         self.match = match
         self.board = summit_board(match.session, entries)
-        self.drawn: Drawn = []
+        self.panels: list[tuple[pygame.Rect, Drawn]] = []  # each chart's rectangle and the texts drawn in it
 
     def verdict(self) -> str:
         tr, sc = self.app.tr, self.match.scenario
@@ -79,15 +79,15 @@ class SummitScene(Scene):
 
     def chart_rects(self) -> tuple[pygame.Rect, pygame.Rect]:
         u, (w, h) = self.app.u, self.app.size
-        top, bottom, gap = u(106), h - u(100), u(20)
+        top, bottom, gap = u(114), h - u(100), u(20)
         half = (w - u(60) - gap) // 2
         return pygame.Rect(u(30), top, half, bottom - top), pygame.Rect(u(30) + half + gap, top, half, bottom - top)
 
     def build(self) -> None:
         app, u, tr, m = self.app, self.app.u, self.app.tr, self.app.manager
         w, h = app.size
-        self.add(label(m, pygame.Rect(0, u(12), w, u(54)), tr("ui.summit.heading"), "@title"))
-        self.add(label(m, pygame.Rect(u(30), u(66), w - u(60), u(34)), self.verdict(), "@subtitle"))
+        self.add(label(m, pygame.Rect(0, u(12), w, u(60)), tr("ui.summit.heading"), "@title"))
+        self.add(label(m, pygame.Rect(u(30), u(72), w - u(60), u(36)), self.verdict(), "@subtitle"))
         self.charts = (self.presence_chart(), self.scored_chart())
         bw, bh = u(300), u(54)
         self.go = self.add(
@@ -104,9 +104,9 @@ class SummitScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         draw_title_backdrop(surface)
         size = self.app.u(14)
-        self.drawn = []
-        for rect, chart in zip(self.chart_rects(), self.charts):
-            self.drawn += draw_bars(surface, rect, chart, size)
+        self.panels = [
+            (rect, draw_bars(surface, rect, chart, size)) for rect, chart in zip(self.chart_rects(), self.charts)
+        ]
 
     def texts(self) -> list[str]:
-        return [text for text, _ in self.drawn]
+        return [text for _, drawn in self.panels for text, _ in drawn]
