@@ -35,6 +35,15 @@ def _game(app: App, steps: int = 8):  # type: ignore[no-untyped-def]
     return match, seat
 
 
+def _summit_game(app: App):  # type: ignore[no-untyped-def]
+    """A seeded Caspian game that has held a summit (the tutorial's first one ends it)."""
+    match = mid_game("caspian-2023", 7, app.assets)
+    seat = match.to_act()
+    assert seat is not None
+    match.take_seat(seat)
+    return match, seat
+
+
 def _open(name: str) -> Callable[[App], None]:
     """A way to bring the app to one screen, over the play screen of a tutorial game where it needs one."""
 
@@ -44,7 +53,7 @@ def _open(name: str) -> Callable[[App], None]:
             if name != "title":
                 app.push(name)
             return
-        match, seat = _game(app, 40 if name == "flows" else 8)
+        match, seat = _summit_game(app) if name == "summit" else _game(app, 40 if name == "flows" else 8)
         app.reset("play", match=match)
         if name == "play":
             return
@@ -57,7 +66,8 @@ def _open(name: str) -> Callable[[App], None]:
         elif name == "flows":
             app.push("flows", match=match, before=None)
         elif name == "summit":
-            app.push("summit", match=match, entries=(SummitHeld(presence=(("csto", 7),), dominant=""),))
+            step = next(e.step for e in match.session.log if isinstance(e.entry, SummitHeld))
+            app.push("summit", match=match, entries=tuple(e.entry for e in match.session.log if e.step == step))
         elif name == "leave":
             app.push("leave", match=match, then="title")
         elif name == "era_end":
