@@ -130,7 +130,7 @@ def test_help_names_the_mod_option(capsys: pytest.CaptureFixture[str]) -> None:
 def test_the_catalogues_list_a_mods_cards_after_the_shipped_ones(capsys: pytest.CaptureFixture[str], mod: Path) -> None:
     code, out, _ = run(capsys, "cards", "--json", "--mod", str(mod))
     ids = [card["id"] for card in json.loads(out)]
-    assert (code, ids[-3:]) == (0, ["cpc_outage", "btc_barrels", "shusha_summit"])
+    assert (code, ids[-3:]) == (0, ["steppe_cpc_outage", "steppe_btc_barrels", "steppe_turkic_summit"])
 
 
 def test_screenshots_of_a_mod_scenario_render_from_its_folder(mod: Path, tmp_path: Path) -> None:
@@ -142,10 +142,10 @@ def test_screenshots_of_a_mod_scenario_render_from_its_folder(mod: Path, tmp_pat
 def test_validate_warns_of_a_card_no_scenario_deals(capsys: pytest.CaptureFixture[str], mod: Path) -> None:
     scenario = mod / "scenarios" / "steppe-1990s.toml"
     scenario.write_text(
-        scenario.read_text().replace("[[eras]]", 'cards = ["cpc_outage", "btc_barrels"]\n\n[[eras]]', 1)
+        scenario.read_text().replace("[[eras]]", 'cards = ["steppe_cpc_outage", "steppe_btc_barrels"]\n\n[[eras]]', 1)
     )
     code, out, _ = run(capsys, "validate", "--mod", str(mod))
-    warning = f'warning: {mod}/cards/era2.toml: cards[0].id: card "shusha_summit" is dealt by no scenario'
+    warning = f'warning: {mod}/cards/era2.toml: cards[0].id: card "steppe_turkic_summit" is dealt by no scenario'
     assert (code, out) == (0, f"{warning} (add it to a scenario's cards)\nok: 6 files\n")
 
 
