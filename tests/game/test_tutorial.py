@@ -8,7 +8,7 @@ import pytest
 from game.content_files import load_scenario
 from game.session import Session
 from game.tutorial import Progress, ScriptedBot, Step, check_script, load_script, parse_script
-from rules import Action, player_view
+from rules import Action, outcome, player_view
 from rules.action import Advance, PickHeadline, PlayCard, UseOps
 from rules.content import ContentError
 from rules.verbs import VERBS
@@ -89,6 +89,8 @@ def test_a_whole_game_follows_the_script() -> None:
     assert session.is_over
     kinds = {a.kind for a in session.actions if getattr(a, "seat", "") == "kazakhstan"}
     assert {"keep_objective", "pick_headline", "place_influence", "propose", "build_link", "apply_pressure"} <= kinds
+    result = outcome(session.scenario, session.state)
+    assert result is not None and result.winner == "kazakhstan"  # the newcomer who follows the guide wins
 
 
 def test_russia_first_headline_is_explained_before_the_player_acts() -> None:
