@@ -9,13 +9,16 @@ worker.close()                            # at the end of the game
 A process, not a thread: a hard bot's search holds the interpreter's lock for tens of milliseconds at a time,
 which stalled the window's frames. The process is given the bots before they have decided anything and keeps
 them, so a seeded game decides exactly as the same bots would in-process. It ends when closed, and by itself
-when the game's process goes away (its end of the pipe closes), so no worker outlives the window.
+when the game's process goes away (its end of the pipe closes), so no worker outlives the window. Requests
+are written by a sending thread, so that a large one never blocks a frame while the worker starts.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import queue
+import threading
 from collections.abc import Iterable
 from multiprocessing.connection import Connection
 from typing import Any
@@ -55,6 +58,19 @@ def _serve(conn: Connection, bots: dict[str, Bot]) -> None:
             return
 
 
+def _send_all(conn: Connection, outbox: queue.SimpleQueue[object]) -> None:
+    """The sending thread: writes requests to the worker as they come (a large one, such as the scenario
+    sent first, waits there for the starting worker to read it, not in the window's frame); None ends it."""
+    while True:
+        request = outbox.get()
+        try:
+            conn.send(request)
+        except (BrokenPipeError, OSError):
+            return
+        if request is None:
+            return
+
+
 class BotWorker:
     """A game's bots in a worker process (started on the first decision asked), one decision at a time."""
 
@@ -62,6 +78,8 @@ class BotWorker:
         self.bots = {bot.seat: bot for bot in bots}
         self._process: multiprocessing.process.BaseProcess | None = None
         self._conn: Connection | None = None
+        self._outbox: queue.SimpleQueue[object] = queue.SimpleQueue()
+        self._sender: threading.Thread | None = None
         self._scenarios: set[str] = set()  # the scenarios the worker holds already
         self._asked: set[str] = set()  # seats whose decision is under way
         self._replies: dict[str, tuple[bool, Any]] = {}
@@ -76,7 +94,7 @@ class BotWorker:
         """The worker process, once started."""
         return self._process
 
-    def _start(self) -> Connection:
+    def _start(self) -> None:
         if self.closed:
             raise RuntimeError("the bots' worker is closed")
         if self._conn is None:
@@ -84,14 +102,15 @@ class BotWorker:
             self._process = _CONTEXT.Process(target=_serve, args=(child, self.bots), name="caspian-bots", daemon=True)
             self._process.start()
             child.close()
-        return self._conn
+            self._sender = threading.Thread(target=_send_all, args=(self._conn, self._outbox), daemon=True)
+            self._sender.start()
 
     def ask(self, seat: str, scenario: Scenario, view: GameState, legal: tuple[Action, ...]) -> None:
         """Send a decision to think about (the seat's previous one must have been collected)."""
         if seat in self._asked:
             raise RuntimeError("the bot is still thinking about its last decision")
-        conn = self._start()
-        conn.send((seat, scenario.id if scenario.id in self._scenarios else scenario, view, legal))
+        self._start()
+        self._outbox.put((seat, scenario.id if scenario.id in self._scenarios else scenario, view, legal))
         self._scenarios.add(scenario.id)
         self._asked.add(seat)
 
@@ -121,13 +140,12 @@ class BotWorker:
     def close(self) -> None:
         """Stop the worker process (a decision under way is dropped)."""
         self.closed = True
-        conn, process = self._conn, self._process
+        conn, process, sender = self._conn, self._process, self._sender
         self._conn = None
+        if sender is not None:
+            self._outbox.put(None)
+            sender.join(0.5)
         if conn is not None:
-            try:
-                conn.send(None)
-            except (BrokenPipeError, OSError):
-                pass
             conn.close()
         if process is not None:
             process.join(0.5)
