@@ -104,14 +104,20 @@ def test_a_map_click_names_a_state_a_node_or_a_link(app) -> None:  # type: ignor
     reason="Xvfb, xdotool or xwd is not installed",
 )
 def test_real_window_under_xvfb_new_game_turns_and_save(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    display = ":97"
+    # A display number Xvfb picks itself (written to the pipe): a fixed one collides with another run.
+    read_fd, write_fd = os.pipe()
     xvfb = subprocess.Popen(
-        ["Xvfb", display, "-screen", "0", "1280x800x24"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        pass_fds=(write_fd,),
     )
+    os.close(write_fd)
+    with os.fdopen(read_fd) as pipe:
+        display = ":" + pipe.readline().strip()
     env = {**os.environ, "DISPLAY": display, "CASPIAN_GAMBIT_DATA": str(tmp_path), "SDL_VIDEODRIVER": "x11"}
     game = None
     try:
-        time.sleep(1.0)
         game = subprocess.Popen([sys.executable, "main.py"], cwd=ROOT, env=env)
         window = ""
         for _ in range(60):
