@@ -45,7 +45,17 @@ def advance(match: Match, rng: random.Random, until: int) -> None:
 
 
 def mid_game(scenario_id: str, seed: int, assets: Path = ASSETS, steps: int = 60) -> Match:
-    """A seeded game of all-human seats, advanced to a decision in the actions phase."""
+    """A seeded game of all-human seats, advanced to a decision in the actions phase (fewer steps where
+    `steps` would reach the end of a short game: the play screens must show play, not the game over)."""
+    match = _advanced(scenario_id, seed, assets, steps)
+    while match.session.is_over and steps > 1:
+        match.close()
+        steps //= 2
+        match = _advanced(scenario_id, seed, assets, steps)
+    return match
+
+
+def _advanced(scenario_id: str, seed: int, assets: Path, steps: int) -> Match:
     scenario = load_scenario(scenario_id, assets)
     plans = tuple(SeatPlan(s) for s in scenario.definition.default_seats)
     match = Match.start(scenario, seed, plans, scenario.definition.default_length, "standard")

@@ -13,7 +13,7 @@ from pathlib import Path
 import pygame
 import pytest
 
-from game.ui.screenshots import render_screens
+from game.ui.screenshots import mid_game, render_screens
 from tests.ui.driver import frames
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -52,6 +52,15 @@ def test_key_screens_match_their_golden_images(tmp_path, monkeypatch) -> None:  
         assert _difference(got, want) < 0.02, (
             f"{name} differs from tests/ui/golden/{name}.png (UPDATE_GOLDEN=1 to accept)"
         )
+
+
+def test_the_play_screens_show_a_game_in_play() -> None:
+    """The golden run's game (tutorial, seed 7) is still being played when the play screens are shot."""
+    match = mid_game("tutorial", 7)
+    try:
+        assert not match.session.is_over and match.state.phase == "actions"
+    finally:
+        match.close()
 
 
 def test_every_screen_renders_and_draws_something(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
