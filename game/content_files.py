@@ -229,7 +229,8 @@ def cross_problems(parsed: Parsed) -> list[str]:
     if parsed.sources is not None:
         found += check_sources(parsed.sources, parsed.sources_name)
     worlds = {world.id: (file, world) for file, world in reversed(parsed.worlds)}
-    found += _duplicate_worlds(parsed)
+    found += _duplicate_ids("world", [(file, world.id) for file, world in parsed.worlds])
+    found += _duplicate_ids("scenario", [(file, definition.id) for file, definition in parsed.scenarios])
     for file, world in parsed.worlds:
         found += check_world(world, file.name)
     for world in _worlds_for_cards(parsed, worlds):
@@ -239,13 +240,14 @@ def cross_problems(parsed: Parsed) -> list[str]:
     return found
 
 
-def _duplicate_worlds(parsed: Parsed) -> list[str]:
+def _duplicate_ids(what: str, files: list[tuple[TomlFile, str]]) -> list[str]:
+    """A problem for every file whose world or scenario id an earlier file of the folder already has."""
     first: dict[str, str] = {}
     found = []
-    for file, world in parsed.worlds:
-        if world.id in first:
-            found.append(f'{file.name}: id: world id "{world.id}" is also used by {first[world.id]}')
-        first.setdefault(world.id, file.name)
+    for file, item_id in files:
+        if item_id in first:
+            found.append(f'{file.name}: id: {what} id "{item_id}" is also used by {first[item_id]}')
+        first.setdefault(item_id, file.name)
     return found
 
 

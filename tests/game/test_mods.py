@@ -181,3 +181,13 @@ def test_a_scenario_may_have_more_than_three_eras(capsys: pytest.CaptureFixture[
     code, out, err = run(capsys, *argv)
     result = json.loads(out)
     assert (code, err, result["over"], result["rounds"]) == (0, "", True, 8)
+
+
+def test_two_scenarios_of_a_mod_may_not_share_an_id(capsys: pytest.CaptureFixture[str], mod: Path) -> None:
+    shutil.copy(mod / "scenarios" / "steppe-1990s.toml", mod / "scenarios" / "steppe-copy.toml")
+    code, out, _ = run(capsys, "validate", "--mod", str(mod))
+    first = f"{mod}/scenarios/steppe-1990s.toml"
+    assert (code, out) == (
+        1,
+        f'{mod}/scenarios/steppe-copy.toml: id: scenario id "steppe-1990s" is also used by {first}\n',
+    )
