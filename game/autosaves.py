@@ -81,9 +81,16 @@ def newest(folder: Path) -> Path | None:
     return found[0] if found else None
 
 
-def clean(folder: Path) -> int:
-    """Remove the temporary files of autosaves whose writing was killed; returns how many."""
-    return atomic.remove_temps(folder, TEMP_PREFIX) if folder.is_dir() else 0
+def clean(folder: Path, keep: int = KEEP) -> int:
+    """What a start does after a killed write: remove the autosaves' temporary files, and the oldest
+    autosaves beyond `keep` (a kill between writing a round and deleting the oldest leaves one more);
+    returns how many files went."""
+    if not folder.is_dir():
+        return 0
+    extra = listing(folder)[keep:]
+    for old in extra:
+        old.unlink(missing_ok=True)
+    return atomic.remove_temps(folder, TEMP_PREFIX) + len(extra)
 
 
 class Autosaver:

@@ -121,4 +121,5 @@ def test_a_kill_while_autosaving_leaves_every_earlier_autosave_whole(tmp_path: P
             assert load(path).actions, path.name
         rounds = max(int(p.stem.rsplit("-r", 1)[1]) for p in kept)
         autosaves.clean(folder)  # what the next start does
+        assert len(autosaves.listing(folder)) <= autosaves.KEEP
         assert all(p.name.startswith(autosaves.PREFIX) and p.suffix == ".json" for p in folder.iterdir())
