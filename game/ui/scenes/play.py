@@ -69,6 +69,8 @@ class PlayScene(Scene):
         self.decision_area = pygame.Rect(0, 0, 0, 0)
         self._view: tuple | None = None
         # The scenario, map and caches live as long as the game: keep them out of the collector's way.
+        # Unfreeze first, so that what an earlier game froze is collected once it is garbage.
+        gc.unfreeze()
         gc.collect()
         gc.freeze()
 
