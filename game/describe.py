@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -12,6 +12,7 @@ from game.bots.reasons import Phrase, Reason, Term
 from game.i18n import Translator, party_name, world_name
 from rules import Action, Scenario
 from rules.action import EndTurn, PlayCard, PlayEvent, UseOps
+from rules.log import AgreementSigned
 
 _STATE_FIELDS = {"seat", "state", "by", "for_seat", "controller", "winner", "proposer"}
 
@@ -88,15 +89,45 @@ def fields(tr: Translator, scenario: Scenario, item: Any) -> dict[str, str]:
     era_key = f"era.{scenario.id}.{getattr(item, 'era', '')}"
     if getattr(item, "kind", "") == "era_began" and tr.has(era_key):
         out["name"] = tr(era_key)
+    deal = getattr(item, "deal", None)
+    if isinstance(deal, str):
+        out["a_deal"] = tr(f"a_deal.{deal}") if tr.has(f"a_deal.{deal}") else out["deal"]
     return out
 
 
-def describe_entry(tr: Translator, scenario: Scenario, entry: object) -> str:
-    """A log entry as one sentence (a deal of no cards says so instead of listing nothing)."""
+def signed_agreements(entries: Iterable[object]) -> dict[int, AgreementSigned]:
+    """The agreements a log signed, by id: what a later breach or expiry names by its id."""
+    return {e.id: e for e in entries if isinstance(e, AgreementSigned)}
+
+
+def describe_entry(
+    tr: Translator, scenario: Scenario, entry: object, signed: Mapping[int, AgreementSigned] | None = None
+) -> str:
+    """A log entry as one sentence (a deal of no cards says so instead of listing nothing; a link's cost
+    against its base carries its sign). A breached or expired agreement is named by its kind and parties,
+    read from its signing in ``signed``."""
     kind = getattr(entry, "kind", "")
     if kind == "cards_dealt" and not getattr(entry, "cards", ()):
         kind = "cards_dealt_none"
-    return tr(f"log.{kind}", **fields(tr, scenario, entry))
+    values = fields(tr, scenario, entry)
+    if kind == "link_cost_changed":
+        cost = int(getattr(entry, "cost", 0))
+        values["cost"] = f"{cost:+d}" if cost else "0"
+    if kind in ("agreement_breached", "agreement_expired"):
+        agreement = (signed or {}).get(getattr(entry, "id", -1))
+        values.update(_agreement(tr, scenario, agreement, str(getattr(entry, "by", ""))))
+    return tr(f"log.{kind}", **values)
+
+
+def _agreement(tr: Translator, scenario: Scenario, signing: AgreementSigned | None, by: str) -> dict[str, str]:
+    """An agreement in words (its kind, the party other than ``by`` and its subject) and its proposer."""
+    if signing is None:
+        return {"agreement": tr("agreement.unknown"), "proposer": tr("ui.common.nobody")}
+    first, second = signing.parties
+    words = fields(tr, scenario, signing)
+    words["partner"] = party_name(tr, scenario, first if by == second else second)
+    key = f"agreement.{signing.deal}" if tr.has(f"agreement.{signing.deal}") else "agreement.unknown"
+    return {"agreement": tr(key, **words), "proposer": party_name(tr, scenario, first)}
 
 
 def describe_action(tr: Translator, scenario: Scenario, action: Action) -> str:

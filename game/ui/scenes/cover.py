@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 import pygame_gui
 
-from game.describe import describe_entry
+from game.describe import describe_entry, signed_agreements
 from game.i18n import party_name
 from game.ui import style
 from game.ui.match import Match
@@ -93,7 +93,8 @@ class RecapScene(Scene):
         w, h = app.size
         sc = self.match.scenario
         entries = self.match.session.recap(self.seat)
-        rows = [glossed(tr.lang, describe_entry(tr, sc, e.entry)) for e in entries[-80:]]
+        signed = signed_agreements(e.entry for e in self.match.session.visible_log(None))
+        rows = [glossed(tr.lang, describe_entry(tr, sc, e.entry, signed)) for e in entries[-80:]]
         name = party_name(tr, sc, self.seat)
         self.add(label(m, pygame.Rect(0, u(20), w, u(56)), tr("ui.recap.heading", seat=name), "@title"))
         pw = min(w - u(60), u(980))

@@ -7,7 +7,7 @@ import gc
 import pygame
 import pygame_gui
 
-from game.describe import describe_action, describe_entry, describe_reason
+from game.describe import describe_action, describe_entry, describe_reason, signed_agreements
 from game.i18n import Translator, party_name, seat_code, world_name
 from game.ui import style
 from game.ui.mapview import MapView, Pick, draw_link
@@ -236,7 +236,9 @@ class PlayScene(Scene):
     def log_html(self) -> str:
         tr, sc = self.app.tr, self.match.scenario
         session = self.match.session
-        entries = session.visible_log(self.match.viewer)[-40:]
+        visible = session.visible_log(self.match.viewer)
+        signed = signed_agreements(e.entry for e in visible)
+        entries = visible[-40:]
         rows = []
         shown: set[int] = set()
         for e in reversed(entries):
@@ -244,7 +246,7 @@ class PlayScene(Scene):
             if note and e.step not in shown and session.actions[e.step - 1].kind in _PUBLIC_DECISIONS:
                 shown.add(e.step)
                 rows.append("<i>" + esc(tr("ui.play.bot_reason", reason=describe_reason(tr, sc, note))) + "</i>")
-            rows.append(glossed(tr.lang, describe_entry(tr, sc, e.entry)))
+            rows.append(glossed(tr.lang, describe_entry(tr, sc, e.entry, signed)))
         return "<br>".join(rows) if rows else esc(tr("ui.play.log_empty"))
 
     # decisions ---------------------------------------------------------------------------------------
