@@ -4,7 +4,9 @@ bot's reasons) comes from ``assets/i18n/<lang>.toml``.
 A catalogue is a TOML document whose nested tables flatten to dotted keys (``[ui.title]`` + ``play = ...``
 becomes ``ui.title.play``). Lookups fall back to English, then to the key itself, so a missing string
 shows up on screen as its key instead of crashing. Card texts in English come from the card data;
-other languages translate them under ``card.<id>.title/.text/.note``.
+other languages translate them under ``card.<id>.title/.text/.note``. A translator may also take the
+catalogue folders of mods (``<mod>/i18n/``, checked by `game.mod_catalogues`): their keys are added under
+the shipped ones, which they never repeat.
 
 Names of world items carry their grammatical cases where a catalogue gives them (``form.<case>.<kind>.<id>``,
 cases ``gen dat acc ins pre``), and a template asks for one with a format spec: Russian writes
@@ -16,7 +18,7 @@ from __future__ import annotations
 
 import string
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -76,13 +78,23 @@ def load_catalogue(lang: str, folder: Path = I18N_DIR) -> dict[str, str]:
         return {}
 
 
+def _merged(lang: str, folder: Path, extra: Sequence[Path]) -> dict[str, str]:
+    """The shipped catalogue of a language over the extra folders' (the first folder giving a key wins)."""
+    if not extra:
+        return load_catalogue(lang, folder)
+    merged: dict[str, str] = {}
+    for other in reversed(extra):
+        merged.update(load_catalogue(lang, other))
+    return merged | load_catalogue(lang, folder)
+
+
 class Translator:
     """Looks up and formats strings in one language, falling back to English."""
 
-    def __init__(self, lang: str = "en", folder: Path = I18N_DIR) -> None:
+    def __init__(self, lang: str = "en", folder: Path = I18N_DIR, extra: Sequence[Path] = ()) -> None:
         self.lang = lang if lang in LANGUAGES else "en"
-        self._own = load_catalogue(self.lang, folder)
-        self._english = load_catalogue("en", folder)
+        self._own = _merged(self.lang, folder, extra)
+        self._english = _merged("en", folder, extra)
 
     def has(self, key: str) -> bool:
         return key in self._own or key in self._english

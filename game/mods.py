@@ -1,7 +1,8 @@
 """Mods: content folders beside the shipped assets, each read and checked on its own.
 
 A mod folder holds ``mod.toml`` (``id``, ``name``, ``version``) and the layout of the shipped assets:
-``world/*.toml``, ``cards/*.toml``, ``sources.toml`` and ``scenarios/*.toml`` (docs/modding.md). Each
+``world/*.toml``, ``cards/*.toml``, ``sources.toml`` and ``scenarios/*.toml``, and may translate its own
+texts in ``i18n/en.toml`` and ``i18n/ru.toml`` (docs/modding.md). Each
 content root — the shipped assets, each mod — is loaded alone, so a mod's cards resolve against its own
 world and a broken mod never stops the shipped scenarios. Installed mods live in ``<user data>/mods/``.
 """
@@ -16,6 +17,9 @@ from attrs import frozen
 
 from game import content_files
 from game.content_files import ASSETS, AssetFiles, display_name, read_toml
+from game.i18n import Translator
+from game.mod_catalogues import FOLDER as I18N_FOLDER
+from game.mod_catalogues import catalogue_files, catalogue_problems
 from rules import Scenario
 from rules.content import describe, did_you_mean
 
@@ -69,7 +73,7 @@ def escaping_files(root: Path) -> list[str]:
     files = AssetFiles.of(root)
     inside = root.resolve()
     found = []
-    for path in (*files.worlds, *files.cards, files.sources, *files.scenarios):
+    for path in (*files.worlds, *files.cards, files.sources, *files.scenarios, *catalogue_files(root)):
         if path.exists() and not path.resolve().is_relative_to(inside):
             found.append(f"{display_name(path)}: refused: the file leads outside the mod folder {display_name(root)}")
     return found
@@ -77,7 +81,7 @@ def escaping_files(root: Path) -> list[str]:
 
 def check_mod(root: Path, assets: Path = ASSETS) -> list[str]:
     """Every problem of one mod folder, checked alone: ``mod.toml``, files leading outside, its content,
-    and scenario ids that the shipped scenarios already use."""
+    scenario ids that the shipped scenarios already use, then (on clean content) its catalogues."""
     mod, problems = read_mod(root)
     problems += escaping_files(root)
     if problems:
@@ -88,7 +92,8 @@ def check_mod(root: Path, assets: Path = ASSETS) -> list[str]:
         sid = read_toml(path).id
         if sid in shipped:
             problems.append(f'{display_name(path)}: id: scenario id "{sid}" is a shipped scenario\'s; choose another')
-    return problems + content_files.validate_tree(root)
+    problems += content_files.validate_tree(root)
+    return problems or catalogue_problems(root)
 
 
 def installed(user_data: Path) -> list[Path]:
@@ -125,6 +130,10 @@ class Library:
     def roots(self) -> tuple[Path, ...]:
         """Where scenarios are looked for, the shipped assets first."""
         return (self.assets, *(mod.root for mod in self.mods))
+
+    def translator(self, lang: str) -> Translator:
+        """A translator for the language that also knows the loaded mods' own catalogues."""
+        return Translator(lang, extra=tuple(mod.root / I18N_FOLDER for mod in self.mods))
 
     def scenarios(self) -> list[tuple[str, str, Path]]:
         """The (id, name, root) of every readable scenario, shipped ones first; an id already taken is skipped."""

@@ -25,7 +25,6 @@ import pygame_gui
 
 from game.content_files import ASSETS
 from game.glossary import LINK_PREFIX, load_glossary
-from game.i18n import Translator
 from game.mods import Library, installed
 from game.ui.match import Match
 from game.ui.savefiles import ask_to_leave, leave, remove_stray_temps
@@ -99,7 +98,7 @@ class App:
         self.library = Library.of(mods, assets)  # the scenarios the new-game screen offers
         self.persist = persist
         self.bot_delay = bot_delay
-        self.tr = Translator(self.settings.language)
+        self.tr = self.library.translator(self.settings.language)
         pygame.display.init()
         pygame.font.init()
         pygame.display.set_caption("Caspian Gambit")
@@ -163,7 +162,7 @@ class App:
 
     def refresh(self) -> None:
         """Rebuild the widgets (after a resize or a change of language or text size)."""
-        self.tr = Translator(self.settings.language)
+        self.tr = self.library.translator(self.settings.language)
         if self.stack:
             self.stack[-1].clear()
         self.manager = self._new_manager()
