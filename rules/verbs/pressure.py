@@ -355,10 +355,17 @@ def _make_held_links(scenario: Scenario, held: tuple[int, ...], seat: int) -> tu
 
 
 def _candidates(scenario: Scenario, state: GameState, me: str) -> list[ApplyPressure]:
-    """Every kind on every target of its sort: states other than the seat's own, links crossing a state."""
-    states = [s.id for s in scenario.states if s.id != me]
+    """Every kind on every target of its sort: every state (the seat's own too: a rival's influence there can
+    be removed, a state it controls drilled), links crossing a state. A sanction leaves out the seat itself,
+    which `_check_sanction` always refuses."""
+    states = [s.id for s in scenario.states]
     links = [lk.id for lk in scenario.links if lk.states]
-    return [ApplyPressure(me, rule.kind, t) for rule in PRESSURES for t in (states if rule.on == "state" else links)]
+    return [
+        ApplyPressure(me, rule.kind, t)
+        for rule in PRESSURES
+        for t in (links if rule.on == "link" else states)
+        if not (rule.kind == PressureKind.SANCTION and t == me)
+    ]
 
 
 def _pressure(scenario: Scenario, state: GameState, a: ApplyPressure, log: Log) -> GameState:
