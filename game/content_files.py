@@ -1,6 +1,7 @@
 """Content files on disk: find, read and validate the TOML data, and load scenarios from it.
 
-Layout under an assets folder: ``world/*.toml`` (one world each), ``cards/*.toml`` (``[[cards]]``),
+Layout under an assets folder: ``world/*.toml`` (one world each, which may extend a shipped world:
+`game.world_extends`), ``cards/*.toml`` (``[[cards]]``),
 ``sources.toml`` (``[[sources]]``) and ``scenarios/*.toml`` (one scenario each). Parsing and
 cross-checking is `rules.content`'s job; this module adds reading, TOML syntax errors, file names
 in messages, the content hash that saves record, and a cache of loaded scenarios.
@@ -17,6 +18,7 @@ from typing import Any
 
 from attrs import define, field, frozen
 
+from game.world_extends import EXTENDS, extend
 from rules.content import (
     ContentError,
     check_cards,
@@ -82,6 +84,19 @@ def read_toml(path: Path) -> TomlFile:
             return TomlFile(path, name, data, problems=tuple(problems))
         _DOCS[key] = doc
     return TomlFile(path, name, data, _DOCS[key])
+
+
+def read_world(path: Path, assets: Path = ASSETS) -> TomlFile:
+    """Read a world file; one that ``extends`` a shipped world comes back merged with it (game.world_extends),
+    its bytes after the base's so that the content hash covers both."""
+    file = read_toml(path)
+    if file.doc is None or EXTENDS not in file.doc:
+        return file
+    bases = {base.id: base for base in map(read_toml, AssetFiles.of(assets).worlds) if isinstance(base.id, str)}
+    doc, problems = extend(file.doc, file.name, {str(key): base.doc for key, base in bases.items() if base.doc})
+    base = bases.get(file.doc[EXTENDS])
+    data = (base.data if base is not None else b"") + file.data
+    return TomlFile(path, file.name, data, doc, tuple(problems))
 
 
 def _parse_toml(data: bytes, name: str) -> tuple[dict[str, Any] | None, list[str]]:
@@ -175,7 +190,7 @@ def parse_files(worlds: Sequence[Path], cards: Sequence[Path], sources: Path, sc
     """Read and structure every given file, collecting all problems."""
     parsed = Parsed(sources_name=display_name(sources))
     for path in worlds:
-        _parse_world_file(read_toml(path), parsed)
+        _parse_world_file(read_world(path), parsed)
     for path in cards:
         _parse_card_file(read_toml(path), parsed)
     _parse_sources_file(read_toml(sources), parsed)
@@ -310,7 +325,7 @@ def _find_world(scenario: TomlFile, files: AssetFiles) -> TomlFile:
     if scenario.doc is None:
         raise ContentError(scenario.problems)
     world_id = scenario.doc.get("world")
-    world_files = [read_toml(path) for path in files.worlds]
+    world_files = [read_world(path) for path in files.worlds]
     for file in world_files:
         if file.id == world_id:
             return file
@@ -367,13 +382,13 @@ _LOOSE_PARSERS = {
     "cards": _parse_card_file,
     "sources": _parse_sources_file,
     "eras": _parse_scenario_file,
-    "states": _parse_world_file,
+    "states": _parse_world_file,  # a world that extends another has the base's states once read
 }
 
 
 def _validate_loose(path: Path) -> list[str]:
     """The structural problems of a file outside an assets layout, checked on its own."""
-    file = read_toml(path)
+    file = read_world(path)
     if file.doc is None:
         return list(file.problems)
     key = next((key for key in _LOOSE_PARSERS if key in file.doc), None)
