@@ -37,9 +37,14 @@ def _difference(a: pygame.Surface, b: pygame.Surface) -> float:
     return differ / total
 
 
-def test_key_screens_match_their_golden_images(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("CASPIAN_GAMBIT_DATA", str(tmp_path / "data"))
-    paths = render_screens(tmp_path / "shots", "tutorial", 7, (960, 600))
+@pytest.fixture(scope="module")
+def golden_run(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """Every screen of the golden run (tutorial, seed 7, 960x600), rendered once for the tests below."""
+    return render_screens(tmp_path_factory.mktemp("shots"), "tutorial", 7, (960, 600))
+
+
+def test_key_screens_match_their_golden_images(golden_run: list[Path]) -> None:
+    paths = golden_run
     by_name = {p.stem.split("-", 1)[1]: p for p in paths}
     assert set(KEY_SCREENS) <= set(by_name)
     if os.environ.get("UPDATE_GOLDEN"):
@@ -63,11 +68,11 @@ def test_the_play_screens_show_a_game_in_play() -> None:
         match.close()
 
 
-def test_every_screen_renders_and_draws_something(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("CASPIAN_GAMBIT_DATA", str(tmp_path / "data"))
-    for path in render_screens(tmp_path / "shots", "tutorial", 3, (800, 600)):
+def test_every_screen_renders_and_draws_something(golden_run: list[Path]) -> None:
+    assert len(golden_run) >= 14
+    for path in golden_run:
         image = pygame.image.load(str(path))
-        colours = {tuple(image.get_at((x, y))) for x in range(0, 800, 37) for y in range(0, 600, 29)}
+        colours = {tuple(image.get_at((x, y))) for x in range(0, 960, 37) for y in range(0, 600, 29)}
         assert len(colours) > 3, path.name
 
 
