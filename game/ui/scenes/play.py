@@ -9,6 +9,7 @@ import pygame_gui
 
 from game.describe import describe_action, describe_entry, describe_reason, signed_agreements
 from game.i18n import Translator, party_name, seat_code, world_name
+from game.logkinds import LOG_FILTERS, REASON_CATEGORY, log_category, shows
 from game.ui import style
 from game.ui.mapview import MapView, Pick, draw_link
 from game.ui.match import Match
@@ -68,6 +69,14 @@ class PlayScene(Scene):
         self.show_flows = True
         self.decision_area = pygame.Rect(0, 0, 0, 0)
         self._view: tuple | None = None
+        self.log_filter = "all"
+        self.log_rows: list[tuple[str, str]] = []  # (category, html) of every line the viewer may read, oldest first
+        self.log_read = 0  # how many of the viewer's visible log entries log_rows holds
+        self.log_for: tuple = ()  # what log_rows were written for (viewer, language)
+        self.log_box: pygame_gui.elements.UITextBox | None = None  # kept across rebuilds; lines are appended
+        self.log_box_for: tuple = ()  # what the log box shows (manager, rect, filter, viewer, language)
+        self.log_shown = 0  # how many of log_rows the log box has been given
+        self.log_unseen = False  # new lines came while the reader had scrolled up
         # The scenario, map and caches live as long as the game: keep them out of the collector's way.
         # Unfreeze first, so that what an earlier game froze is collected once it is garbage.
         gc.unfreeze()
@@ -87,7 +96,14 @@ class PlayScene(Scene):
 
     @property
     def log_height(self) -> int:
-        return self.app.u(120)
+        return self.app.u(150)
+
+    @property
+    def log_rect(self) -> pygame.Rect:
+        """The log's lines (below the row of its filters)."""
+        w, h = self.app.size
+        row = self.app.u(30)
+        return pygame.Rect(0, h - self.log_height + row, w - self.panel_width, self.log_height - row)
 
     def view(self) -> GameState:
         """The viewer's view of the state (cached while neither changes)."""
@@ -122,9 +138,7 @@ class PlayScene(Scene):
             self.controls[key] = self.add(button(m, rect, text, enabled=enabled, tip=tip))
         area = pygame.Rect(px, status_h + u(4), pw, bottom - status_h - u(12))
         self.build_decisions(area, view)
-        self.log_box = self.add(
-            text_box(m, pygame.Rect(0, h - self.log_height, w - pw, self.log_height), self.log_html(), "@log")
-        )
+        self.build_log()
         tools = ("zoom_in", "zoom_out", "home", "flows")
         for i, key in enumerate(tools):
             rect = pygame.Rect(u(8) + i * u(44), u(8), u(40), u(36))
@@ -233,21 +247,139 @@ class PlayScene(Scene):
                 )
         return "<br>".join(lines)
 
-    def log_html(self) -> str:
-        tr, sc = self.app.tr, self.match.scenario
-        session = self.match.session
-        visible = session.visible_log(self.match.viewer)
-        signed = signed_agreements(e.entry for e in visible)
-        entries = visible[-40:]
-        rows = []
-        shown: set[int] = set()
-        for e in reversed(entries):
+    # log ---------------------------------------------------------------------------------------------
+    def build_log(self) -> None:
+        """The filter row, the log (kept from the last build when it still fits) and the "new lines" button."""
+        app, u, tr = self.app, self.app.u, self.app.tr
+        rect = self.log_rect
+        x = rect.x + u(4)
+        for name in LOG_FILTERS:
+            text = tr(f"ui.play.log_filter.{name}")
+            widget = self.add(button(app.manager, pygame.Rect(x, rect.y - u(28), u(100), u(26)), text))
+            bw = self.fit_width(widget)
+            widget.set_tooltip(tr("ui.play.log_filter_tip"))
+            if name == self.log_filter:
+                widget.select()
+            self.controls[f"log:{name}"] = widget
+            x += bw + u(4)
+        self.update_log()
+        text = tr("ui.play.log_new_lines")
+        widget = self.add(button(app.manager, pygame.Rect(0, 0, u(100), u(28)), text))
+        widget.set_relative_position((rect.right - self.fit_width(widget) - u(24), rect.bottom - u(34)))
+        self.controls["log_new"] = widget
+        if not self.log_unseen:
+            self.controls["log_new"].hide()
+
+    def fit_width(self, widget: pygame_gui.elements.UIButton) -> int:
+        """Make a button as wide as its text with room to spare; returns the width."""
+        assert widget.font is not None  # a built button has its theme's font
+        width = int(widget.font.size(widget.text)[0]) + self.app.u(24)
+        widget.set_dimensions((width, widget.rect.height))
+        return width
+
+    def read_log(self) -> None:
+        """Bring log_rows up to date with the viewer's visible log, writing only the lines not written yet."""
+        tr, sc, session = self.app.tr, self.match.scenario, self.match.session
+        entries = session.visible_log(self.match.viewer)
+        signed = signed_agreements(e.entry for e in entries)
+        key = (self.match.viewer, tr.lang)
+        if key != self.log_for or len(entries) < self.log_read:  # another reader, language, or an undo
+            self.log_for, self.log_rows, self.log_read = key, [], 0
+        for e in entries[self.log_read :]:
             note = session.notes.get(e.step)
-            if note and e.step not in shown and session.actions[e.step - 1].kind in _PUBLIC_DECISIONS:
-                shown.add(e.step)
-                rows.append("<i>" + esc(tr("ui.play.bot_reason", reason=describe_reason(tr, sc, note))) + "</i>")
-            rows.append(glossed(tr.lang, describe_entry(tr, sc, e.entry, signed)))
-        return "<br>".join(rows) if rows else esc(tr("ui.play.log_empty"))
+            first = self.log_read == 0 or entries[self.log_read - 1].step != e.step
+            if note and first and session.actions[e.step - 1].kind in _PUBLIC_DECISIONS:
+                reason = esc(tr("ui.play.bot_reason", reason=describe_reason(tr, sc, note)))
+                self.log_rows.append((REASON_CATEGORY, f"<i>{reason}</i>"))
+            self.log_rows.append(
+                (log_category(e.entry.kind), glossed(tr.lang, describe_entry(tr, sc, e.entry, signed)))
+            )
+            self.log_read += 1
+
+    def log_lines(self, rows: list[tuple[str, str]]) -> list[str]:
+        """The html of the rows the current filter shows."""
+        return [html for category, html in rows if shows(self.log_filter, category)]
+
+    def update_log(self) -> None:
+        """Show new log lines: a new box when the filter, size, reader or language changed, else the new lines
+        appended; the box stays at the newest line unless the reader has scrolled up (then "new lines" shows)."""
+        self.read_log()
+        key = (id(self.app.manager), tuple(self.log_rect), self.log_filter, self.log_for)
+        box = self.log_box
+        if box is None or not box.alive() or key != self.log_box_for or self.log_shown > len(self.log_rows):
+            if box is not None:
+                box.kill()
+            lines = self.log_lines(self.log_rows)
+            html = "<br>".join(lines) if lines else esc(self.app.tr("ui.play.log_empty"))
+            self.log_box = box = text_box(self.app.manager, self.log_rect, html, "@log")
+            self.log_box_for, self.log_shown, self.log_unseen = key, len(self.log_rows), False
+            self.scroll_log(1.0)
+            self.app.changed()
+            return
+        lines = self.log_lines(self.log_rows[self.log_shown :])
+        self.log_shown = len(self.log_rows)
+        if not lines:
+            return
+        at_bottom, start = self.log_at_bottom(), self.log_scroll()
+        if box.appended_text == "" and box.html_text == esc(self.app.tr("ui.play.log_empty")):
+            box.set_text("<br>".join(lines))
+        else:
+            box.append_html_text("<br>" + "<br>".join(lines))
+        if at_bottom:
+            self.scroll_log(1.0)
+        else:
+            self.scroll_log(start)
+            self.mark_unseen(True)
+        self.app.changed()
+
+    def follow_log(self) -> None:
+        """Hide the "new lines" button once the reader is back at the newest line."""
+        if self.log_unseen and self.log_at_bottom():
+            self.mark_unseen(False)
+
+    def mark_unseen(self, unseen: bool) -> None:
+        """Note whether new lines wait below the reader, and show or hide the "new lines" button."""
+        self.log_unseen = unseen
+        widget = self.controls.get("log_new")
+        if widget is not None:
+            widget.show() if unseen else widget.hide()
+        self.app.changed()
+
+    @property
+    def log_focused(self) -> bool:
+        """Whether the log was clicked last (then PgUp/PgDn scroll it)."""
+        focus = self.app.manager.get_focus_set()
+        return self.log_box is not None and focus is not None and self.log_box in focus
+
+    def log_scroll(self) -> float:
+        """How far down the log is scrolled (the share of its lines above the box)."""
+        bar = self.log_box.scroll_bar if self.log_box is not None else None
+        return float(bar.start_percentage) if bar is not None else 0.0
+
+    def log_at_bottom(self) -> bool:
+        """Whether the log shows its newest line."""
+        bar = self.log_box.scroll_bar if self.log_box is not None else None
+        return bar is None or bar.start_percentage + bar.visible_percentage >= 0.999
+
+    def scroll_log(self, start: float) -> None:
+        """Scroll the log so that `start` of it lies above the box (1.0: to the newest line)."""
+        bar = self.log_box.scroll_bar if self.log_box is not None else None
+        if bar is not None:
+            bar.set_scroll_from_start_percentage(max(0.0, min(start, 1.0 - bar.visible_percentage)))
+            bar.has_moved_recently = True
+            self.app.changed()
+
+    def page_log(self, pages: int) -> None:
+        """PgUp/PgDn: scroll the log by a box's height."""
+        bar = self.log_box.scroll_bar if self.log_box is not None else None
+        if bar is not None:
+            self.scroll_log(bar.start_percentage + pages * bar.visible_percentage * 0.9)
+
+    def exit(self) -> None:
+        super().exit()
+        if self.log_box is not None:
+            self.log_box.kill()
+            self.log_box = None
 
     # decisions ---------------------------------------------------------------------------------------
     def build_decisions(self, area: pygame.Rect, view: GameState) -> None:
@@ -415,6 +547,8 @@ class PlayScene(Scene):
             self.map.zoom(0.8)
         elif key == pygame.K_HOME:
             self.map.home()
+        elif key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN) and self.log_focused:
+            self.page_log(-1 if key == pygame.K_PAGEUP else 1)
         elif key == pygame.K_f:
             self.show_flows = not self.show_flows
         elif key == pygame.K_ESCAPE:
@@ -474,6 +608,11 @@ class PlayScene(Scene):
             self.map.home()
         elif key == "flows":
             self.show_flows = not self.show_flows
+        elif key == "log_new":
+            self.scroll_log(1.0)
+        elif key.startswith("log:"):
+            self.log_filter = key.removeprefix("log:")
+            self.rebuild()
 
     def open_menu(self) -> None:
         self.app.push("menu", match=self.match)
@@ -531,6 +670,7 @@ class PlayScene(Scene):
         self.t += dt
         if self.app.top is not self:
             return
+        self.follow_log()
         match = self.match
         if match.era_done():
             self.app.reset("era_end", match=match)

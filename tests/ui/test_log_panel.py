@@ -1,0 +1,149 @@
+"""The play screen's log: every public line in order with the newest last, filters by kind of entry,
+scrolling that follows new lines unless the reader scrolled up, nothing private of another seat, text that fits."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game.describe import describe_entry, signed_agreements
+from game.logkinds import CATEGORY_OF_KIND, LOG_FILTERS, entry_kinds, log_category
+from game.ui.screenshots import mid_game
+from tests.ui.driver import click, click_at, frames, press
+from tests.ui.test_hotseat import _assert_hidden, _secrets
+from tests.ui.textfit import overflowing_widgets
+
+
+def _plain(box) -> str:  # type: ignore[no-untyped-def]
+    """A log box's text without its markup."""
+    import re
+
+    return re.sub(r"<[^>]+>", "", (box.html_text + box.appended_text).replace("<br>", "\n"))
+
+
+def _line(app, match, e) -> str:  # type: ignore[no-untyped-def]
+    """A log entry as the log shows it (agreements named from the whole log's signings)."""
+    return describe_entry(app.tr, match.scenario, e.entry, signed_agreements(x.entry for x in match.session.log))
+
+
+@pytest.fixture
+def observed(app):  # type: ignore[no-untyped-def]
+    match = mid_game("tutorial", 7, app.assets, steps=40)
+    match.take_seat(match.to_act())
+    play = app.reset("play", match=match)
+    frames(app, 2)
+    assert app.top is play
+    return app, match, play
+
+
+def test_every_kind_of_entry_has_one_category() -> None:
+    assert entry_kinds() == set(CATEGORY_OF_KIND)
+    assert {log_category(k) for k in entry_kinds()} == set(LOG_FILTERS[1:]) | {"other"}
+
+
+def test_log_holds_every_public_line_in_order_newest_last(observed) -> None:  # type: ignore[no-untyped-def]
+    app, match, play = observed
+    public = [_line(app, match, e) for e in match.session.visible_log(match.viewer)]
+    assert len(public) > 40
+    shown = [
+        line
+        for line in _plain(play.log_box).split("\n")
+        if not line.startswith(app.tr("ui.play.bot_reason", reason=""))
+    ]
+    assert shown == public
+    assert play.log_at_bottom()
+
+
+def test_new_lines_are_appended_and_followed(observed) -> None:  # type: ignore[no-untyped-def]
+    app, match, play = observed
+    box = play.log_box
+    before = len(match.session.visible_log(match.viewer))
+    while len(match.session.visible_log(match.viewer)) == before:
+        match.session.submit(match.session.legal()[0])
+    play.rebuild()
+    frames(app, 1)
+    assert play.log_box is box, "new lines go onto the same box, not a rebuilt one"
+    last = _line(app, match, match.session.visible_log(match.viewer)[-1])
+    assert _plain(box).split("\n")[-1] == last
+    assert play.log_at_bottom()
+
+
+def test_scrolled_up_reader_keeps_place_and_sees_new_lines_button(observed) -> None:  # type: ignore[no-untyped-def]
+    app, match, play = observed
+    click_at(app, play.log_rect.center)
+    press(app, pygame.K_PAGEUP)
+    frames(app, 1)
+    assert not play.log_at_bottom()
+    start = play.log_scroll()
+    play.log_rows.append(("moves", "a new line"))  # as read_log would add it
+    play.update_log()
+    frames(app, 1)
+    assert play.log_scroll() == pytest.approx(start)
+    assert play.log_unseen and play.controls["log_new"].visible
+    click(app, play.controls["log_new"])
+    frames(app, 2)
+    assert play.log_at_bottom()
+    assert not play.controls["log_new"].visible
+    press(app, pygame.K_PAGEUP)  # the button has the focus now, not the log: PgUp leaves the log alone
+    frames(app, 1)
+    assert play.log_at_bottom()
+
+
+def test_a_filter_shows_only_its_kind(observed) -> None:  # type: ignore[no-untyped-def]
+    app, match, play = observed
+    entries = match.session.visible_log(match.viewer)
+    for name in LOG_FILTERS[1:]:
+        click(app, play.controls[f"log:{name}"])
+        frames(app, 1)
+        assert play.log_filter == name
+        text = _plain(play.log_box)
+        lines = [line for line in text.split("\n") if line]
+        wanted = [_line(app, match, e) for e in entries if log_category(e.entry.kind) == name]
+        reasons = [line for line in lines if line.startswith(app.tr("ui.play.bot_reason", reason=""))]
+        assert [line for line in lines if line not in reasons] == wanted
+        assert wanted, f"the seeded game has no {name} lines"
+        assert not reasons or name == "moves"
+
+
+def test_hotseat_log_hides_other_seats_private_data(app) -> None:  # type: ignore[no-untyped-def]
+    match = mid_game("tutorial", 11, app.assets, steps=8)
+    a = match.to_act()
+    assert a is not None
+    match.take_seat(a)
+    play = app.reset("play", match=match)
+    frames(app, 3)
+    b = next(s for s in match.state.seats if s != a)
+    secrets = _secrets(app, match, b, a)
+    assert secrets
+    _assert_hidden(app, secrets, "play log")
+    leaked = sorted(s for s in secrets if s in _plain(play.log_box))
+    assert leaked == []
+    text = _plain(play.log_box)
+    public = match.session.visible_log(None)
+    own = [e for e in match.session.visible_log(a) if e not in public]
+    assert own and all(_line(app, match, e) in text for e in own)
+    hidden = [_line(app, match, e) for e in match.session.visible_log(b) if e not in public]
+    assert hidden and not any(line in text for line in hidden)
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_log_text_fits(app, size, lang) -> None:  # type: ignore[no-untyped-def]
+    app.settings.language = lang
+    app.resize(size)
+    match = mid_game("tutorial", 7, app.assets, steps=40)
+    match.take_seat(match.to_act())
+    play = app.reset("play", match=match)
+    frames(app, 2)
+    play.log_unseen = True
+    play.rebuild()
+    frames(app, 1)
+    log_widgets = [play.log_box] + [w for k, w in play.controls.items() if k.startswith("log")]
+    problems = [
+        p
+        for p in overflowing_widgets(app, may_scroll=[play.log_box])
+        if any(f"at {tuple(w.rect)}" in p for w in log_widgets)
+    ]
+    assert problems == []
+    row = [play.controls[f"log:{name}"].rect for name in LOG_FILTERS]
+    assert row[-1].right <= play.log_rect.right
