@@ -365,7 +365,9 @@ class PlayScene(Scene):
         """Scroll the log so that `start` of it lies above the box (1.0: to the newest line)."""
         bar = self.log_box.scroll_bar if self.log_box is not None else None
         if bar is not None:
-            bar.set_scroll_from_start_percentage(max(0.0, min(start, 1.0 - bar.visible_percentage)))
+            start = max(0.0, min(start, 1.0 - bar.visible_percentage))
+            bar.set_scroll_from_start_percentage(start)
+            bar.start_percentage = start  # exactly: the bar rounds its position to whole pixels, cutting the last line
             bar.has_moved_recently = True
             self.app.changed()
 
