@@ -26,6 +26,7 @@ import pygame_gui
 from game.content_files import ASSETS
 from game.glossary import LINK_PREFIX, load_glossary
 from game.mods import Library, installed
+from game.ui.heap import pin_mmap_threshold
 from game.ui.match import Match
 from game.ui.savefiles import ask_to_leave, leave, remove_stray_temps
 from game.ui.scene import Scene
@@ -99,6 +100,7 @@ class App:
         self.persist = persist
         self.bot_delay = bot_delay
         self.tr = self.library.translator(self.settings.language)
+        pin_mmap_threshold()  # before the first surface: freed layers go back to the system
         pygame.display.init()
         pygame.font.init()
         pygame.display.set_caption("Caspian Gambit")
