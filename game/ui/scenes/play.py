@@ -96,13 +96,13 @@ class PlayScene(Scene):
 
     @property
     def log_height(self) -> int:
-        return self.app.u(150)
+        return self.app.u(120)
 
     @property
     def log_rect(self) -> pygame.Rect:
         """The log's lines (below the row of its filters)."""
         w, h = self.app.size
-        row = self.app.u(30)
+        row = self.app.u(28)
         return pygame.Rect(0, h - self.log_height + row, w - self.panel_width, self.log_height - row)
 
     def view(self) -> GameState:
@@ -255,7 +255,7 @@ class PlayScene(Scene):
         x = rect.x + u(4)
         for name in LOG_FILTERS:
             text = tr(f"ui.play.log_filter.{name}")
-            widget = self.add(button(app.manager, pygame.Rect(x, rect.y - u(28), u(100), u(26)), text))
+            widget = self.add(button(app.manager, pygame.Rect(x, rect.y - u(26), u(100), u(24)), text))
             bw = self.fit_width(widget)
             widget.set_tooltip(tr("ui.play.log_filter_tip"))
             if name == self.log_filter:
