@@ -26,7 +26,7 @@ import pygame_gui
 from game.content_files import ASSETS
 from game.glossary import LINK_PREFIX, load_glossary
 from game.mods import Library, installed
-from game.ui.heap import pin_mmap_threshold
+from game.ui.heap import pin_mmap_threshold, settle_heap
 from game.ui.match import Match
 from game.ui.savefiles import ask_to_leave, leave, remove_stray_temps
 from game.ui.scene import Scene
@@ -227,6 +227,7 @@ class App:
         scene = self.open(name, **kwargs)
         while self.stack:
             self.stack.pop().exit()
+        settle_heap()
         self.stack.append(scene)
         scene.enter()
         self.changed()

@@ -11,6 +11,7 @@ own mappings, so what the game frees goes back to the system.
 from __future__ import annotations
 
 import ctypes
+import gc
 import sys
 
 M_MMAP_THRESHOLD = -3  # glibc's malloc.h
@@ -28,3 +29,13 @@ def pin_mmap_threshold() -> bool:
     mallopt.argtypes = (ctypes.c_int, ctypes.c_int)
     mallopt.restype = ctypes.c_int
     return bool(mallopt(M_MMAP_THRESHOLD, THRESHOLD_BYTES))
+
+
+def settle_heap() -> None:
+    """After the scene stack was emptied (a new game, back to the title): collect what the screens left
+    behind, then freeze what is alive, so the scenario, map and caches of the next screens stay out of the
+    collector's way. Unfreezing first lets the last game's frozen screens and session go; freezing only
+    once the old stack is gone keeps them from being frozen again for the whole next game."""
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import gc
-
 import pygame
 import pygame_gui
 
@@ -77,11 +75,6 @@ class PlayScene(Scene):
         self.log_box_for: tuple = ()  # what the log box shows (manager, rect, filter, viewer, language)
         self.log_shown = 0  # how many of log_rows the log box has been given
         self.log_unseen = False  # new lines came while the reader had scrolled up
-        # The scenario, map and caches live as long as the game: keep them out of the collector's way.
-        # Unfreeze first, so that what an earlier game froze is collected once it is garbage.
-        gc.unfreeze()
-        gc.collect()
-        gc.freeze()
 
     # layout ------------------------------------------------------------------------------------------
     @property
