@@ -17,7 +17,7 @@ from typing import Any
 from cattrs import Converter
 
 from rules import GameState
-from rules.action import Action, from_json
+from rules.action import Action
 from rules.action import to_json as action_to_json
 
 # Sets become sorted lists and tuples lists, so the data is plain JSON with one spelling per state.
@@ -53,11 +53,6 @@ def state_hash(state: GameState) -> str:
 def action_json(action: Action) -> str:
     """The canonical JSON text of an action."""
     return canonical(action_to_json(action))
-
-
-def action_from_data(data: object) -> Action:
-    """An action from its JSON data (raises `InvalidActionError` if malformed)."""
-    return from_json(data)
 
 
 def sha256_text(text: str) -> str:
