@@ -4,6 +4,7 @@
     python3 tools/balance.py --scenario caspian-2023 --games 40 --level greedy
     python3 tools/balance.py --scenario caspian-2023 --length lesson --level greedy
     python3 tools/balance.py --json                            one JSON object
+    python3 tools/balance.py --passes --games 40               passed turns per seat position, 2-9 seats
 
 Game g of a scenario starts from seed `seed + g` with the scenario's default seats rotated by g, so
 every seat takes every position in the turn order equally often (the first position acts first in
@@ -11,6 +12,11 @@ the first action phase). Reported per scenario: each seat's win rate against its
 first mover's win rate, mean game length in seat actions (and engine steps), how games ended, crises
 per game, passed turns, and for every card how often it was played for its event, headlined, or
 played for its ops. The target is that no seat wins more than twice its fair share or less than half.
+
+`--passes` reports instead, per scenario, seat count it allows (2-9, or `--seats`) and bot level
+(random and greedy, or `--level`), the share of its turns each seat position passed for want of a
+card (a PassTurn: legal only with an empty hand), and the largest of them. The target is at most 5%.
+
 """
 
 from __future__ import annotations
@@ -38,6 +44,9 @@ from rules.scenario import Scenario  # noqa: E402
 
 MAX_STEPS = 50_000  # per game: a rules loop, not a long game
 FAIR_LOW, FAIR_HIGH = 0.5, 2.0  # a seat's win rate must stay within these multiples of its fair share
+PASS_LEVELS = ("random", "greedy")  # the bot levels --passes plays by default
+PASS_SEATS = range(2, 10)  # the seat counts --passes plays, where the scenario allows them
+PASS_TARGET = 0.05  # no seat position may pass a larger share of its turns
 
 
 # --------------------------------------------------------------------------- one game
@@ -97,6 +106,8 @@ class GameRecord:
         self.actions = 0
         self.steps = 0
         self.passes = 0
+        self.turns: Counter[str] = Counter()  # per seat: turns taken (a card played, or passed)
+        self.passed: Counter[str] = Counter()  # per seat: turns passed for want of a card
         self.crises = 0
         self.plays: Counter[tuple[str, str]] = Counter()  # (card, headline|event|ops)
         self.options: Counter[tuple[str, str]] = Counter()  # (card, option)
@@ -113,8 +124,11 @@ class GameRecord:
         self.actions += 1
         if isinstance(action, (PlayCard, PassTurn)) and not self.first_mover:
             self.first_mover = seat
+        if isinstance(action, (PlayCard, PassTurn)):
+            self.turns[seat] += 1
         if isinstance(action, PassTurn):
             self.passes += 1
+            self.passed[seat] += 1
         self._read(entries)
 
     def _read(self, entries: Iterable[object]) -> None:
@@ -143,6 +157,8 @@ class GameRecord:
             "actions": self.actions,
             "steps": self.steps,
             "passes": self.passes,
+            "turns_by_position": [self.turns[seat] for seat in self.seats],
+            "passes_by_position": [self.passed[seat] for seat in self.seats],
             "crises": self.crises,
             "plays": [[card, use, n] for (card, use), n in sorted(self.plays.items())],
             "options": [[card, option, n] for (card, option), n in sorted(self.options.items())],
@@ -273,6 +289,60 @@ def _objective_rows(results: Sequence[dict[str, Any]]) -> dict[str, dict[str, in
     return dict(sorted(rows.items()))
 
 
+# --------------------------------------------------------------------------- passes by seat count
+
+
+def seat_counts(scenario: Scenario, only: int = 0) -> list[int]:
+    """The seat counts of the pass table the scenario allows (just `only` when given)."""
+    d = scenario.definition
+    return [n for n in ([only] if only else PASS_SEATS) if d.min_seats <= n <= d.max_seats]
+
+
+def pass_shares(results: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """Per seat position (its place in the seat order), the share of its turns passed; and the largest."""
+    positions = len(results[0]["seats"])
+    turns = [sum(r["turns_by_position"][p] for r in results) for p in range(positions)]
+    passed = [sum(r["passes_by_position"][p] for r in results) for p in range(positions)]
+    shares = [round(p / t, 4) if t else 0.0 for p, t in zip(passed, turns)]
+    return {"games": len(results), "max": max(shares), "by_position": shares}
+
+
+def pass_table(
+    scenario_ids: Sequence[str],
+    levels: Sequence[str],
+    games: int,
+    seed: int,
+    workers: int,
+    only: int = 0,
+    caps: dict[str, float] | None = None,
+) -> dict[str, Any]:
+    """The pass table: scenario -> seat count -> bot level -> pass shares (see `pass_shares`)."""
+    table: dict[str, Any] = {}
+    for scenario_id in scenario_ids:
+        rows: dict[str, Any] = {}
+        for count in seat_counts(load_scenario(scenario_id), only):
+            rows[str(count)] = {
+                level: pass_shares(play_games(scenario_id, level, games, seed, workers, count, caps))
+                for level in levels
+            }
+        if rows:
+            table[scenario_id] = rows
+    worst = max((cell["max"] for rows in table.values() for row in rows.values() for cell in row.values()), default=0)
+    return {"target": PASS_TARGET, "worst": worst, "within_target": worst <= PASS_TARGET, "scenarios": table}
+
+
+def format_passes(table: dict[str, Any]) -> str:
+    """The pass table as a Markdown table: the largest share of turns any seat position passed."""
+    levels = sorted({level for rows in table["scenarios"].values() for row in rows.values() for level in row})
+    lines = ["| scenario | seats | " + " | ".join(levels) + " |", "|---|---|" + "---|" * len(levels)]
+    for scenario_id, rows in table["scenarios"].items():
+        for count, row in rows.items():
+            cells = " | ".join(f"{row[level]['max']:.1%}" if level in row else "" for level in levels)
+            lines.append(f"| {scenario_id} | {count} | {cells} |")
+    lines.append(f"worst {table['worst']:.1%} (target {table['target']:.0%})")
+    return "\n".join(lines)
+
+
 # --------------------------------------------------------------------------- text
 
 
@@ -333,12 +403,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scenario", action="append", help="scenario id (repeatable; default: every one)")
     parser.add_argument("--games", type=int, default=400, help="games per scenario (default 400)")
-    parser.add_argument("--level", default="random", help="bot level for every seat: random, greedy or hard")
+    parser.add_argument(
+        "--level",
+        action="append",
+        help="bot level for every seat: random, greedy or hard (default random; --passes: random and greedy)",
+    )
     parser.add_argument("--seed", type=int, default=0, help="game g is played from seed + g")
     parser.add_argument("--workers", type=int, default=2, help="processes to play in (default 2)")
     parser.add_argument("--seats", type=int, default=0, help="seats per game (default: the scenario's own)")
     parser.add_argument("--length", default="", help="the length (format) to play (default: the scenario's own)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument(
+        "--passes", action="store_true", help="the pass table: passed turns per seat position at 2-9 seats"
+    )
     parser.add_argument("--no-cards", action="store_true", help="leave the per-card table out of the text")
     parser.add_argument(
         "--cap",
@@ -348,19 +425,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="a bot work cap, e.g. --cap iterations=60 (repeatable; see game.bots.make_bot)",
     )
     args = parser.parse_args(argv)
+    levels = args.level or (list(PASS_LEVELS) if args.passes else ["random"])
     try:
         caps = parse_caps(args.cap)
-        make_bot(args.level, "check", 0, **caps)  # unknown levels and caps are refused here, not in a worker
+        for level in levels:
+            make_bot(level, "check", 0, **caps)  # unknown levels and caps are refused here, not in a worker
     except ValueError as error:
         parser.error(str(error))
+    if len(levels) > 1 and not args.passes:
+        parser.error("--level is given once, except with --passes")
     scenario_ids = args.scenario or [sid for sid, _ in list_scenarios()]
+    if args.passes:
+        table = pass_table(scenario_ids, levels, args.games, args.seed, args.workers, args.seats, caps)
+        print(json.dumps(table, indent=2) if args.json else format_passes(table))
+        return 0
+    level = levels[0]
     reports = []
     for scenario_id in scenario_ids:
         start = time.perf_counter()
-        results = play_games(
-            scenario_id, args.level, args.games, args.seed, args.workers, args.seats, caps, args.length
-        )
-        report = summarise(load_scenario(scenario_id), args.level, results)
+        results = play_games(scenario_id, level, args.games, args.seed, args.workers, args.seats, caps, args.length)
+        report = summarise(load_scenario(scenario_id), level, results)
         report["caps"] = caps
         report["length"] = args.length or load_scenario(scenario_id).definition.default_length
         report["seconds"] = round(time.perf_counter() - start, 1)
