@@ -47,7 +47,7 @@ def forced_action(session: Session, humans: Collection[str], viewer: str | None)
     if not needs_cover(session, humans, viewer):
         return None
     legal = session.legal()
-    if len(legal) != 1 or not isinstance(legal[0], FORCED) or session.can_undo():
+    if len(legal) != 1 or not isinstance(legal[0], FORCED) or session.can_undo(session.current_seat()):
         return None
     return legal[0]
 

@@ -1,8 +1,9 @@
 """A game in progress: the scenario, its seed, seats and options, the action list and the log.
 
 The action list is the source of truth (a save stores it); the current state is its replay. The
-session adds what play around a screen needs: undo within your own turn, the log per seat, and
-the "since your last turn" recap. It never draws its own random numbers.
+session adds what play around a screen needs: undo of a seat's own private choices (the rules decide
+which, `rules.undo`), the log per seat, and the "since your last turn" recap. It never draws its own
+random numbers.
 """
 
 from __future__ import annotations
@@ -13,11 +14,9 @@ from attrs import frozen
 
 from game.bots.reasons import Reason
 from rules import Action, GameState, Scenario, apply, legal_actions, new_game, outcome, why_illegal
-from rules.action import Advance, EndTurn, KeepObjective, PassTurn, PickHeadline
+from rules.action import Advance
 from rules.log import LogEntry, is_visible
-
-# Actions after which the seat has committed: undo never reaches back past them.
-_COMMITS = (EndTurn, PassTurn, PickHeadline, KeepObjective, Advance)
+from rules.undo import undoable
 
 
 @frozen
@@ -51,6 +50,7 @@ class Session:
         self.log: list[Entry] = []
         self.notes: dict[int, Reason] = {}  # step -> why it was taken (a bot's reason); optional
         self._history: list[tuple[GameState, int]] = []  # (state before, log length before) per action
+        self._undoable: list[bool] = []  # per action: whether the rules let it be taken back
         # Called after every action with the session and the state before it (the client's autosave).
         self.watchers: list[Callable[[Session, GameState], None]] = []
 
@@ -88,6 +88,7 @@ class Session:
         before = self.state
         self.state, entries = apply(self.scenario, self.state, action)
         self._history.append((before, len(self.log)))
+        self._undoable.append(undoable(before, action, self.state, entries))
         self.actions.append(action)
         step = len(self.actions)
         self.log.extend(Entry(step, e) for e in entries)
@@ -107,22 +108,20 @@ class Session:
 
     # ------------------------------------------------------------------ undo
 
-    def can_undo(self) -> bool:
-        """Undo is free within your own turn until you commit: never across a draw, a reveal, an
-        engine step or another seat's action."""
-        if not self.actions:
+    def can_undo(self, seat: str | None) -> bool:
+        """Whether `seat` (the seat asking; None: an observer) may take back the last action: the seat is
+        to act, the action was its own and the rules call it undoable (no draw, reveal, answer or other
+        seat's input since). A bot's action is never taken back by the seat in front of the screen."""
+        if seat is None or not self.actions or not self._undoable[-1]:
             return False
-        last = self.actions[-1]
-        if isinstance(last, _COMMITS):
-            return False
-        before, _ = self._history[-1]
-        return before.to_act == self.state.to_act and getattr(last, "seat", None) == self.current_seat()
+        return self.current_seat() == seat and getattr(self.actions[-1], "seat", None) == seat
 
-    def undo(self) -> Action:
-        """Take back the last action of the current seat's turn."""
-        if not self.can_undo():
-            raise ValueError("nothing to undo in this turn")
+    def undo(self, seat: str | None) -> Action:
+        """Take back the last action for `seat`; raises ValueError when `can_undo(seat)` is False."""
+        if not self.can_undo(seat):
+            raise ValueError(f"nothing {seat!r} may take back now")
         before, log_len = self._history.pop()
+        self._undoable.pop()
         self.state = before
         del self.log[log_len:]
         self.notes.pop(len(self.actions), None)

@@ -73,9 +73,9 @@ def test_unsaved_counts_the_seats_play_since_the_last_save(tmp_path: Path) -> No
     assert not saver.unsaved()
     move = next(a for a in session.legal() if not isinstance(a, (EndTurn, PassTurn)))
     session.submit(move)
-    assert saver.unsaved() and session.can_undo()
+    assert saver.unsaved() and session.can_undo(move.seat)
     saver.mark_saved()
-    session.undo()
+    session.undo(move.seat)
     assert saver.unsaved(), "undoing a saved move is a change no save holds"
 
 

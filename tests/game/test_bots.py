@@ -436,8 +436,8 @@ def test_notes_ride_along_in_the_session_and_the_save(tmp_path: Path) -> None:
     loaded = saves.load(path, lambda _: scenario)
     assert loaded.notes == session.notes
     last = max(session.notes)
-    if last == len(session.actions) and session.can_undo():
-        session.undo()
+    if last == len(session.actions) and session.can_undo(session.current_seat()):
+        session.undo(session.current_seat())
         assert last not in session.notes
 
 

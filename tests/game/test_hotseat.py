@@ -55,7 +55,7 @@ def test_a_seat_that_can_undo_is_not_forced() -> None:
     session.submit(PlayCard("beta", "c6"))
     session.submit(UseOps("beta", "influence"))
     session.submit(PlaceInfluence("beta", "gamma"))
-    assert session.legal() == (EndTurn("beta"),) and session.can_undo()
+    assert session.legal() == (EndTurn("beta"),) and session.can_undo("beta")
     assert hotseat.forced_action(session, HUMANS, "alpha") is None
 
 

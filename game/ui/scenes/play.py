@@ -150,7 +150,7 @@ class PlayScene(Scene):
     def control_state(self, key: str, view: GameState) -> tuple[str, bool, str]:
         tr, s, me = self.app.tr, self.match.session, self.match.viewer
         if key == "undo":
-            ok = me is not None and s.can_undo()
+            ok = s.can_undo(me)
             return tr("ui.play.undo"), ok, tr("ui.play.undo_tip") if ok else tr("ui.play.undo_none")
         if key == "end":
             if me is None or self.match.to_act() != me:
@@ -613,8 +613,10 @@ class PlayScene(Scene):
         self.app.push("menu", match=self.match)
 
     def undo(self) -> None:
-        if self.match.viewer is not None and self.match.session.can_undo():
-            self.match.session.undo()
+        """Take back the viewer's last private choice; refused (nothing happens) while a bot or another seat
+        acts, or when the rules call it revealed (`Session.can_undo`)."""
+        if self.match.session.can_undo(self.match.viewer):
+            self.match.session.undo(self.match.viewer)
             self.note = ""
             self.rebuild()
 
