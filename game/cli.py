@@ -7,6 +7,7 @@
     caspian-gambit sources --json | cards --json      catalogues of the source articles and the cards
     caspian-gambit selfplay --seats russia=hard,... --games 20 [--json] [--compare A B]
     caspian-gambit screenshots OUTDIR                 every screen of a seeded game as PNG files
+    caspian-gambit debrief SAVE --out DIR [--lang ru] [--compare OTHER]   the debrief report (HTML and Markdown)
 
 Every command takes ``--mod DIR`` (repeatable): a mod folder (docs/modding.md) whose scenarios join the
 shipped ones. Each mod is checked alone; a broken one is reported on stderr, one line per problem, and
@@ -255,6 +256,29 @@ def cmd_replay(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_debrief(args: argparse.Namespace) -> int:
+    """`debrief`: write a save's debrief report (HTML and Markdown) into a folder; with ``--compare``, both games'
+    lines in each chart (the save's solid, the other's dashed)."""
+    from game import report  # matplotlib is imported only by the command that draws
+    from game.debrief import debrief
+
+    library = content_library(args)
+    session = load(args.save, library.load)
+    tr = library.translator(args.lang)
+    games = [report.Game(debrief(session), session.setup.seed)]
+    if args.compare is not None:
+        other = load(args.compare, library.load)
+        if other.scenario.id != session.scenario.id:
+            raise UsageError(f"{args.compare} is a game of another scenario ({other.scenario.id})")
+        games = [
+            report.Game(games[0].debrief, session.setup.seed, args.save.name),
+            report.Game(debrief(other), other.setup.seed, args.compare.name),
+        ]
+    for path in report.write_report(args.out, tr, session.scenario, games):
+        print(path)
+    return 0
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     """`validate`: the given files, or the shipped assets; with ``--mod``, each mod folder alone."""
     paths = [Path(p) for p in args.paths] or None
@@ -325,6 +349,13 @@ def build_parser(client: Client) -> argparse.ArgumentParser:
     replay.add_argument("--json", action="store_true", help="print the result as one JSON object")
     _add_assets(replay)
     replay.set_defaults(run=cmd_replay)
+    brief = commands.add_parser("debrief", help="write a save's debrief as an HTML and a Markdown report")
+    brief.add_argument("save", type=Path)
+    brief.add_argument("--out", type=Path, required=True, help="the folder to write the report into")
+    brief.add_argument("--lang", default="en", choices=("en", "ru"), help="the report's language")
+    brief.add_argument("--compare", type=Path, help="another save of the same scenario to draw beside it")
+    _add_assets(brief)
+    brief.set_defaults(run=cmd_debrief)
     validate = commands.add_parser("validate", help="check content files (default: all shipped assets)")
     validate.add_argument("paths", nargs="*")
     _add_assets(validate)
