@@ -5,7 +5,8 @@ title_s (a fresh process from launch to the first title frame), rss_mb (peak res
 idle_cpu_pct (percent of a core the window's own loop takes while nothing happens, on the title and on the
 play screen: process CPU time / wall time), worst_frame_ms_bot_thinking (the slowest frame of the play screen
 at 1080p while a hard bot thinks), rss_mb_after_3_games (resident memory after three Full games of random
-bots in one window; a fresh process).
+bots in one window; a fresh process), rss_mb_peak_in_games (the highest resident memory of that process while
+those games played: the play screen's log and map at the end of a Full game).
 """
 
 from __future__ import annotations
@@ -144,9 +145,10 @@ def rss_after_games(games: int = 3) -> float:
     return current_rss_mb()
 
 
-def current_rss_mb() -> float:
+def current_rss_mb(field: str = "VmRSS") -> float:
+    """Resident memory now (VmRSS) or at its highest so far (VmHWM), in MB."""
     with open("/proc/self/status", encoding="utf-8") as handle:
-        line = next(line for line in handle if line.startswith("VmRSS:"))
+        line = next(line for line in handle if line.startswith(f"{field}:"))
     return int(line.split()[1]) / 1024
 
 
@@ -164,7 +166,8 @@ def title_seconds() -> float:
 
 def main() -> None:
     if sys.argv[1:] == ["--rss-after-games"]:
-        print(round(rss_after_games(), 1))
+        after = rss_after_games()
+        print(json.dumps({"after": round(after, 1), "peak": round(current_rss_mb("VmHWM"), 1)}))
         return
     title = min(title_seconds() for _ in range(3))
     big = frame_times((1920, 1080))
@@ -185,7 +188,8 @@ def main() -> None:
                 "rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
                 "idle_cpu_pct": round(idle, 1),
                 "worst_frame_ms_bot_thinking": round(max(thinking, default=0.0), 1),
-                "rss_mb_after_3_games": float(games.stdout.strip().splitlines()[-1]),
+                "rss_mb_after_3_games": json.loads(games.stdout.strip().splitlines()[-1])["after"],
+                "rss_mb_peak_in_games": json.loads(games.stdout.strip().splitlines()[-1])["peak"],
             }
         )
     )

@@ -8,17 +8,16 @@ import pytest
 
 from game.describe import describe_entry, signed_agreements
 from game.logkinds import CATEGORY_OF_KIND, LOG_FILTERS, entry_kinds, log_category
+from game.ui.logview import Row
 from game.ui.screenshots import mid_game
 from tests.ui.driver import click, click_at, frames, press
 from tests.ui.test_hotseat import _assert_hidden, _secrets
-from tests.ui.textfit import overflowing_widgets
+from tests.ui.textfit import overflowing_drawn, overflowing_widgets
 
 
-def _plain(box) -> str:  # type: ignore[no-untyped-def]
-    """A log box's text without its markup."""
-    import re
-
-    return re.sub(r"<[^>]+>", "", (box.html_text + box.appended_text).replace("<br>", "\n"))
+def _plain(log) -> str:  # type: ignore[no-untyped-def]
+    """Every row the log holds, one a line."""
+    return "\n".join(row.text for row in log.rows)
 
 
 def _line(app, match, e) -> str:  # type: ignore[no-untyped-def]
@@ -46,26 +45,24 @@ def test_log_holds_every_public_line_in_order_newest_last(observed) -> None:  # 
     public = [_line(app, match, e) for e in match.session.visible_log(match.viewer)]
     assert len(public) > 40
     shown = [
-        line
-        for line in _plain(play.log_box).split("\n")
-        if not line.startswith(app.tr("ui.play.bot_reason", reason=""))
+        line for line in _plain(play.log).split("\n") if not line.startswith(app.tr("ui.play.bot_reason", reason=""))
     ]
     assert shown == public
-    assert play.log_at_bottom()
+    assert play.log.at_bottom()
+    assert play.log.shown()[-1] == len(play.log.rows) - 1
 
 
 def test_new_lines_are_appended_and_followed(observed) -> None:  # type: ignore[no-untyped-def]
     app, match, play = observed
-    box = play.log_box
+    log = play.log
     before = len(match.session.visible_log(match.viewer))
     while len(match.session.visible_log(match.viewer)) == before:
         match.session.submit(match.session.legal()[0])
     play.rebuild()
     frames(app, 1)
-    assert play.log_box is box, "new lines go onto the same box, not a rebuilt one"
     last = _line(app, match, match.session.visible_log(match.viewer)[-1])
-    assert _plain(box).split("\n")[-1] == last
-    assert play.log_at_bottom()
+    assert _plain(log).split("\n")[-1] == last
+    assert play.log.at_bottom()
 
 
 def test_scrolled_up_reader_keeps_place_and_sees_new_lines_button(observed) -> None:  # type: ignore[no-untyped-def]
@@ -73,20 +70,20 @@ def test_scrolled_up_reader_keeps_place_and_sees_new_lines_button(observed) -> N
     click_at(app, play.log_rect.center)
     press(app, pygame.K_PAGEUP)
     frames(app, 1)
-    assert not play.log_at_bottom()
-    start = play.log_scroll()
-    play.log_rows.append(("moves", "a new line"))  # as read_log would add it
+    assert not play.log.at_bottom()
+    start = play.log.first()
+    play.log_rows.append(("moves", Row("a new line")))  # as read_log would add it
     play.update_log()
     frames(app, 1)
-    assert play.log_scroll() == pytest.approx(start)
+    assert play.log.first() == start
     assert play.log_unseen and play.controls["log_new"].visible
     click(app, play.controls["log_new"])
     frames(app, 2)
-    assert play.log_at_bottom()
+    assert play.log.at_bottom()
     assert not play.controls["log_new"].visible
     press(app, pygame.K_PAGEUP)  # the button has the focus now, not the log: PgUp leaves the log alone
     frames(app, 1)
-    assert play.log_at_bottom()
+    assert play.log.at_bottom()
 
 
 def test_a_filter_shows_only_its_kind(observed) -> None:  # type: ignore[no-untyped-def]
@@ -96,7 +93,7 @@ def test_a_filter_shows_only_its_kind(observed) -> None:  # type: ignore[no-unty
         click(app, play.controls[f"log:{name}"])
         frames(app, 1)
         assert play.log_filter == name
-        text = _plain(play.log_box)
+        text = _plain(play.log)
         lines = [line for line in text.split("\n") if line]
         wanted = [_line(app, match, e) for e in entries if log_category(e.entry.kind) == name]
         reasons = [line for line in lines if line.startswith(app.tr("ui.play.bot_reason", reason=""))]
@@ -116,9 +113,9 @@ def test_hotseat_log_hides_other_seats_private_data(app) -> None:  # type: ignor
     secrets = _secrets(app, match, b, a)
     assert secrets
     _assert_hidden(app, secrets, "play log")
-    leaked = sorted(s for s in secrets if s in _plain(play.log_box))
+    leaked = sorted(s for s in secrets if s in _plain(play.log))
     assert leaked == []
-    text = _plain(play.log_box)
+    text = _plain(play.log)
     public = match.session.visible_log(None)
     own = [e for e in match.session.visible_log(a) if e not in public]
     assert own and all(_line(app, match, e) in text for e in own)
@@ -138,12 +135,40 @@ def test_log_text_fits(app, size, lang) -> None:  # type: ignore[no-untyped-def]
     play.log_unseen = True
     play.rebuild()
     frames(app, 1)
-    log_widgets = [play.log_box] + [w for k, w in play.controls.items() if k.startswith("log")]
-    problems = [
-        p
-        for p in overflowing_widgets(app, may_scroll=[play.log_box])
-        if any(f"at {tuple(w.rect)}" in p for w in log_widgets)
-    ]
+    log_widgets = [w for k, w in play.controls.items() if k.startswith("log")]
+    problems = [p for p in overflowing_widgets(app) if any(f"at {tuple(w.rect)}" in p for w in log_widgets)]
     assert problems == []
+    press(app, pygame.K_PAGEUP)  # scrolled up: the text still lies inside the log, its lines apart
+    frames(app, 1)
+    drawn = play.log.drawn()
+    assert drawn and overflowing_drawn(drawn, play.log.rect) == []
     row = [play.controls[f"log:{name}"].rect for name in LOG_FILTERS]
     assert row[-1].right <= play.log_rect.right
+
+
+def test_scrolled_log_shows_whole_rows_and_renders_only_those(observed) -> None:  # type: ignore[no-untyped-def]
+    """The top row is never cut: the window starts at a row; only the rows shown are rendered."""
+    app, match, play = observed
+    click_at(app, play.log_rect.center)
+    for _ in range(3):
+        press(app, pygame.K_PAGEUP)
+        frames(app, 1)
+        drawn = play.log.drawn()
+        first = play.log.lines(play.log.first())[0]
+        assert drawn[0][0] == first and play.log.rect.contains(drawn[0][1])
+        assert overflowing_drawn(drawn, play.log.rect) == []
+        assert set(play.log._surfaces) == set(play.log.shown())
+    assert len(play.log.shown()) < len(play.log.rows) // 4
+
+
+def test_wheel_and_scroll_bar_scroll_the_log(observed) -> None:  # type: ignore[no-untyped-def]
+    app, match, play = observed
+    pygame.mouse.set_pos(play.log_rect.center)
+    pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=1, flipped=False))
+    frames(app, 2)
+    assert play.log.first() == play.log.last_top() - 3
+    track, _ = play.log.bar()
+    click_at(app, (track.centerx, track.top + 1))
+    assert play.log.first() == 0
+    click_at(app, (track.centerx, track.bottom - 1))
+    assert play.log.at_bottom()

@@ -9,11 +9,12 @@ from game.describe import describe_action, describe_entry, describe_reason, sign
 from game.i18n import Translator, party_name, seat_code, world_name
 from game.logkinds import LOG_FILTERS, REASON_CATEGORY, log_category, shows
 from game.ui import style
+from game.ui.logview import LogView, Row
 from game.ui.mapview import MapView, Pick, draw_link
 from game.ui.match import Match
 from game.ui.savefiles import keep_autosaves
 from game.ui.scene import Scene, SceneHost
-from game.ui.widgets import button, esc, glossed, text_box
+from game.ui.widgets import button, esc, text_box
 from rules import Action, GameState, IllegalActionError
 from rules.action import (
     Answer,
@@ -68,12 +69,13 @@ class PlayScene(Scene):
         self.decision_area = pygame.Rect(0, 0, 0, 0)
         self._view: tuple | None = None
         self.log_filter = "all"
-        self.log_rows: list[tuple[str, str]] = []  # (category, html) of every line the viewer may read, oldest first
+        self.log_rows: list[tuple[str, Row]] = []  # (category, row) of every line the viewer may read, oldest first
         self.log_read = 0  # how many of the viewer's visible log entries log_rows holds
         self.log_for: tuple = ()  # what log_rows were written for (viewer, language)
-        self.log_box: pygame_gui.elements.UITextBox | None = None  # kept across rebuilds; lines are appended
-        self.log_box_for: tuple = ()  # what the log box shows (manager, rect, filter, viewer, language)
-        self.log_shown = 0  # how many of log_rows the log box has been given
+        self.log = LogView()  # kept across rebuilds; rows are appended
+        self.log_shown_for: tuple = ()  # what the log shows (filter, viewer, language)
+        self.log_shown = 0  # how many of log_rows the log has been given
+        self.log_focused = False  # the log was clicked last (then PgUp/PgDn scroll it)
         self.log_unseen = False  # new lines came while the reader had scrolled up
 
     # layout ------------------------------------------------------------------------------------------
@@ -282,52 +284,43 @@ class PlayScene(Scene):
             note = session.notes.get(e.step)
             first = self.log_read == 0 or entries[self.log_read - 1].step != e.step
             if note and first and session.actions[e.step - 1].kind in _PUBLIC_DECISIONS:
-                reason = esc(tr("ui.play.bot_reason", reason=describe_reason(tr, sc, note)))
-                self.log_rows.append((REASON_CATEGORY, f"<i>{reason}</i>"))
-            self.log_rows.append(
-                (log_category(e.entry.kind), glossed(tr.lang, describe_entry(tr, sc, e.entry, signed)))
-            )
+                reason = tr("ui.play.bot_reason", reason=describe_reason(tr, sc, note))
+                self.log_rows.append((REASON_CATEGORY, Row(reason, note=True)))
+            self.log_rows.append((log_category(e.entry.kind), Row(describe_entry(tr, sc, e.entry, signed))))
             self.log_read += 1
 
-    def log_lines(self, rows: list[tuple[str, str]]) -> list[str]:
-        """The html of the rows the current filter shows."""
-        return [html for category, html in rows if shows(self.log_filter, category)]
+    def log_lines(self, rows: list[tuple[str, Row]]) -> list[Row]:
+        """The rows the current filter shows."""
+        return [row for category, row in rows if shows(self.log_filter, category)]
 
     def update_log(self) -> None:
-        """Show new log lines: a new box when the filter, size, reader or language changed, else the new lines
-        appended; the box stays at the newest line unless the reader has scrolled up (then "new lines" shows)."""
+        """Show new log lines: all the rows again when the filter, reader or language changed (or an undo took
+        lines back), else the new rows added; the log stays at the newest line unless the reader has
+        scrolled up (then "new lines" shows)."""
         self.read_log()
-        key = (id(self.app.manager), tuple(self.log_rect), self.log_filter, self.log_for)
-        box = self.log_box
-        if box is None or not box.alive() or key != self.log_box_for or self.log_shown > len(self.log_rows):
-            if box is not None:
-                box.kill()
-            lines = self.log_lines(self.log_rows)
-            html = "<br>".join(lines) if lines else esc(self.app.tr("ui.play.log_empty"))
-            self.log_box = box = text_box(self.app.manager, self.log_rect, html, "@log")
-            self.log_box_for, self.log_shown, self.log_unseen = key, len(self.log_rows), False
-            self.scroll_log(1.0)
+        theme = self.app.manager.get_theme()
+        self.log.place(self.log_rect, int(theme.get_font_info(["text_box", "@log"])["size"]))
+        key = (self.log_filter, self.log_for)
+        if key != self.log_shown_for or self.log_shown > len(self.log_rows):
+            self.log.set_rows(self.log_lines(self.log_rows) or [Row(self.app.tr("ui.play.log_empty"), note=True)])
+            self.log_shown_for, self.log_shown, self.log_unseen = key, len(self.log_rows), False
             self.app.changed()
             return
-        lines = self.log_lines(self.log_rows[self.log_shown :])
+        rows = self.log_lines(self.log_rows[self.log_shown :])
         self.log_shown = len(self.log_rows)
-        if not lines:
+        if not rows:
             return
-        at_bottom, start = self.log_at_bottom(), self.log_scroll()
-        if box.appended_text == "" and box.html_text == esc(self.app.tr("ui.play.log_empty")):
-            box.set_text("<br>".join(lines))
+        if self.log.rows == [Row(self.app.tr("ui.play.log_empty"), note=True)]:
+            self.log.set_rows(rows)
         else:
-            box.append_html_text("<br>" + "<br>".join(lines))
-        if at_bottom:
-            self.scroll_log(1.0)
-        else:
-            self.scroll_log(start)
+            self.log.append(rows)
+        if not self.log.at_bottom():
             self.mark_unseen(True)
         self.app.changed()
 
     def follow_log(self) -> None:
         """Hide the "new lines" button once the reader is back at the newest line."""
-        if self.log_unseen and self.log_at_bottom():
+        if self.log_unseen and self.log.at_bottom():
             self.mark_unseen(False)
 
     def mark_unseen(self, unseen: bool) -> None:
@@ -338,43 +331,15 @@ class PlayScene(Scene):
             widget.show() if unseen else widget.hide()
         self.app.changed()
 
-    @property
-    def log_focused(self) -> bool:
-        """Whether the log was clicked last (then PgUp/PgDn scroll it)."""
-        focus = self.app.manager.get_focus_set()
-        return self.log_box is not None and focus is not None and self.log_box in focus
-
-    def log_scroll(self) -> float:
-        """How far down the log is scrolled (the share of its lines above the box)."""
-        bar = self.log_box.scroll_bar if self.log_box is not None else None
-        return float(bar.start_percentage) if bar is not None else 0.0
-
-    def log_at_bottom(self) -> bool:
-        """Whether the log shows its newest line."""
-        bar = self.log_box.scroll_bar if self.log_box is not None else None
-        return bar is None or bar.start_percentage + bar.visible_percentage >= 0.999
-
-    def scroll_log(self, start: float) -> None:
-        """Scroll the log so that `start` of it lies above the box (1.0: to the newest line)."""
-        bar = self.log_box.scroll_bar if self.log_box is not None else None
-        if bar is not None:
-            start = max(0.0, min(start, 1.0 - bar.visible_percentage))
-            bar.set_scroll_from_start_percentage(start)
-            bar.start_percentage = start  # exactly: the bar rounds its position to whole pixels, cutting the last line
-            bar.has_moved_recently = True
-            self.app.changed()
+    def scroll_log(self, rows: int) -> None:
+        """Scroll the log by rows (up when negative)."""
+        self.log.scroll(rows)
+        self.app.changed()
 
     def page_log(self, pages: int) -> None:
-        """PgUp/PgDn: scroll the log by a box's height."""
-        bar = self.log_box.scroll_bar if self.log_box is not None else None
-        if bar is not None:
-            self.scroll_log(bar.start_percentage + pages * bar.visible_percentage * 0.9)
-
-    def exit(self) -> None:
-        super().exit()
-        if self.log_box is not None:
-            self.log_box.kill()
-            self.log_box = None
+        """PgUp/PgDn: scroll the log by a window of rows."""
+        self.log.page(pages)
+        self.app.changed()
 
     # decisions ---------------------------------------------------------------------------------------
     def build_decisions(self, area: pygame.Rect, view: GameState) -> None:
@@ -498,7 +463,13 @@ class PlayScene(Scene):
     # input -------------------------------------------------------------------------------------------
     def handle(self, event: pygame.event.Event) -> bool:
         if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            self.log_focused = False
             return self.on_button(event.ui_element)
+        if event.type == pygame.MOUSEBUTTONDOWN:
+            self.log_focused = self.log.rect.collidepoint(event.pos)
+        if self.log.handle(event):
+            self.app.changed()
+            return True
         if event.type == pygame.KEYDOWN:
             return self.on_key(event)
         if event.type == pygame.MOUSEWHEEL:
@@ -604,7 +575,8 @@ class PlayScene(Scene):
         elif key == "flows":
             self.show_flows = not self.show_flows
         elif key == "log_new":
-            self.scroll_log(1.0)
+            self.log.to_end()
+            self.mark_unseen(False)
         elif key.startswith("log:"):
             self.log_filter = key.removeprefix("log:")
             self.rebuild()
@@ -734,6 +706,8 @@ class PlayScene(Scene):
         if self.hover is not None and self.drag_from is None:
             self.draw_info(surface, view, self.hover)
         self.draw_legend(surface, area)
+        if self.widgets:  # the log shows with the screen's widgets (not under another screen)
+            self.log.draw(surface)
         pygame.draw.rect(
             surface, style.PANEL_BG, (area.right, 0, surface.get_width() - area.right, surface.get_height())
         )
@@ -811,9 +785,10 @@ class PlayScene(Scene):
         surface.blit(legend, (area.x + self.app.u(8), area.bottom - legend.get_height() - self.app.u(8)))
 
     def texts(self) -> list[str]:
+        """The hover box's lines and every line of the log (shown or scrolled away)."""
         view = self.view()
         out = self.info_lines(view, self.hover) if self.hover else []
-        return out
+        return out + [row.text for row in self.log.rows if self.widgets]
 
 
 def render_legend(tr: Translator, scale: float) -> pygame.Surface:
