@@ -81,4 +81,4 @@ def test_broken_content_prints_its_problems_and_exits_1(tmp_path: Path, capsys: 
     assert code == 1 and out == ""
     problems = err.splitlines()
     assert f"{root / 'sources.toml'}: sources: missing required key" in problems
-    assert f'{root / "scenarios" / "caspian-2023.toml"}: cards[15]: unknown card "csto_freeze"' in problems
+    assert f'{root / "scenarios" / "caspian-2023.toml"}: cards[16]: unknown card "csto_freeze"' in problems
