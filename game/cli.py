@@ -8,6 +8,7 @@
     caspian-gambit selfplay --seats russia=hard,... --games 20 [--json] [--compare A B]
     caspian-gambit screenshots OUTDIR                 every screen of a seeded game as PNG files
     caspian-gambit debrief SAVE --out DIR [--lang ru] [--compare OTHER]   the debrief report (HTML and Markdown)
+    caspian-gambit branch SAVE --round N --out NEW [--seats russia=greedy,...]   a what-if branch from round N
 
 Every command takes ``--mod DIR`` (repeatable): a mod folder (docs/modding.md) whose scenarios join the
 shipped ones. Each mod is checked alone; a broken one is reported on stderr, one line per problem, and
@@ -33,7 +34,7 @@ from game import content_files, mods, selfplay
 from game.bots import ALIASES, LEVELS, Bot, Decision, make_bot
 from game.describe import describe_reason
 from game.i18n import Translator
-from game.saves import SaveError, load, save
+from game.saves import SaveError, fork, load, load_parent, save
 from game.serialize import state_hash
 from game.session import Session
 from rules import Scenario, SetupError, player_view
@@ -257,25 +258,52 @@ def cmd_replay(args: argparse.Namespace) -> int:
 
 
 def cmd_debrief(args: argparse.Namespace) -> int:
-    """`debrief`: write a save's debrief report (HTML and Markdown) into a folder; with ``--compare``, both games'
-    lines in each chart (the save's solid, the other's dashed)."""
+    """`debrief`: write a save's debrief report (HTML and Markdown) into a folder. A second game's lines are drawn
+    dashed beside the save's: the one named by ``--compare``, else a branch's parent when its file is beside it."""
     from game import report  # matplotlib is imported only by the command that draws
     from game.debrief import debrief
 
     library = content_library(args)
     session = load(args.save, library.load)
     tr = library.translator(args.lang)
+    other = (
+        load(args.compare, library.load) if args.compare is not None else load_parent(args.save, session, library.load)
+    )
     games = [report.Game(debrief(session), session.setup.seed)]
-    if args.compare is not None:
-        other = load(args.compare, library.load)
+    note = ""
+    if session.branch is not None:
+        note = tr("debrief.branch_of", parent=session.branch.parent, round=session.branch.round)
+    if other is not None:
         if other.scenario.id != session.scenario.id:
             raise UsageError(f"{args.compare} is a game of another scenario ({other.scenario.id})")
+        mine, theirs = (
+            ("debrief.branch", "debrief.parent") if session.branch is not None else ("debrief.this", "debrief.other")
+        )
         games = [
-            report.Game(games[0].debrief, session.setup.seed, args.save.name),
-            report.Game(debrief(other), other.setup.seed, args.compare.name),
+            report.Game(games[0].debrief, session.setup.seed, tr(mine)),
+            report.Game(debrief(other), other.setup.seed, tr(theirs)),
         ]
-    for path in report.write_report(args.out, tr, session.scenario, games):
+    for path in report.write_report(args.out, tr, session.scenario, games, note):
         print(path)
+    return 0
+
+
+def cmd_branch(args: argparse.Namespace) -> int:
+    """`branch`: a what-if branch of a save from the start of a round, written as a new save that names its parent;
+    with ``--seats``, bots play it on to the end (seeded by ``--seed``)."""
+    library = content_library(args)
+    session = load(args.save, library.load)
+    branch = fork(session, args.round, args.save.name)
+    if args.seats:
+        pairs = parse_seats(args.seats)
+        if sorted(seat for seat, _ in pairs) != sorted(session.setup.seats):
+            raise UsageError(f"--seats must give a bot for each seat of the game ({', '.join(session.setup.seats)})")
+        play_bots(branch, seat_bots(pairs, args.seed))
+    try:
+        save(branch, args.out)
+    except OSError as exc:
+        raise UsageError(f"{args.out}: cannot write the save ({exc.strerror or exc})") from None
+    print_summary(summary(branch), args.json)
     return 0
 
 
@@ -356,6 +384,15 @@ def build_parser(client: Client) -> argparse.ArgumentParser:
     brief.add_argument("--compare", type=Path, help="another save of the same scenario to draw beside it")
     _add_assets(brief)
     brief.set_defaults(run=cmd_debrief)
+    fork_parser = commands.add_parser("branch", help="fork a what-if branch of a save from the start of a round")
+    fork_parser.add_argument("save", type=Path)
+    fork_parser.add_argument("--round", type=int, required=True, help="the round the branch starts anew (from 1)")
+    fork_parser.add_argument("--out", type=Path, required=True, help="the branch's save file")
+    fork_parser.add_argument("--seats", default="", help="seat=level for every seat: bots play the branch to its end")
+    fork_parser.add_argument("--seed", type=int, default=0, help="the bots' seed")
+    fork_parser.add_argument("--json", action="store_true", help="print the result as one JSON object")
+    _add_assets(fork_parser)
+    fork_parser.set_defaults(run=cmd_branch)
     validate = commands.add_parser("validate", help="check content files (default: all shipped assets)")
     validate.add_argument("paths", nargs="*")
     _add_assets(validate)

@@ -7,6 +7,11 @@ becomes one `SaveError` line naming the file; loading never writes to the file.
 
 Older versions are brought up to date by `upgrade`, one `MIGRATIONS` step per version:
 1 -> 2  bot notes become structured reasons (catalogue keys and parameters) in place of English text.
+2 -> 3  "branch": a what-if branch records its parent game and the fork point (null for every other game).
+
+A branch (`fork`) is a new save holding the parent's actions up to the start of a round; it is played on as any
+game, and its "branch" field names the parent's file and the parent's chain hash at the fork, which must be the
+branch's own chain hash there (checked on loading).
 """
 
 from __future__ import annotations
@@ -21,13 +26,14 @@ from game import atomic
 from game.bots.reasons import Phrase, Reason, reason_from_json, reason_to_json
 from game.content_files import load_scenario
 from game.serialize import action_json, canonical, sha256_text, state_hash, unstructure_state
-from game.session import Session, Setup
+from game.session import Branch, Session, Setup
 from rules import IllegalActionError, InvalidActionError, Scenario, SetupError, from_json
 from rules.action import Action
 from rules.content import ContentError
+from rules.log import RoundBegan
 
 FORMAT = "caspian-gambit-save"
-VERSION = 2
+VERSION = 3
 TEMP_PREFIX = ".save-"  # a save's temporary file while it is written
 
 ScenarioLoader = Callable[[str], Scenario]
@@ -51,7 +57,12 @@ def _note_as_reason(item: object) -> object:
     return item  # not a note: `read_notes` refuses it
 
 
-MIGRATIONS: dict[int, Migration] = {1: _notes_as_reasons}
+def _no_branch(doc: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 had no branches: every such game is an original one."""
+    return {**doc, "branch": None}
+
+
+MIGRATIONS: dict[int, Migration] = {1: _notes_as_reasons, 2: _no_branch}
 
 
 class SaveError(ValueError):
@@ -75,10 +86,17 @@ def to_document(session: Session) -> dict[str, Any]:
         "snapshot": unstructure_state(session.state),
         "state_hash": state_hash(session.state),
         "saved_round": session.state.absolute_round,
+        "branch": _branch_data(session.branch),
     }
     if session.notes:
         doc["notes"] = [[step, reason_to_json(session.notes[step])] for step in sorted(session.notes)]
     return doc
+
+
+def _branch_data(branch: Branch | None) -> dict[str, Any] | None:
+    if branch is None:
+        return None
+    return {"parent": branch.parent, "chain": branch.chain, "step": branch.step, "round": branch.round}
 
 
 def _setup_data(setup: Setup) -> dict[str, Any]:
@@ -124,6 +142,42 @@ def layout(doc: dict[str, Any]) -> str:
 def write_atomic(target: Path, text: str) -> None:
     """Replace `target` with `text` crash-safely (see `game.atomic`): the old file stays whole if writing fails."""
     atomic.write_atomic(target, text, TEMP_PREFIX)
+
+
+# --------------------------------------------------------------------------- branches
+
+
+def fork_step(session: Session, round_number: int) -> int:
+    """The number of actions up to the start of a round (its RoundBegan); `SaveError` for a round not begun."""
+    began = [e.step for e in session.log if isinstance(e.entry, RoundBegan)]
+    if not 1 <= round_number <= len(began):
+        raise SaveError(f"round {round_number} was not played in this game (rounds 1 to {len(began)})")
+    return began[round_number - 1]
+
+
+def fork(session: Session, round_number: int, parent: str) -> Session:
+    """A what-if branch of a game: its actions up to the start of a round, recording the parent's file name."""
+    step = fork_step(session, round_number)
+    branch = Session.replay(session.scenario, session.setup, session.actions[:step])
+    branch.notes = {k: v for k, v in session.notes.items() if k <= step}
+    chain = action_chain(_setup_data(session.setup), session.actions[:step])
+    branch.branch = Branch(parent, chain[-1], step, round_number)
+    return branch
+
+
+def load_parent(path: Path, branch: Session, scenario_loader: ScenarioLoader = load_scenario) -> Session | None:
+    """The parent game of a branch saved at `path`, from the file it names beside it (None if there is none);
+    `SaveError` if that file no longer starts with the branch's shared actions."""
+    if branch.branch is None:
+        return None
+    where = path.parent / branch.branch.parent
+    if not where.is_file():
+        return None
+    parent = load(where, scenario_loader)
+    shared = parent.actions[: branch.branch.step]
+    if len(shared) < branch.branch.step or action_chain(_setup_data(parent.setup), shared)[-1] != branch.branch.chain:
+        raise SaveError(f"{where}: not the game {path} was branched from (its actions differ before the fork)")
+    return parent
 
 
 # --------------------------------------------------------------------------- reading
@@ -189,6 +243,7 @@ def from_document(doc: dict[str, Any], name: str, scenario_loader: ScenarioLoade
             f"{name}: the actions no longer lead to the saved state (saved under different rules, or tampered)"
         )
     session.notes = notes
+    session.branch = read_branch(doc, name)
     return session
 
 
@@ -208,6 +263,21 @@ def read_notes(doc: dict[str, Any], steps: int, name: str) -> dict[int, Reason]:
             problem = f"the note on step {item[0]} is not a reason: {_one_line(exc)}"
             raise SaveError(f"{name}: damaged save file ({problem})") from None
     return notes
+
+
+def read_branch(doc: dict[str, Any], name: str) -> Branch | None:
+    """The envelope's branch record (None for an original game), its fork on the branch's own chain."""
+    data = doc["branch"]
+    if data is None:
+        return None
+    types = {"parent": str, "chain": str, "step": int, "round": int}
+    wrong = [k for k, t in types.items() if not isinstance(data.get(k), t) or isinstance(data.get(k), bool)]
+    if set(data) != set(types) or wrong:
+        raise SaveError(f'{name}: damaged save file ("branch" is not a parent, chain, step and round)')
+    branch = Branch(data["parent"], data["chain"], data["step"], data["round"])
+    if not 1 <= branch.step <= len(doc["chain"]) or doc["chain"][branch.step - 1] != branch.chain:
+        raise SaveError(f"{name}: tampered or damaged save (the branch does not start from its parent's actions)")
+    return branch
 
 
 def check_document(doc: dict[str, Any], name: str) -> list[Action]:
@@ -232,6 +302,7 @@ _FIELD_TYPES: dict[str, type | tuple[type, ...]] = {
     "snapshot": dict,
     "state_hash": str,
     "saved_round": int,
+    "branch": (dict, type(None)),
 }
 _SETUP_TYPES: dict[str, type] = {"seed": int, "seats": list, "length": str, "tier": str}
 

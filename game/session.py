@@ -31,6 +31,18 @@ class Setup:
 
 
 @frozen
+class Branch:
+    """Where a what-if branch left its parent game: the parent's save file (its name, looked for beside the
+    branch), the parent's action-chain hash at the fork (so a changed parent is noticed), the number of the
+    parent's actions the branch shares, and the round it was forked at (the branch begins that round anew)."""
+
+    parent: str
+    chain: str
+    step: int
+    round: int
+
+
+@frozen
 class Entry:
     """A log entry with the step that produced it."""
 
@@ -49,6 +61,7 @@ class Session:
         self.actions: list[Action] = []
         self.log: list[Entry] = []
         self.notes: dict[int, Reason] = {}  # step -> why it was taken (a bot's reason); optional
+        self.branch: Branch | None = None  # set on a what-if branch of another game (game.saves.fork)
         self._history: list[tuple[GameState, int]] = []  # (state before, log length before) per action
         self._undoable: list[bool] = []  # per action: whether the rules let it be taken back
         # Called after every action with the session and the state before it (the client's autosave).

@@ -130,7 +130,7 @@ def test_a_version_1_save_with_english_notes_loads_them_as_they_were_written() -
     """The frozen v1 save's notes were English text: loaded, each is a reason that quotes it unchanged."""
     before = V1_NOTES.read_bytes()
     doc = json.loads(before)
-    assert doc["version"] == 1 and saves.VERSION == 2
+    assert doc["version"] == 1 and saves.VERSION == 3
     session = saves.load(V1_NOTES, lambda _: mini_scenario())
     written = {step: text for step, text in doc["notes"]}
     assert sorted(session.notes) == sorted(written) and len(written) == 21

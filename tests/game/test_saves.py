@@ -149,8 +149,10 @@ def test_saved_envelope_has_every_field() -> None:
         "snapshot",
         "state_hash",
         "saved_round",
+        "branch",
     ]
-    assert doc["format"] == "caspian-gambit-save" and doc["version"] == saves.VERSION == 2
+    assert doc["format"] == "caspian-gambit-save" and doc["version"] == saves.VERSION == 3
+    assert doc["branch"] is None
     assert doc["setup"] == {"seed": 5, "seats": ["alpha", "beta"], "length": "full", "tier": "standard"}
     assert doc["actions"] == [to_json(a) for a in session.actions]
     assert len(doc["chain"]) == len(session.actions) == 30
