@@ -42,6 +42,11 @@ Action = Union[
 ACTION_TYPES: dict[str, type] = {cls.kind: cls for cls in typing.get_args(Action)}
 _KIND_ORDER = {kind: i for i, kind in enumerate(ACTION_TYPES)}
 FIELDS: dict[type, tuple[str, ...]] = {cls: tuple(a.name for a in attrs.fields(cls)) for cls in ACTION_TYPES.values()}
+# Each action type's fields with the type each must hold (every field is a str, but an answer's vote).
+_TYPES = {"str": str, "bool": bool}
+FIELD_TYPES: dict[type, tuple[tuple[str, type], ...]] = {
+    cls: tuple((a.name, _TYPES[str(a.type)]) for a in attrs.fields(cls)) for cls in ACTION_TYPES.values()
+}
 _KEYS = {
     cls: (_KIND_ORDER[kind], operator.attrgetter(*FIELDS[cls]) if FIELDS[cls] else None)
     for kind, cls in ACTION_TYPES.items()
@@ -80,6 +85,7 @@ def from_json(data: object) -> Action:
 
 __all__ = [
     "ACTION_TYPES",
+    "FIELD_TYPES",
     "Action",
     "Advance",
     "Answer",

@@ -19,6 +19,7 @@ from attrs import frozen
 
 from rules import cards, clock, steps, turn
 from rules.action import (
+    FIELD_TYPES,
     Action,
     Advance,
     Answer,
@@ -43,7 +44,7 @@ from rules.turn import card_ops, ops_of_turn
 from rules.verbs import VERB_RULES, VERBS
 from rules.verbs.base import AnyVerbRule, Ids
 from rules.verbs.build import consenting
-from rules.verbs.negotiate import answer, answer_ids, check_answer, proposal_candidates
+from rules.verbs.negotiate import answer, check_answer, proposal_candidates
 
 # Public helpers other packages read (bots, client) — the rules they state live in these modules.
 __all__ = [
@@ -132,7 +133,7 @@ RULES: dict[type, ActionRule[Any]] = {
     PlayEvent: ActionRule(_ACTIONS, _no_ids, turn.check_event, turn.play_event),
     UseOps: ActionRule(_ACTIONS, _verb_ids, _check_use_ops, turn.use_ops),
     **{verb.action_type: _verb_rule(verb) for verb in VERB_RULES},
-    Answer: ActionRule(_ACTIONS, answer_ids, check_answer, answer),
+    Answer: ActionRule(_ACTIONS, _no_ids, check_answer, answer),
     Choose: ActionRule((Phase.REVEAL, Phase.ACTIONS), _no_ids, cards.check_choose, cards.choose),
     EndTurn: ActionRule(_ACTIONS, _no_ids, turn.check_end, turn.end_turn),
     PassTurn: ActionRule(_ACTIONS, _no_ids, turn.check_pass, turn.pass_turn),
@@ -143,13 +144,16 @@ RULES: dict[type, ActionRule[Any]] = {
 
 
 def _validate(scenario: Scenario, state: GameState, action: Action) -> int:
-    """Raise InvalidActionError for a malformed action (unknown ids or values); the acting seat, or ENGINE
-    for the engine's own step."""
+    """Raise InvalidActionError for a malformed action (a field of the wrong type, unknown ids or values);
+    the acting seat, or ENGINE for the engine's own step."""
     rule = RULES.get(type(action))
     if rule is None:
         raise InvalidActionError(f"not an action: {action!r}")
     if isinstance(action, Advance):
         return ENGINE
+    for name, kind in FIELD_TYPES[type(action)]:
+        if not isinstance(getattr(action, name), kind):
+            raise InvalidActionError(f"{name} must be a {kind.__name__}: {action!r}")
     try:
         seat = state.seats.index(action.seat)
     except ValueError:
@@ -251,8 +255,11 @@ def _turn_actions(scenario: Scenario, state: GameState, seat: int, made: Made) -
 
 def verb_candidates(scenario: Scenario, state: GameState, seat: str, verb: str) -> list[Action]:
     """Every target a verb could name for a seat, allowed or not (the client lists the refused ones with
-    their reasons)."""
-    found: list[Action] = _VERBS[verb].candidates(scenario, state, seat)
+    their reasons). An unknown verb raises InvalidActionError."""
+    rule = _VERBS.get(verb) if isinstance(verb, str) else None
+    if rule is None:
+        raise InvalidActionError(f"unknown verb {verb!r}")
+    found: list[Action] = rule.candidates(scenario, state, seat)
     return found
 
 

@@ -17,7 +17,15 @@ def new_game(
     scenario: Scenario, seed: int, seats: tuple[str, ...] | list[str], *, length: str = "", tier: str = "standard"
 ) -> GameState:
     """A fresh game: nothing dealt yet; the engine's first step deals the national interests."""
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        raise SetupError(f"the seed must be a whole number, not {seed!r}")
+    if isinstance(seats, str) or not isinstance(seats, (tuple, list)):
+        raise SetupError(f"the seats must be a list of state ids, not {seats!r}")
     seats = tuple(seats)
+    if not all(isinstance(seat, str) for seat in seats):
+        raise SetupError(f"a seat must be a state id: {seats!r}")
+    if not isinstance(length, str) or not isinstance(tier, str):
+        raise SetupError(f"the length and tier must be names: {length!r}, {tier!r}")
     _check_setup(scenario, seats, length or scenario.definition.default_length, tier)
     world = scenario.world
     n = len(seats)

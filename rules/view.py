@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from attrs import evolve
 
+from rules.errors import InvalidActionError
 from rules.rng import Rng
 from rules.state import GameState
 
@@ -12,7 +13,10 @@ HIDDEN = ""  # stands for a card or objective the viewer may not see
 
 def player_view(state: GameState, seat: str) -> GameState:
     """The state as `seat` sees it: other seats' hands, headline picks and objectives masked,
-    the draw pile's order and the random seed hidden. Counts stay visible."""
+    the draw pile's order and the random seed hidden. Counts stay visible. A seat not in the game raises
+    InvalidActionError."""
+    if not isinstance(seat, str) or seat not in state.seats:
+        raise InvalidActionError(f"{seat!r} has no seat in this game")
     me = state.seats.index(seat)
     hands = tuple(h if i == me else (HIDDEN,) * len(h) for i, h in enumerate(state.hands))
     headlines = tuple(h if i == me or h is None else HIDDEN for i, h in enumerate(state.headlines))

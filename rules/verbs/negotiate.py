@@ -13,7 +13,7 @@ from attrs import evolve, frozen
 from rules import board
 from rules import log as L
 from rules.effects import change_budget, change_influence, change_standing, join_bloc, raise_tension
-from rules.errors import InvalidActionError, Reason
+from rules.errors import Reason
 from rules.frame import Answer
 from rules.indexes import Made
 from rules.log import Log
@@ -41,6 +41,7 @@ _TRANSIT, _ACCESSION, _SWAP = Deal.TRANSIT.value, Deal.ACCESSION.value, Deal.SWA
 _INVESTMENT, _DRILL = Deal.INVESTMENT.value, Deal.DRILL.value
 _NO_SUBJECT = (_INVESTMENT, _DRILL)  # deals made with a partner, about no link or bloc
 _DEAL_IDS = frozenset(DEAL_KINDS)
+_NO_SUBJECT_IDS = frozenset({""})
 
 
 @frozen
@@ -61,6 +62,8 @@ def _ids(scenario: Scenario, a: Propose) -> Ids:
         checks.append((a.subject, scenario.link_index))
     elif a.deal == _ACCESSION:
         checks.append((a.subject, scenario.bloc_index))
+    else:
+        checks.append((a.subject, _NO_SUBJECT_IDS))  # an investment or a drill names no subject
     checks.append((a.partner, _partners(scenario)))
     return checks
 
@@ -261,13 +264,6 @@ def _rule_answer(scenario: Scenario, state: GameState, seat: int, who: str) -> t
     if lean and lean in scenario.bloc_index and board.is_member(scenario, state, state.seats[seat], lean) and cred >= 2:
         return True, f"shares {lean} and credibility {cred} >= 2"
     return infl + cred >= stab + 2, f"influence {infl} + credibility {cred} >= stability {stab} + 2"
-
-
-def answer_ids(scenario: Scenario, a: Answer) -> Ids:
-    """An answer names no id, but its vote must be a bool."""
-    if not isinstance(a.accept, bool):
-        raise InvalidActionError(f"answer must be true or false: {a!r}")
-    return []
 
 
 def check_answer(scenario: Scenario, state: GameState, seat: int, a: Answer) -> Reason | None:
