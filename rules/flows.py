@@ -268,6 +268,13 @@ def _fee_terms(scenario: Scenario, state: GameState) -> tuple[_Discounts, _Halve
     return discounts, halved
 
 
+def fee_rate(scenario: Scenario, state: GameState, owner: str, link_id: str, territory: str) -> int:
+    """The fee (percent of the value) an exporter pays to cross one state's territory on a link, under the
+    state's bloc discounts and agreements."""
+    rates = _FeeRates(scenario, *_fee_terms(scenario, state))
+    return rates.rate(owner, scenario.link_index[link_id], scenario.state_index[territory])
+
+
 def _fee_plans(
     tables: Memo[_FeeTerms, Memo[tuple[int, ...], _Plan]], owner: str, discounts: _Discounts, halved: _Halved
 ) -> Memo[tuple[int, ...], _Plan]:

@@ -56,11 +56,18 @@ def finish_ops(scenario: Scenario, state: GameState, seat: int, verb: str, ops: 
     log.append(L.OpsUsed(state.seats[seat], verb, ops))
     t = state.turn
     state = update(state, turn=Turn(t.holder, t.card, t.use, t.verb, True), ops_mod=set_item(state.ops_mod, seat, 0))
-    beneficiary = card.favours if card.favours and card.favours != state.seats[seat] else ""
-    if beneficiary in state.seats and not state.era_over:
+    beneficiary = ops_fire_for(state, seat, card)
+    if beneficiary:
         state = cards.retire(state, card, fired=True)
         return cards.fire_event(scenario, state, card, state.seats.index(beneficiary), log, by=seat)
     return cards.retire(state, card, fired=False)
+
+
+def ops_fire_for(state: GameState, seat: int, card: CardDef) -> str:
+    """The other seat whose event a card fires when this seat uses it for ops ("" when none: the card
+    favours nobody, the seat itself or a state no seat plays, or the era is over)."""
+    beneficiary = card.favours if card.favours and card.favours != state.seats[seat] else ""
+    return beneficiary if beneficiary in state.seats and not state.era_over else ""
 
 
 # --------------------------------------------------------------------------- take a card, use it

@@ -21,11 +21,14 @@ from game.glossary import LINK_PREFIX
 from game.table import Table, TableSeat
 from game.ui.app import App
 from game.ui.match import Match, SeatPlan
+from game.ui.negotiation import Review
 from game.ui.scenes.help import HelpScene
 from game.ui.scenes.newgame import NewGameScene
 from game.ui.settings import TEXT_SIZES, Settings
 from game.ui.tutorial_overlay import start_tutorial
 from game.ui.widgets import link_point
+from rules.action import PlayCard, Propose, UseOps
+from rules.engine import proposal_candidates
 from rules.log import SummitHeld
 
 
@@ -193,6 +196,8 @@ def _render(outdir: Path, scenario_id: str, seed: int, size: tuple[int, int], as
         app.pop()
         app.pop()
     shoot_help(app, shooter, "")
+    shoot_negotiation(app, shooter, scenario_id, seed, assets)
+    app.reset("play", match=match)
     if match.state.last_flows is not None:
         app.push("flows", match=match, before=None)
         shooter.shot("flows")
@@ -237,6 +242,41 @@ def _render(outdir: Path, scenario_id: str, seed: int, size: tuple[int, int], as
     app.refresh()
     tutorial_shots(app, shooter)
     return shooter.paths
+
+
+def negotiating(scenario_id: str, seed: int, assets: Path = ASSETS) -> tuple[Match, Propose | None]:
+    """A seeded game whose acting seat has played a card for ops to negotiate (in front of the screen), and a
+    proposal to another seat the rules allow it (None when there is none)."""
+    match = mid_game(scenario_id, seed, assets, steps=8)
+    me = match.to_act()
+    if me is None:
+        return match, None
+    match.session.submit(PlayCard(me, match.state.hands[match.state.seats.index(me)][0]))
+    match.session.submit(UseOps(me, "negotiate"))
+    match.take_seat(me)
+    allowed = [c for c in proposal_candidates(match.scenario, me) if not match.session.why_not(c)]
+    return match, next((c for c in allowed if c.partner in match.state.seats), None)
+
+
+def shoot_negotiation(app: App, shooter: Shooter, scenario_id: str, seed: int, assets: Path) -> None:
+    """A proposal put together and answered: the partners in the side panel, the terms before sending and the
+    terms the answering seat reads, in English and Russian and at the largest text size."""
+    match, proposal = negotiating(scenario_id, seed, assets)
+    play = app.reset("play", match=match)
+    shooter.shot("negotiate")
+    shoot_variants(app, shooter, "negotiate")
+    if proposal is not None:
+        play.take_step(Review(proposal))  # type: ignore[attr-defined]
+        shooter.shot("proposal")
+        shoot_variants(app, shooter, "proposal")
+        app.top.decide(True)  # type: ignore[union-attr]
+        match.hand_over()
+        match.take_seat(proposal.partner)
+        app.reset("play", match=match)
+        app.step(0.02)  # the answering seat's screen opens the terms
+        shooter.shot("proposal-answer")
+        shoot_variants(app, shooter, "proposal-answer")
+    match.close()
 
 
 def shoot_variants(app: App, shooter: Shooter, name: str) -> None:

@@ -143,9 +143,10 @@ class TutorialOverlay:
             return None
         if top.name == "card":
             return self._in_card(top)
-        if top.name == "preview":
+        if top.name in ("preview", "proposal"):  # a throttle's preview, a proposal's terms: confirm or go back
             action = self.step.action
-            wanted = self.step.wait == "action" and action is not None and action.matches(getattr(top, "action", None))
+            shown = getattr(top, "action", None) or getattr(top, "proposal", None)
+            wanted = self.step.wait == "action" and action is not None and action.matches(shown)
             return self._widget(getattr(top, "confirm" if wanted else "cancel"))
         if top.name == "play":
             return self._in_play(top)
@@ -185,10 +186,12 @@ class TutorialOverlay:
         area: pygame.Rect | None = getattr(scene, "decision_area", None)
         actions: dict[int, object] = getattr(scene, "action_buttons", {})
         cards: dict[int, str] = getattr(scene, "card_buttons", {})
+        steps: dict[int, object] = getattr(scene, "step_buttons", {})  # a proposal's terms open from these
         for widget in scene.widgets:
             if not widget.visible or (area is not None and not area.contains(widget.rect)):
                 continue
-            if step.action.matches(actions.get(id(widget))) and widget.is_enabled:
+            shown = actions.get(id(widget)) or getattr(steps.get(id(widget)), "proposal", None)
+            if step.action.matches(shown) and widget.is_enabled:
                 return self._widget(widget)
             if step.card and cards.get(id(widget)) == step.card:
                 return self._widget(widget)

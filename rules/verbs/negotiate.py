@@ -232,17 +232,9 @@ def _voters(
     scenario: Scenario, state: GameState, seat: int, a: Propose, log: Log
 ) -> tuple[tuple[int, ...], tuple[bool, ...]]:
     """Who must answer a proposal (seats, in order), and the votes the published rules already cast."""
-    if a.deal != _ACCESSION:
-        deciders: tuple[str, ...] = (a.partner,)
-    else:
-        bloc = scenario.blocs[scenario.bloc_index[a.subject]]
-        if bloc.entry == "sponsor":
-            deciders = (bloc.sponsor,)
-        else:
-            deciders = tuple(sorted(state.members[scenario.bloc_index[bloc.id]]))
     voters: list[int] = []
     votes: list[bool] = []
-    for who in deciders:
+    for who in _deciders(scenario, state, a):
         if who in state.seats and who != state.seats[seat]:
             voters.append(state.seats.index(who))
         elif who != state.seats[seat]:
@@ -250,6 +242,36 @@ def _voters(
             log.append(L.ProposalAnswered(who, accept, rule))
             votes.append(accept)
     return tuple(voters), tuple(votes)
+
+
+def _deciders(scenario: Scenario, state: GameState, a: Propose) -> tuple[str, ...]:
+    """Who decides a proposal: the partner, or for an accession the bloc's sponsor or its members."""
+    if a.deal != _ACCESSION:
+        return (a.partner,)
+    bloc = scenario.blocs[scenario.bloc_index[a.subject]]
+    if bloc.entry == "sponsor":
+        return (bloc.sponsor,)
+    return tuple(sorted(state.members[scenario.bloc_index[bloc.id]]))
+
+
+def answerers(scenario: Scenario, state: GameState, a: Propose) -> tuple[tuple[str, bool | None], ...]:
+    """Who would answer a proposal made now, each with its answer: None for a seat (it answers itself),
+    else the answer the published rules give for a non-player state or patron."""
+    seat = state.seats.index(a.seat)
+    out: list[tuple[str, bool | None]] = []
+    for who in _deciders(scenario, state, a):
+        if who in state.seats and who != a.seat:
+            out.append((who, None))
+        elif who != a.seat:
+            out.append((who, _rule_answer(scenario, state, seat, who)[0]))
+    return tuple(out)
+
+
+def if_signed(scenario: Scenario, state: GameState, a: Propose) -> tuple[GameState, Log]:
+    """The state and log if every party accepted a proposal now: what signing it gives each side."""
+    log: Log = []
+    proposal = Proposal(state.seats.index(a.seat), a.partner, a.deal, a.subject, (), (True,))
+    return _conclude(scenario, state, proposal, log), log
 
 
 def _rule_answer(scenario: Scenario, state: GameState, seat: int, who: str) -> tuple[bool, str]:

@@ -29,10 +29,10 @@ def step(app: App) -> str:
     elif name == "card":
         widget = first_enabled(scene.widgets, set(scene.choices))  # type: ignore[attr-defined]
         click(app, widget if widget is not None else scene.close)  # type: ignore[attr-defined]
-    elif name == "preview":
+    elif name in ("preview", "proposal"):
         click(app, scene.confirm)  # type: ignore[attr-defined]
     elif name == "play":
-        wanted = set(scene.action_buttons) | set(scene.card_buttons)  # type: ignore[attr-defined]
+        wanted = set(scene.action_buttons) | set(scene.card_buttons) | set(scene.step_buttons)  # type: ignore[attr-defined]
         widget = first_enabled(scene.widgets, wanted)
         end = scene.controls.get("end")  # type: ignore[attr-defined]
         if widget is not None:

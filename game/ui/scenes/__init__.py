@@ -13,6 +13,7 @@ from game.ui.scenes.menu import MenuScene
 from game.ui.scenes.newgame import NewGameScene
 from game.ui.scenes.play import PlayScene
 from game.ui.scenes.preview import PreviewScene
+from game.ui.scenes.proposal import ProposalScene
 from game.ui.scenes.saveload import LoadScene, SaveScene
 from game.ui.scenes.settings import SettingsScene
 from game.ui.scenes.summit import SummitScene
@@ -27,6 +28,7 @@ SCENES: tuple[type[Scene], ...] = (
     PlayScene,
     CardScene,
     PreviewScene,
+    ProposalScene,
     CoverScene,
     RecapScene,
     MenuScene,

@@ -12,6 +12,7 @@ from game.ui import style
 from game.ui.logview import LogView, Row
 from game.ui.mapview import MapView, Pick, draw_link
 from game.ui.match import Match
+from game.ui.negotiation import Draft, Review, pick_draft, steps
 from game.ui.savefiles import keep_autosaves
 from game.ui.scene import Scene, SceneHost
 from game.ui.widgets import button, esc, text_box
@@ -28,7 +29,7 @@ from rules.action import (
     UseOps,
 )
 from rules.board import controlling_seat
-from rules.engine import verb_candidates
+from rules.engine import proposal_candidates, verb_candidates
 from rules.log import FlowsRouted, GameEnded, SummitHeld
 from rules.state import FlowReport
 from rules.verbs import VERBS
@@ -64,6 +65,10 @@ class PlayScene(Scene):
         self.flows_before: FlowReport | None = None
         self.action_buttons: dict[int, Action] = {}
         self.card_buttons: dict[int, str] = {}
+        self.step_buttons: dict[int, Draft | Review] = {}  # a proposal's steps (game.ui.negotiation)
+        self.draft = Draft()  # the proposal being put together
+        self.draft_for: tuple = ()  # the turn the draft belongs to
+        self.terms_shown: tuple = ()  # the proposal whose terms the answering seat has been shown
         self.controls: dict[str, pygame_gui.elements.UIButton] = {}
         self.show_flows = True
         self.decision_area = pygame.Rect(0, 0, 0, 0)
@@ -120,6 +125,7 @@ class PlayScene(Scene):
         view = self.view()
         self.action_buttons = {}
         self.card_buttons = {}
+        self.step_buttons = {}
         status_h = int(h * 0.36)
         self.status_box = self.add(text_box(m, pygame.Rect(px, 0, pw, status_h), self.status_html(view)))
         bh = u(40)
@@ -147,7 +153,7 @@ class PlayScene(Scene):
 
     def snapshot(self) -> tuple:
         s = self.match.session
-        return (len(s.actions), self.match.viewer, self.focus, self.note, len(s.log))
+        return (len(s.actions), self.match.viewer, self.focus, self.note, len(s.log), self.draft)
 
     def control_state(self, key: str, view: GameState) -> tuple[str, bool, str]:
         tr, s, me = self.app.tr, self.match.session, self.match.viewer
@@ -361,6 +367,8 @@ class PlayScene(Scene):
             self.widgets.append(widget)
             if isinstance(payload, str):
                 self.card_buttons[id(widget)] = payload
+            elif isinstance(payload, (Draft, Review)):
+                self.step_buttons[id(widget)] = payload
             elif payload is not None:
                 self.action_buttons[id(widget)] = payload  # type: ignore[assignment]
         scroller.set_scrollable_area_dimensions((inner_w + u(8), max(1, len(items) * (row + u(4)))))
@@ -383,8 +391,10 @@ class PlayScene(Scene):
             return tr("ui.play.choose", card=tr.card(card, "title"), prompt=tr.prompt(card)), items
         if view.proposal is not None:
             p = view.proposal
-            terms = describe_action(tr, sc, Propose(view.seats[p.proposer], p.partner, p.deal, p.subject))
+            proposal = Propose(view.seats[p.proposer], p.partner, p.deal, p.subject)
+            terms = describe_action(tr, sc, proposal)
             items = [
+                (tr("ui.negotiate.read_terms"), tr("ui.negotiate.terms_tip"), True, Review(proposal, answering=True)),
                 self.item(Answer(me, True), tr("ui.play.accept")),
                 self.item(Answer(me, False), tr("ui.play.decline")),
             ]
@@ -410,7 +420,16 @@ class PlayScene(Scene):
             items = [self.item(PlayEvent(me), tr("ui.play.play_event"))]
             items += [self.item(UseOps(me, v), tr("ui.play.use_ops", verb=tr(f"verb.{v}"))) for v in VERBS]
             return tr("ui.play.card_use", card=tr.card(card, "title")), items
+        if turn.verb == "negotiate":
+            return self.negotiation(view, me)
         return tr(f"ui.play.targets.{turn.verb}"), self.target_items(view, turn.verb)
+
+    def negotiation(self, view: GameState, me: str) -> tuple[str, list[tuple[str, str, bool, object]]]:
+        """The proposal's step in the side panel: partner, kind, subject (a new turn starts a new draft)."""
+        key = (view.absolute_round, me, view.turn.card if view.turn else "")
+        if key != self.draft_for:
+            self.draft, self.draft_for = Draft(), key
+        return steps(self.app.tr, self.match.scenario, view, me, self.draft, self.match.session.why_not)
 
     def item(self, action: Action, text: str, tip: str = "") -> tuple[str, str, bool, object]:
         """A decision button: enabled if the engine allows the action, else greyed with its reason."""
@@ -517,6 +536,8 @@ class PlayScene(Scene):
             self.page_log(-1 if key == pygame.K_PAGEUP else 1)
         elif key == pygame.K_f:
             self.show_flows = not self.show_flows
+        elif key in (pygame.K_ESCAPE, pygame.K_BACKSPACE) and self.draft != Draft():
+            self.take_step(self.draft.back())
         elif key == pygame.K_ESCAPE:
             self.open_menu()
         elif key == pygame.K_z and event.mod & pygame.KMOD_CTRL:
@@ -531,7 +552,8 @@ class PlayScene(Scene):
 
     def press_nth(self, index: int) -> None:
         """Keyboard: press the n-th enabled decision button."""
-        buttons = [w for w in self.widgets if id(w) in self.action_buttons or id(w) in self.card_buttons]
+        chosen = self.action_buttons.keys() | self.card_buttons.keys() | self.step_buttons.keys()
+        buttons = [w for w in self.widgets if id(w) in chosen]
         if 0 <= index < len(buttons) and buttons[index].is_enabled:
             self.on_button(buttons[index])
 
@@ -546,6 +568,9 @@ class PlayScene(Scene):
             return True
         if id(element) in self.action_buttons:
             self.try_action(self.action_buttons[id(element)])
+            return True
+        if id(element) in self.step_buttons:
+            self.take_step(self.step_buttons[id(element)])
             return True
         for key, widget in self.controls.items():
             if element is widget:
@@ -581,6 +606,14 @@ class PlayScene(Scene):
             self.log_filter = key.removeprefix("log:")
             self.rebuild()
 
+    def take_step(self, step: Draft | Review) -> None:
+        """A proposal's step: the next draft, or its terms in the proposal dialog."""
+        if isinstance(step, Review):
+            self.app.push("proposal", match=self.match, proposal=step.proposal, answering=step.answering)
+            return
+        self.draft, self.note = step, ""
+        self.rebuild()
+
     def open_menu(self) -> None:
         self.app.push("menu", match=self.match)
 
@@ -597,6 +630,9 @@ class PlayScene(Scene):
         self.focus = pick
         view = self.view()
         turn = view.turn
+        if turn is not None and turn.verb == "negotiate" and not turn.done and self.match.viewer == self.match.to_act():
+            self.pick_partner(view, pick)
+            return
         if (
             pick is not None
             and turn is not None
@@ -611,6 +647,37 @@ class PlayScene(Scene):
                 self.try_action(action)  # type: ignore[arg-type]
                 return
         self.rebuild()
+
+    def pick_partner(self, view: GameState, pick: Pick | None) -> None:
+        """A click on the map while negotiating: a partner (or a link's deal); one that takes no deal says so."""
+        self.focus = None
+        if pick is None:
+            return
+        me = self.match.viewer or ""
+        sc = self.match.scenario
+        candidates = list(proposal_candidates(sc, me))
+        draft = pick_draft(sc, self.draft, candidates, pick.kind, pick.id)  # type: ignore[arg-type]
+        if draft is None:
+            self.note = self.app.tr("ui.negotiate.no_deal", name=world_name(self.app.tr, sc, pick.kind, pick.id))
+            self.rebuild()
+            return
+        self.draft, self.note = draft, ""
+        self.rebuild()
+        chosen = [c for c in candidates if (c.partner, c.deal, c.subject) == (draft.partner, draft.deal, draft.subject)]
+        if draft.subject and len(chosen) == 1 and self.match.session.why_not(chosen[0]) is None:
+            self.take_step(Review(chosen[0]))  # a link names the whole proposal: its terms open at once
+
+    def offer_terms(self) -> None:
+        """The seat that must answer a proposal sees its full terms at once (once per proposal)."""
+        view, me = self.view(), self.match.viewer
+        p = view.proposal
+        if p is None or me is None or self.match.to_act() != me or view.choice is not None:
+            return
+        key = (len(self.match.session.actions), me)
+        if key != self.terms_shown:
+            self.terms_shown = key
+            proposal = Propose(view.seats[p.proposer], p.partner, p.deal, p.subject)
+            self.app.push("proposal", match=self.match, proposal=proposal, answering=True)
 
     def try_action(self, action: Action) -> None:
         """Submit an action for the viewer; a throttle or cut first shows its preview."""
@@ -680,6 +747,7 @@ class PlayScene(Scene):
             return
         if self.snapshot() != self.built_for:
             self.rebuild()
+        self.offer_terms()
 
     def engine_step(self) -> None:
         """One automated step; the flow phase, a summit and the end get their own screens."""
