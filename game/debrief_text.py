@@ -4,7 +4,7 @@ filled with the game's own numbers. Pygame-free: the debrief screen and the expo
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from game.debrief import Deal, Debrief, Play
@@ -37,6 +37,12 @@ class Versus:
 
 def _names(tr: Translator, sc: Scenario, kind: str, ids: Sequence[str]) -> str:
     return ", ".join(world_name(tr, sc, kind, i) for i in ids) or tr("debrief.none")
+
+
+def scenario_name(tr: Translator, sc: Scenario) -> str:
+    """The scenario's name in the reader's language (the catalogue's, else the data's)."""
+    key = f"scenario.{sc.id}"
+    return tr(key) if tr.has(key) else sc.name
 
 
 def source_label(play: Play) -> str:
@@ -109,6 +115,69 @@ def versus(tr: Translator, sc: Scenario, d: Debrief) -> list[Versus]:
         did = tr("debrief.did", round=play.round, text=play_text(tr, sc, play))
         out.append(Versus(tr.card(card, "title"), card.date, did, tr.card(card, "note"), source_label(play)))
     return out
+
+
+# --------------------------------------------------------------------------- charts
+
+
+@dataclass(frozen=True)
+class Series:
+    """One line of a chart: its label, what it stands for (kind and id: the drawing picks its colour), a value
+    per round."""
+
+    label: str
+    kind: str  # state | patron | route | bloc | tension
+    item: str
+    values: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class ChartData:
+    name: str  # the same chart of two games has the same name
+    title: str
+    series: tuple[Series, ...]
+
+
+def chart_data(tr: Translator, sc: Scenario, d: Debrief, split_routes: bool = False) -> list[ChartData]:
+    """Every chart of the debrief: score, budget, tension, flows (one chart, or corridors and pipelines apart),
+    each seat's dependence and standing, and the members of each bloc."""
+
+    def each(kind: str, items: Sequence[str], values: Callable[[str], tuple[int, ...]]) -> tuple[Series, ...]:
+        return tuple(Series(_label(tr, sc, kind, i), kind, i, values(i)) for i in items)
+
+    seats = d.seats
+    out = [
+        ChartData("score", tr("debrief.chart.score"), each("state", seats, lambda s: d.score[s])),
+        ChartData("budget", tr("debrief.chart.budget"), each("state", seats, lambda s: d.budget[s])),
+        ChartData(
+            "tension", tr("debrief.chart.tension"), (Series(tr("debrief.chart.tension"), "tension", "", d.tension),)
+        ),
+    ]
+    groups = [("corridor", "flows_corridor"), ("pipeline", "flows_pipeline")] if split_routes else [("", "flows")]
+    for kind, name in groups:
+        routes = [r.id for r in sc.routes if (not kind or r.kind == kind) and any(d.flows[r.id])]
+        out.append(ChartData(name, tr(f"debrief.chart.{name}"), each("route", routes, lambda r: d.flows[r])))
+    for seat in seats:
+        title = tr("debrief.chart.dependence", seat=party_name(tr, sc, seat))
+        rows = d.dependence[seat]
+        out.append(ChartData(f"dependence-{seat}", title, each("state", list(rows), rows.__getitem__)))
+    for seat in seats:
+        title = tr("debrief.chart.standing", seat=party_name(tr, sc, seat))
+        rows = d.standing[seat]
+        out.append(ChartData(f"standing-{seat}", title, each("patron", list(rows), rows.__getitem__)))
+    members = [b.id for b in sc.blocs]
+    out.append(
+        ChartData(
+            "blocs", tr("debrief.chart.blocs"), each("bloc", members, lambda b: tuple(len(m) for m in d.blocs[b]))
+        )
+    )
+    return out
+
+
+def _label(tr: Translator, sc: Scenario, kind: str, item: str) -> str:
+    if kind in ("state", "patron"):
+        return party_name(tr, sc, item)
+    return world_name(tr, sc, kind, item)
 
 
 # --------------------------------------------------------------------------- the verdict

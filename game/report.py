@@ -21,7 +21,7 @@ from matplotlib.ticker import MaxNLocator
 
 from game import atomic
 from game.debrief import Debrief
-from game.debrief_text import prompts, timeline, verdict, versus
+from game.debrief_text import ChartData, chart_data, prompts, scenario_name, timeline, verdict, versus
 from game.i18n import Translator, party_name, world_name
 from rules import Scenario
 
@@ -90,29 +90,40 @@ def _png(figure: Figure, axes: object) -> bytes:
     return buffer.getvalue()
 
 
-def _lines(
-    tr: Translator,
-    title: str,
-    games: Sequence[Game],
-    series: Sequence[tuple[str, str, object]],
-) -> bytes:
-    """A line chart: for each (label, colour, getter) one line per game, the compared game's dashed."""
-    figure, axes = _figure(title, tr("debrief.round"), len(series) * len(games) if len(series) * len(games) > 1 else 0)
-    for index, (label, colour, get) in enumerate(series):
-        width = max(1.2, 4.5 - 0.6 * index)
-        for game, style in zip(games, STYLES):
-            values = get(game.debrief)  # type: ignore[operator]
-            if values is None:
+def _colour(sc: Scenario, kind: str, item: str, index: int) -> str:
+    """A state's or a patron's colour in the world data; the qualitative scale for the rest."""
+    if kind == "state" and item in sc.state_index:
+        return sc.state(item).color
+    if kind == "patron" and item in sc.patron_index:
+        return sc.patrons[sc.patron_index[item]].color
+    if kind == "tension":
+        return "#C23B22"
+    return QUALITATIVE[index % len(QUALITATIVE)]
+
+
+def _draw(tr: Translator, sc: Scenario, games: Sequence[Game], data: Sequence[ChartData | None]) -> bytes:
+    """One chart of every game: a line per series and game, in the series' colour, the second game's dashed."""
+    keys: list[tuple[str, str, str]] = []
+    for chart in data:
+        for series in chart.series if chart else ():
+            if (series.kind, series.item, series.label) not in keys:
+                keys.append((series.kind, series.item, series.label))
+    title = next(chart.title for chart in data if chart is not None)
+    lines = len(keys) * len(games)
+    figure, axes = _figure(title, tr("debrief.round"), lines if lines > 1 else 0)
+    for index, (kind, item, label) in enumerate(keys):
+        width, marker = max(1.2, 4.5 - 0.6 * index), MARKERS[index % len(MARKERS)]
+        for game, chart, style in zip(games, data, STYLES):
+            found = [s for s in chart.series if (s.kind, s.item) == (kind, item)] if chart else []
+            if not found:
                 continue
             name = tr("debrief.chart.vs", name=label, which=game.label) if game.label else label
-            name = textwrap.fill(name, 44)
-            marker = MARKERS[index % len(MARKERS)]
             axes.plot(  # type: ignore[attr-defined]
                 game.debrief.rounds,
-                values,
+                found[0].values,
                 style,
-                color=colour,
-                label=name,
+                color=_colour(sc, kind, item, index),
+                label=textwrap.fill(name, 44),
                 linewidth=width,
                 marker=marker,
                 markersize=5,
@@ -122,80 +133,21 @@ def _lines(
     return _png(figure, axes)
 
 
-def _colour(sc: Scenario, kind: str, item_id: str, index: int) -> str:
-    if kind == "state" and item_id in sc.state_index:
-        return sc.state(item_id).color
-    if kind == "patron" and item_id in sc.patron_index:
-        return sc.patrons[sc.patron_index[item_id]].color
-    return QUALITATIVE[index % len(QUALITATIVE)]
-
-
 def charts(tr: Translator, sc: Scenario, games: Sequence[Game]) -> list[Chart]:
     """Every chart of the debrief (both games' lines in each when two are given)."""
-    main = games[0].debrief
-    seats = main.seats
-
-    def per_seat(field: str) -> list[tuple[str, str, object]]:
-        return [
-            (party_name(tr, sc, s), _colour(sc, "state", s, i), lambda d, s=s: getattr(d, field).get(s))
-            for i, s in enumerate(seats)
-        ]
-
-    out = [
-        Chart("score", tr("debrief.chart.score"), _lines(tr, tr("debrief.chart.score"), games, per_seat("score"))),
-        Chart("budget", tr("debrief.chart.budget"), _lines(tr, tr("debrief.chart.budget"), games, per_seat("budget"))),
-        Chart(
-            "tension",
-            tr("debrief.chart.tension"),
-            _lines(
-                tr, tr("debrief.chart.tension"), games, [(tr("debrief.chart.tension"), "#C23B22", lambda d: d.tension)]
-            ),
-        ),
+    per_game = [{chart.name: chart for chart in chart_data(tr, sc, game.debrief)} for game in games]
+    return [
+        Chart(name, chart.title, _draw(tr, sc, games, [charts.get(name) for charts in per_game]))
+        for name, chart in per_game[0].items()
     ]
-    routes = [r for r in sc.routes if any(any(g.debrief.flows.get(r.id, ())) for g in games)]
-    flows = [
-        (world_name(tr, sc, "route", r.id), QUALITATIVE[i % len(QUALITATIVE)], lambda d, r=r.id: d.flows.get(r))
-        for i, r in enumerate(routes)
-    ]
-    out.append(Chart("flows", tr("debrief.chart.flows"), _lines(tr, tr("debrief.chart.flows"), games, flows)))
-    for seat in seats:
-        others = sorted({o for g in games for o in g.debrief.dependence.get(seat, {})}, key=sc.state_index.__getitem__)
-        title = tr("debrief.chart.dependence", seat=party_name(tr, sc, seat))
-        series = [
-            (party_name(tr, sc, o), _colour(sc, "state", o, i), lambda d, s=seat, o=o: d.dependence[s].get(o))
-            for i, o in enumerate(others)
-        ]
-        out.append(Chart(f"dependence-{seat}", title, _lines(tr, title, games, series)))
-    for seat in seats:
-        title = tr("debrief.chart.standing", seat=party_name(tr, sc, seat))
-        series = [
-            (party_name(tr, sc, p.id), _colour(sc, "patron", p.id, i), lambda d, s=seat, p=p.id: d.standing[s][p])
-            for i, p in enumerate(sc.patrons)
-        ]
-        out.append(Chart(f"standing-{seat}", title, _lines(tr, title, games, series)))
-    blocs = [
-        (
-            world_name(tr, sc, "bloc", b.id),
-            QUALITATIVE[i % len(QUALITATIVE)],
-            lambda d, b=b.id: [len(m) for m in d.blocs[b]],
-        )
-        for i, b in enumerate(sc.blocs)
-    ]
-    out.append(Chart("blocs", tr("debrief.chart.blocs"), _lines(tr, tr("debrief.chart.blocs"), games, blocs)))
-    return out
 
 
 # --------------------------------------------------------------------------- documents
 
 
-def _scenario_name(tr: Translator, sc: Scenario) -> str:
-    key = f"scenario.{sc.id}"
-    return tr(key) if tr.has(key) else sc.name
-
-
 def _summary(tr: Translator, sc: Scenario, game: Game) -> list[str]:
     d = game.debrief
-    lines = [tr("debrief.game_of", scenario=_scenario_name(tr, sc), seed=game.seed, rounds=len(d.rounds))]
+    lines = [tr("debrief.game_of", scenario=scenario_name(tr, sc), seed=game.seed, rounds=len(d.rounds))]
     if d.over:
         lines.append(tr("debrief.winner", seat=party_name(tr, sc, d.winner), score=d.score[d.winner][-1]))
     else:
@@ -223,7 +175,7 @@ def html_report(tr: Translator, sc: Scenario, games: Sequence[Game], drawn: Sequ
     game, d = games[0], games[0].debrief
     parts = [
         f'<!DOCTYPE html>\n<html lang="{_e(tr.lang)}"><head><meta charset="utf-8">',
-        f"<title>{_e(tr('debrief.heading'))} — {_e(_scenario_name(tr, sc))}</title><style>{_CSS}</style></head><body>",
+        f"<title>{_e(tr('debrief.heading'))} — {_e(scenario_name(tr, sc))}</title><style>{_CSS}</style></head><body>",
         f"<h1>{_e(tr('debrief.heading'))}</h1>",
         *(f'<p class="meta">{_e(line)}</p>' for line in [*_summary(tr, sc, game), *([note] if note else [])]),
         f"<h2>{_e(tr('debrief.charts'))}</h2>",

@@ -58,6 +58,7 @@ class Track:
     title: str
     axis: str  # the word under the marks ("round")
     lines: tuple[tuple[str, Color, tuple[int, ...]], ...]
+    first: int = 0  # the number of the first mark (0: the start; 1: the first mark is round 1's end)
 
 
 def fitted(text: str, size: int, width: int, bold: bool = False) -> pygame.Surface:
@@ -219,9 +220,10 @@ def draw_track(surface: pygame.Surface, rect: pygame.Rect, track: Track, size: i
         image = style.font(size).render(str(v), True, FAINT)
         _blit(surface, image, (inner.x, at(0, v)[1] - image.get_height() // 2), str(v), drawn)
     step = max(1, (marks - 1) // 8)
-    for i in range(step, marks, step):
-        image = style.font(size).render(str(i), True, FAINT)
-        _blit(surface, image, (at(i, low)[0] - image.get_width() // 2, plot.bottom + 2), str(i), drawn)
+    for i in range(0 if track.first else step, marks, step):
+        number = str(i + track.first)
+        image = style.font(size).render(number, True, FAINT)
+        _blit(surface, image, (at(i, low)[0] - image.get_width() // 2, plot.bottom + 2), number, drawn)
     axis = fitted(track.axis, size, plot.width // 2)
     _blit(surface, axis, (plot.centerx - axis.get_width() // 2, plot.bottom + 2 + line), track.axis, drawn)
     ends_at: list[int] = []

@@ -11,6 +11,7 @@ from typing import Any
 
 from game import atomic, autosaves, saves
 from game.mods import Library
+from game.session import Session
 from game.ui.match import Match, SeatPlan
 from game.ui.scene import SceneHost
 from game.ui.settings import TEMP_PREFIX as SETTINGS_TEMP_PREFIX
@@ -97,3 +98,15 @@ def ask_to_leave(app: SceneHost, match: Match, then: str) -> None:
         app.push("leave", match=match, then=then)
     else:
         leave(app, match, then)
+
+
+def debrief_of(session: Session, path: Path | None, library: Library) -> dict[str, Any]:
+    """The debrief screen's arguments for a game saved at `path` (None: never saved): the game, its name, and
+    its parent when it is a branch whose parent's save lies beside it and still starts like it (else none)."""
+    compare = None
+    if path is not None:
+        try:
+            compare = saves.load_parent(path, session, library.load)
+        except saves.SaveError:
+            compare = None
+    return {"session": session, "compare": compare, "title": path.stem if path else session.setup.scenario_id}

@@ -22,6 +22,7 @@ from game.table import Table, TableSeat
 from game.ui.app import App
 from game.ui.match import Match, SeatPlan
 from game.ui.negotiation import Review
+from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.help import HelpScene
 from game.ui.scenes.newgame import NewGameScene
 from game.ui.settings import TEXT_SIZES, Settings
@@ -232,6 +233,7 @@ def _render(outdir: Path, scenario_id: str, seed: int, size: tuple[int, int], as
     app.push("game_over", match=match)
     shooter.shot("game-over")
     shoot_variants(app, shooter, "game-over")
+    shoot_debrief(app, shooter, match)
     match.close()
     app.reset("title")
     shooter.shot("title-continue")
@@ -292,6 +294,19 @@ def shoot_variants(app: App, shooter: Shooter, name: str) -> None:
         shooter.shot(name + suffix)
     app.settings.language, app.settings.text_size = "en", 1.0
     app.refresh()
+
+
+def shoot_debrief(app: App, shooter: Shooter, match: Match) -> None:
+    """The debrief of the finished game: its charts in both languages and at the Projector size, then each text
+    tab."""
+    debrief = app.push("debrief", session=match.session)
+    assert isinstance(debrief, DebriefScene)
+    shooter.shot("debrief")
+    shoot_variants(app, shooter, "debrief")
+    for tab in ("timeline", "versus", "prompts"):
+        debrief.show(tab)
+        shooter.shot(f"debrief-{tab}")
+    app.pop()
 
 
 def shoot_leaving(app: App, shooter: Shooter, match: Match) -> None:

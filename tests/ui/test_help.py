@@ -63,6 +63,8 @@ def _open(name: str) -> Callable[[App], None]:
             app.push(name, match=match, seat=seat)
         elif name in ("menu", "save", "game_over"):
             app.push(name, match=match)
+        elif name == "debrief":
+            app.push("debrief", session=match.session)
         elif name == "flows":
             app.push("flows", match=match, before=None)
         elif name == "summit":
@@ -80,8 +82,8 @@ def _open(name: str) -> Callable[[App], None]:
 
 
 SCREENS = (
-    "title new_game settings load save play card cover recap menu flows summit game_over preview leave era_end".split()
-)
+    "title new_game settings load save play card cover recap menu flows summit game_over debrief preview leave era_end"
+).split()
 
 
 @pytest.mark.parametrize("screen", SCREENS)

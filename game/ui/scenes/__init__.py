@@ -5,6 +5,7 @@ from __future__ import annotations
 from game.ui.scene import Scene
 from game.ui.scenes.card import CardScene
 from game.ui.scenes.cover import CoverScene, RecapScene
+from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.flowphase import FlowScene
 from game.ui.scenes.gameover import GameOverScene
 from game.ui.scenes.help import HelpScene
@@ -35,6 +36,7 @@ SCENES: tuple[type[Scene], ...] = (
     FlowScene,
     SummitScene,
     GameOverScene,
+    DebriefScene,
     HelpScene,
     LeaveScene,
     EraEndScene,

@@ -11,6 +11,7 @@ from game.scoreboard import FinalBoard, final_board
 from game.ui.backdrop import draw_title_backdrop
 from game.ui.charts import Bar, BarChart, Drawn, Track, draw_bars, draw_track
 from game.ui.match import Match
+from game.ui.savefiles import debrief_of, saves_folder
 from game.ui.scene import Scene, SceneHost
 from game.ui.scenes.summit import points_chart
 from game.ui.style import seat_colour
@@ -76,11 +77,11 @@ class GameOverScene(Scene):
                 )
             )
             self.charts = (self.track(board), self.by_reason(board))
-        bw, bh = u(300), u(54)
-        self.save = self.add(button(m, pygame.Rect(w // 2 - bw - u(10), h - u(84), bw, bh), tr("ui.menu.save")))
-        self.title = self.add(
-            button(m, pygame.Rect(w // 2 + u(10), h - u(84), bw, bh), tr("ui.menu.title"), object_id="@primary")
-        )
+        bw, bh, y = u(300), u(54), h - u(84)
+        self.save = self.add(button(m, pygame.Rect(w // 2 - bw * 3 // 2 - u(20), y, bw, bh), tr("ui.menu.save")))
+        self.debrief = self.add(button(m, pygame.Rect(w // 2 - bw // 2, y, bw, bh), tr("debrief.open")))
+        title_rect = pygame.Rect(w // 2 + bw // 2 + u(20), y, bw, bh)
+        self.title = self.add(button(m, title_rect, tr("ui.menu.title"), object_id="@primary"))
 
     def handle(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_ESCAPE):
@@ -94,6 +95,9 @@ class GameOverScene(Scene):
             self.app.reset("title")
         elif event.ui_element is self.save:
             self.app.push("save", match=self.match)
+        elif event.ui_element is self.debrief:
+            saved = saves_folder() / f"{self.match.save_name}.json" if self.match.save_name else None
+            self.app.push("debrief", **debrief_of(self.match.session, saved, self.app.library))
         return True
 
     def draw(self, surface: pygame.Surface) -> None:

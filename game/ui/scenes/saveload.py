@@ -12,7 +12,7 @@ import pygame_gui
 from game import autosaves, saves
 from game.ui.backdrop import draw_title_backdrop
 from game.ui.match import Match
-from game.ui.savefiles import autosave_folder, leave, load_match, save_match, saves_folder
+from game.ui.savefiles import autosave_folder, debrief_of, leave, load_match, save_match, saves_folder
 from game.ui.scene import Scene, SceneHost
 from game.ui.widgets import button, label
 
@@ -93,6 +93,7 @@ class LoadScene(Scene):
         super().__init__(app)
         self.message = ""
         self.files: dict[int, Path] = {}
+        self.debriefs: dict[int, Path] = {}
         self.dialog: pygame_gui.windows.UIFileDialog | None = None
 
     def found(self) -> list[Path]:
@@ -119,17 +120,22 @@ class LoadScene(Scene):
         files = self.found()
         if not files:
             self.add(label(m, pygame.Rect(x, u(100), pw, u(40)), tr("ui.load.none")))
+        self.debriefs = {}
+        side = u(170)
         for i, path in enumerate(files):
             widget = self.add(
                 button(
                     m,
-                    pygame.Rect(x, u(100) + i * u(46), pw, u(40)),
+                    pygame.Rect(x, u(100) + i * u(46), pw - side - u(8), u(40)),
                     self.title(path),
                     tip=str(path),
                     object_id="@target_button",
                 )
             )
             self.files[id(widget)] = path
+            beside = pygame.Rect(x + pw - side, u(100) + i * u(46), side, u(40))
+            debrief = self.add(button(m, beside, tr("debrief.open")))
+            self.debriefs[id(debrief)] = path
         if self.message:
             self.add(label(m, pygame.Rect(u(20), h - u(140), w - u(40), u(40)), self.message, "@small"))
         bw = (pw - u(12)) // 2
@@ -152,7 +158,19 @@ class LoadScene(Scene):
             self.open_dialog()
         elif id(event.ui_element) in self.files:
             self.open(self.files[id(event.ui_element)])
+        elif id(event.ui_element) in self.debriefs:
+            self.open_debrief(self.debriefs[id(event.ui_element)])
         return True
+
+    def open_debrief(self, path: Path) -> None:
+        """The debrief of a save (and of its parent beside it, when it is a what-if branch)."""
+        try:
+            session = saves.load(path, self.app.library.load)
+        except (saves.SaveError, OSError) as exc:
+            self.message = str(exc)
+            self.rebuild()
+            return
+        self.app.push("debrief", **debrief_of(session, path, self.app.library))
 
     def open_dialog(self) -> None:
         u, w, h = self.app.u, *self.app.size

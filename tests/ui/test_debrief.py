@@ -1,0 +1,125 @@
+"""The debrief screen, driven by posted input: opened from the game-over screen and from Load, every tab and page
+shows the game's cards with their sources and its questions, nothing of a hand never played, a branch's parent's
+lines beside its own, and the export button writes the report into the data folder."""
+
+from __future__ import annotations
+
+import random
+
+import pygame
+
+from game import saves
+from game.debrief import debrief
+from game.debrief_text import chart_data, prompts
+from game.ui.app import App
+from game.ui.match import Match, SeatPlan
+from game.ui.savefiles import saves_folder
+from game.ui.scenes.debrief import DebriefScene
+from game.ui.settings import data_dir
+from tests.ui.driver import click, frames, live_widgets, press, screen_texts
+
+
+def finished(app: App, seed: int = 3) -> Match:
+    """A tutorial game of two human seats, played to its end by random legal actions."""
+    scenario = app.library.load("tutorial")
+    match = Match.start(scenario, seed, (SeatPlan("kazakhstan"), SeatPlan("russia")), "full", "standard")
+    rng = random.Random(seed)
+    while not match.session.is_over:
+        match.session.submit(rng.choice(match.session.legal()))
+    return match
+
+
+def button_named(app: App, text: str):  # type: ignore[no-untyped-def]
+    return next(w for w in live_widgets(app) if getattr(w, "text", None) == text)
+
+
+def every_page(app: App, scene: DebriefScene) -> list[str]:
+    """The texts on every page of every tab, turned by clicking the tabs and the next-page button."""
+    seen: list[str] = []
+    for tab in ("debrief.charts", "debrief.timeline", "debrief.versus", "debrief.prompts"):
+        click(app, button_named(app, app.tr(tab)))
+        for _ in range(scene.pages()):
+            frames(app, 2)
+            seen += screen_texts(app)
+            if scene.page < scene.pages() - 1:
+                click(app, scene.next)
+    return seen
+
+
+def test_game_over_opens_the_debrief_whose_pages_show_every_card_with_its_source_and_the_questions(app) -> None:  # type: ignore[no-untyped-def]
+    match = finished(app)
+    app.reset("play", match=match)
+    app.push("game_over", match=match)
+    frames(app, 2)
+    click(app, button_named(app, app.tr("debrief.open")))
+    scene = app.top
+    assert isinstance(scene, DebriefScene) and scene.session is match.session
+    seen = " ".join(every_page(app, scene))
+    d = debrief(match.session)
+    sc = match.scenario
+    for play in d.plays:
+        assert app.tr.card(sc.card(play.card), "title") in seen
+        assert play.source_title in seen
+    for title, text in prompts(app.tr, sc, d):
+        assert title in seen and text.split()[0] in seen
+    press(app, pygame.K_ESCAPE)
+    assert app.top.name == "game_over"
+
+
+def test_the_charts_turn_with_the_arrow_keys_and_show_every_seat(app) -> None:  # type: ignore[no-untyped-def]
+    match = finished(app)
+    scene = app.push("debrief", session=match.session)
+    frames(app, 2)
+    assert scene.page == 0 and scene.pages() == len(scene.tracks()) > 5
+    first = screen_texts(app)
+    assert any(app.tr("debrief.chart.score") in text for text in first)
+    assert all(any(seat_name in t for t in first) for seat_name in ("Kazakhstan", "Russia"))
+    press(app, pygame.K_RIGHT)
+    assert scene.page == 1 and any(app.tr("debrief.chart.budget") in t for t in screen_texts(app))
+    press(app, pygame.K_LEFT)
+    press(app, pygame.K_LEFT)
+    assert scene.page == 0
+
+
+def test_load_opens_the_debrief_of_a_branch_beside_its_parent_and_never_shows_an_unplayed_hand(app) -> None:  # type: ignore[no-untyped-def]
+    scenario = app.library.load("tutorial")
+    parent = Match.start(scenario, 4, (SeatPlan("kazakhstan"), SeatPlan("russia")), "full", "standard")
+    rng = random.Random(4)
+    while parent.state.absolute_round < 2 or parent.session.state.to_act < 0:
+        parent.session.submit(rng.choice(parent.session.legal()))
+    for _ in range(6):
+        parent.session.submit(rng.choice(parent.session.legal()))
+    saves_folder().mkdir(parents=True, exist_ok=True)
+    saves.save(parent.session, saves_folder() / "lesson.json")
+    branch = saves.fork(parent.session, 2, "lesson.json")
+    saves.save(branch, saves_folder() / "what-if.json")
+    app.push("load")
+    frames(app, 2)
+    load = app.top
+    row = next(w for w in live_widgets(app) if load.debriefs.get(id(w), None) == saves_folder() / "what-if.json")
+    click(app, row)
+    scene = app.top
+    assert isinstance(scene, DebriefScene) and scene.other is not None and scene.compare is not None
+    assert scene.compare.actions == parent.session.actions
+    assert any(app.tr("debrief.parent") in name for name, _, _ in scene.tracks()[0].lines)
+    seen = " ".join(every_page(app, scene))
+    assert app.tr("debrief.branch_of", parent="lesson.json", round=2) in seen
+    played = {play.card for play in debrief(parent.session).plays}
+    in_hands = {card for hand in parent.state.hands for card in hand} - played
+    assert in_hands, "the saved game has cards in hand never played"
+    for card in in_hands:
+        assert app.tr.card(scenario.card(card), "title") not in seen
+    parent.close()
+
+
+def test_the_export_button_writes_the_report_into_the_data_folder(app) -> None:  # type: ignore[no-untyped-def]
+    match = finished(app)
+    scene = app.push("debrief", session=match.session, title="lesson")
+    frames(app, 2)
+    click(app, scene.export)
+    folder = data_dir() / "reports" / "lesson-en"
+    page = folder / "debrief.html"
+    assert page.is_file() and (folder / "debrief.md").is_file()
+    assert app.tr("debrief.exported", path=str(page)) in screen_texts(app)
+    drawn = chart_data(app.tr, match.scenario, debrief(match.session))
+    assert page.read_text(encoding="utf-8").count('<img class="chart"') == len(drawn) >= len(scene.tracks()) - 1
