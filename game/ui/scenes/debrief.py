@@ -201,23 +201,23 @@ class DebriefScene(Scene):
             )
             self.tabs[id(widget)] = tab
         self.page = min(self.page, self.pages() - 1)
-        y, bh = h - u(72), u(54)
-        bw = u(220)
-        self.back = self.add(button(m, pygame.Rect(u(30), y, bw, bh), tr("ui.common.back")))
-        self.previous = self.add(button(m, pygame.Rect(w // 2 - u(170), y, u(80), bh), "◀", enabled=self.page > 0))
-        self.counter = self.add(
-            label(
-                m,
-                pygame.Rect(w // 2 - u(86), y, u(172), bh),
-                tr("debrief.page", page=self.page + 1, pages=self.pages()),
-                "@subtitle",
-            )
-        )
-        self.next = self.add(
-            button(m, pygame.Rect(w // 2 + u(90), y, u(80), bh), "▶", enabled=self.page < self.pages() - 1)
-        )
+        # The bottom row, in shares of its width so that it fits at any text size: back, the pages, export.
+        y, bh, gap = h - u(72), u(54), u(12)
+        row = pygame.Rect(u(30), y, w - u(60), bh)
+        back_w, export_w = row.width * 2 // 9, row.width * 3 // 11
+        self.back = self.add(button(m, pygame.Rect(row.x, y, back_w, bh), tr("ui.common.back")))
         self.export = self.add(
-            button(m, pygame.Rect(w - u(30) - u(300), y, u(300), bh), tr("debrief.export"), object_id="@primary")
+            button(m, pygame.Rect(row.right - export_w, y, export_w, bh), tr("debrief.export"), object_id="@primary")
+        )
+        left, right = row.x + back_w + gap, row.right - export_w - gap
+        arrow = min(u(80), (right - left) // 4)
+        self.previous = self.add(button(m, pygame.Rect(left, y, arrow, bh), "◀", enabled=self.page > 0))
+        self.next = self.add(
+            button(m, pygame.Rect(right - arrow, y, arrow, bh), "▶", enabled=self.page < self.pages() - 1)
+        )
+        counter = tr("debrief.page", page=self.page + 1, pages=self.pages())
+        self.counter = self.add(
+            label(m, pygame.Rect(left + arrow, y, right - left - 2 * arrow, bh), counter, "@subtitle")
         )
         if self.message:
             self.add(label(m, pygame.Rect(u(30), h - u(118), w - u(60), u(40)), self.message, "@small"))
