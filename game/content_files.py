@@ -10,14 +10,13 @@ in messages, the content hash that saves record, and a cache of loaded scenarios
 from __future__ import annotations
 
 import hashlib
-import re
-import tomllib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from attrs import define, field, frozen
 
+from game.limits import FileProblem, parse_toml, read_limited
 from game.world_extends import EXTENDS, extend
 from rules.content import (
     ContentError,
@@ -37,7 +36,8 @@ from rules.scenario import CardDef, Scenario, ScenarioDef, SourceDef, World
 ROOT = Path(__file__).resolve().parent.parent
 ASSETS = ROOT / "assets"
 
-_DOCS: dict[tuple[str, str], dict[str, Any]] = {}  # (path, sha256 of its bytes) -> parsed TOML
+# (path, sha256 of its bytes) -> the parsed TOML, or None and the problems reading it
+_DOCS: dict[tuple[str, str], tuple[dict[str, Any] | None, list[str]]] = {}
 _SCENARIOS: dict[tuple[str, str], Scenario] = {}  # (scenario id, content hash) -> loaded scenario
 
 
@@ -72,18 +72,20 @@ def read_toml(path: Path) -> TomlFile:
     """Read and parse one TOML file; failures become problems, never exceptions."""
     name = display_name(path)
     try:
-        data = path.read_bytes()
+        data = read_limited(path, name, "content")
+    except FileProblem as exc:
+        return TomlFile(path, name, problems=(str(exc),))
     except FileNotFoundError:
         return TomlFile(path, name, problems=(f"{name}: file not found",))
     except OSError as exc:
         return TomlFile(path, name, problems=(f"{name}: cannot read file ({exc.strerror or exc})",))
     key = (str(path.resolve()), hashlib.sha256(data).hexdigest())
     if key not in _DOCS:
-        doc, problems = _parse_toml(data, name)
-        if doc is None:
-            return TomlFile(path, name, data, problems=tuple(problems))
-        _DOCS[key] = doc
-    return TomlFile(path, name, data, _DOCS[key])
+        _DOCS[key] = _parse_toml(data, name)  # a refused file is remembered too: it is parsed once
+    doc, problems = _DOCS[key]
+    if doc is None:
+        return TomlFile(path, name, data, problems=tuple(problems))
+    return TomlFile(path, name, data, doc)
 
 
 def read_world(path: Path, assets: Path = ASSETS) -> TomlFile:
@@ -100,23 +102,11 @@ def read_world(path: Path, assets: Path = ASSETS) -> TomlFile:
 
 
 def _parse_toml(data: bytes, name: str) -> tuple[dict[str, Any] | None, list[str]]:
+    """The document, or the one-line problem that keeps it from being read (`game.limits`)."""
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        return None, [f"{name}: not UTF-8 text (bad byte at offset {exc.start})"]
-    try:
-        return tomllib.loads(text), []
-    except tomllib.TOMLDecodeError as exc:
-        return None, [_syntax_problem(name, str(exc), text)]
-
-
-def _syntax_problem(name: str, message: str, text: str) -> str:
-    """A TOML syntax error as ``file: line N: message``."""
-    at = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
-    if at:
-        return f"{name}: line {at.group(1)}: {message[: at.start()]} (column {at.group(2)})"
-    line = text.count("\n") + 1
-    return f"{name}: line {line}: {message.removesuffix(' (at end of document)')} (at end of file)"
+        return parse_toml(data, name, "content"), []
+    except FileProblem as exc:
+        return None, [str(exc)]
 
 
 def content_hash(paths: Iterable[Path]) -> str:

@@ -25,6 +25,7 @@ from typing import Any
 from game import atomic
 from game.bots.reasons import Phrase, Reason, reason_from_json, reason_to_json
 from game.content_files import load_scenario
+from game.limits import FileProblem, JsonSyntaxProblem, parse_json, read_limited
 from game.serialize import action_json, canonical, sha256_text, state_hash, unstructure_state
 from game.session import Branch, Session, Setup
 from rules import IllegalActionError, InvalidActionError, Scenario, SetupError, from_json
@@ -193,7 +194,9 @@ def load(path: str | os.PathLike[str], scenario_loader: ScenarioLoader = load_sc
 def read_document(path: Path, name: str) -> dict[str, Any]:
     """A save file's envelope, upgraded to the current version."""
     try:
-        data = path.read_bytes()
+        data = read_limited(path, name, "save")
+    except FileProblem as exc:
+        raise SaveError(str(exc)) from None
     except FileNotFoundError:
         raise SaveError(f"{name}: file not found") from None
     except OSError as exc:
@@ -203,12 +206,15 @@ def read_document(path: Path, name: str) -> dict[str, Any]:
 
 def _parse(data: bytes, name: str) -> dict[str, Any]:
     try:
-        doc = json.loads(data.decode("utf-8"))
+        data.decode("utf-8")
     except UnicodeDecodeError:
         raise SaveError(f"{name}: not a Caspian Gambit save (not UTF-8 text)") from None
-    except json.JSONDecodeError as exc:
-        where = f"line {exc.lineno}, column {exc.colno}"
-        raise SaveError(f"{name}: damaged or truncated save file (not valid JSON at {where})") from None
+    try:
+        doc = parse_json(data, name, "save")
+    except JsonSyntaxProblem as exc:
+        raise SaveError(f"{name}: damaged or truncated save file (not valid JSON at {exc.where})") from None
+    except FileProblem as exc:
+        raise SaveError(str(exc)) from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         found = doc.get("format") if isinstance(doc, dict) else None
         what = f' (format "{found}")' if isinstance(found, str) else ""

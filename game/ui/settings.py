@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import attrs
 import platformdirs
@@ -12,6 +13,7 @@ from attrs import define, field
 
 from game.atomic import write_atomic
 from game.i18n import LANGUAGES
+from game.limits import FileProblem, parse_json, read_limited
 
 APP_NAME = "caspian-gambit"
 TEMP_PREFIX = ".settings-"  # the settings' temporary file while they are written
@@ -68,20 +70,53 @@ def settings_path() -> Path:
 
 def load_settings(path: Path | None = None) -> Settings:
     """The saved settings, or the defaults when there are none or the file is damaged."""
+    return read_settings(path)[0]
+
+
+def read_settings(path: Path | None = None) -> tuple[Settings, str | None]:
+    """The saved settings and the one-line problem with the file (None when it is fine or absent); a
+    damaged file gives the defaults, or the values it holds forced into range."""
     path = path or settings_path()
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-        window = raw.get("window", [1280, 800])
-        return Settings(
-            language=str(raw.get("language", "en")),
-            text_size=float(raw.get("text_size", 1.0)),
-            palette=str(raw.get("palette", "standard")),
-            fullscreen=bool(raw.get("fullscreen", False)),
-            window=(int(window[0]), int(window[1])),
-            tables=raw.get("tables", {}),
-        ).normalised()
-    except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
-        return Settings()
+        raw = parse_json(read_limited(path, str(path), "settings"), str(path), "settings")
+    except FileNotFoundError:
+        return Settings(), None
+    except OSError as exc:
+        return Settings(), f"{path}: cannot read file ({exc.strerror or exc})"
+    except FileProblem as exc:
+        return Settings(), str(exc)
+    if not isinstance(raw, dict):
+        return Settings(), f"{path}: settings must be a JSON object"
+    try:
+        return _from_raw(raw, str(path)).normalised(), None
+    except FileProblem as exc:
+        return Settings(), str(exc)
+
+
+def _from_raw(raw: dict[str, Any], name: str) -> Settings:
+    """Settings from a parsed file, each value converted to its type; FileProblem names the first that is not."""
+    values: dict[str, Any] = {}
+    defaults = Settings()
+    for key, convert in _CONVERT.items():
+        try:
+            values[key] = convert(raw.get(key, getattr(defaults, key)))
+        except (ValueError, TypeError, KeyError, IndexError, OverflowError):
+            raise FileProblem(f"{name}: {key}: not a value this setting takes") from None
+    return Settings(**values)
+
+
+def _window(value: Any) -> tuple[int, int]:
+    return int(value[0]), int(value[1])
+
+
+_CONVERT: dict[str, Any] = {
+    "language": str,
+    "text_size": float,
+    "palette": str,
+    "fullscreen": bool,
+    "window": _window,
+    "tables": lambda value: value,
+}
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> bool:
