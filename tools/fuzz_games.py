@@ -25,6 +25,7 @@ save of the actions up to the failing step (`main.py replay FILE` replays it) wi
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import json
 import multiprocessing
@@ -392,16 +393,24 @@ def _one(job: tuple[int, int, int, str]) -> GameReport:
 
 
 def run(
-    games: int, seed: int = 0, workers: int = 1, bot_every: int = 25, failures: Path | None = None
+    games: int,
+    seed: int = 0,
+    workers: int = 1,
+    bot_every: int = 25,
+    failures: Path | None = None,
+    progress: int = 0,
 ) -> dict[str, Any]:
-    """Fuzz `games` games; the counts of what they found, the failing games' saves and the time taken."""
+    """Fuzz `games` games; the counts of what they found, the failing games' saves and the time taken.
+    With `progress`, the counts so far go to stderr as a JSON line every `progress` games."""
     started = time.monotonic()
     jobs = [(i, seed, bot_every, str(failures or "")) for i in range(games)]
-    if workers > 1:
-        with multiprocessing.Pool(workers) as pool:
-            reports = pool.map(_one, jobs, chunksize=8)
-    else:
-        reports = [_one(job) for job in jobs]
+    reports: list[GameReport] = []
+    with multiprocessing.Pool(workers) if workers > 1 else contextlib.nullcontext() as pool:
+        done = pool.imap_unordered(_one, jobs, chunksize=4) if pool is not None else map(_one, jobs)
+        for report in done:
+            reports.append(report)
+            if progress and len(reports) % progress == 0:
+                print(json.dumps(summarise(reports, time.monotonic() - started)), file=sys.stderr, flush=True)
     return summarise(reports, time.monotonic() - started)
 
 
@@ -431,8 +440,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--bot-every", type=int, default=25, help="one game in N has bots deciding (0: none)")
     parser.add_argument("--failures", type=Path, default=None, help="write failing games here as saves")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--progress", type=int, default=0, help="the counts so far to stderr every N games")
     args = parser.parse_args(argv)
-    summary = run(args.games, args.seed, args.workers, args.bot_every, args.failures)
+    summary = run(args.games, args.seed, args.workers, args.bot_every, args.failures, args.progress)
     if args.json:
         print(json.dumps(summary))
     else:
