@@ -292,6 +292,7 @@ def check_document(doc: dict[str, Any], name: str) -> list[Action]:
     Nothing here depends on the scenario or the rules, only on the save format.
     """
     _check_fields(doc, name)
+    _check_setup_against_snapshot(doc, name)
     actions = _actions(doc["actions"], name)
     _check_chain(doc["setup"], actions, doc["chain"], name)
     _check_snapshot(doc, name)
@@ -356,17 +357,47 @@ def _actions(items: list[Any], name: str) -> list[Action]:
 
 
 def _check_chain(setup: dict[str, Any], actions: list[Action], chain: list[Any], name: str) -> None:
-    expected = action_chain(setup, actions)
-    if len(chain) != len(expected):
+    """Every action against its hash in the chain; what was edited is named (an action, a hash of the chain,
+    or the setup or the first action, which one hash covers together)."""
+    if len(chain) != len(actions):
         raise SaveError(f"{name}: tampered or damaged save ({len(chain)} chain hashes for {len(actions)} actions)")
-    for number, (found, want) in enumerate(zip(chain, expected), start=1):
-        if found != want:
-            raise SaveError(f"{name}: tampered or damaged save (action chain broken at action {number})")
+    previous = sha256_text(canonical(setup))
+    for number, (action, stored) in enumerate(zip(actions, chain), start=1):
+        if stored != sha256_text(previous + action_json(action)):
+            raise SaveError(f"{name}: tampered save ({_edited(actions, chain, number)})")
+        previous = stored
+
+
+def _edited(actions: list[Action], chain: list[Any], number: int) -> str:
+    """What was edited when action `number` does not match its chain hash: if the next hash still follows
+    from the stored one, the action (or, for the first, the setup); else the stored hash itself."""
+    if number == len(chain):
+        return f"action {number} or its hash in the action chain was edited"
+    stored = chain[number - 1]
+    follows = isinstance(stored, str) and chain[number] == sha256_text(stored + action_json(actions[number]))
+    if not follows:
+        return f"the action chain's hash of action {number} was edited"
+    return "the setup or action 1 was edited" if number == 1 else f"action {number} was edited"
+
+
+def _check_setup_against_snapshot(doc: dict[str, Any], name: str) -> None:
+    """The seed and seats of the setup against those the saved state was played with (an edited seed)."""
+    snapshot = doc["snapshot"]
+    rng = snapshot.get("rng")
+    played = rng.get("seed") if isinstance(rng, dict) else None
+    if played is not None and played != doc["setup"]["seed"]:
+        raise SaveError(
+            f"{name}: tampered save (the seed was edited: the setup says {doc['setup']['seed']}, "
+            f"the saved state was played from {played})"
+        )
+    seats = snapshot.get("seats")
+    if seats is not None and seats != doc["setup"]["seats"]:
+        raise SaveError(f"{name}: tampered save (the seats were edited: the saved state was played by other seats)")
 
 
 def _check_snapshot(doc: dict[str, Any], name: str) -> None:
     if sha256_text(canonical(doc["snapshot"])) != doc["state_hash"]:
-        raise SaveError(f"{name}: tampered or damaged save (the state snapshot does not match its hash)")
+        raise SaveError(f"{name}: tampered save (the state snapshot was edited: it does not match its hash)")
 
 
 def _replay(scenario: Scenario, setup: Setup, actions: list[Action], name: str) -> Session:

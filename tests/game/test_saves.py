@@ -300,7 +300,26 @@ def test_tampered_action_breaks_the_chain(tmp_path: Path) -> None:
     step = next(i for i, a in enumerate(doc["actions"]) if a["kind"] == "pick_headline")
     doc["actions"][step]["card"] = "c5"
     path = _write(tmp_path, doc)
-    assert_refused(path, f"{path}: tampered or damaged save (action chain broken at action {step + 1})")
+    assert_refused(path, f"{path}: tampered save (action {step + 1} was edited)")
+
+
+def test_tampered_chain_hash_is_named(tmp_path: Path) -> None:
+    doc = _good_doc()
+    doc["chain"][4] = "0" * 64
+    path = _write(tmp_path, doc)
+    assert_refused(path, f"{path}: tampered save (the action chain's hash of action 5 was edited)")
+
+
+def test_tampered_seed_is_named(tmp_path: Path) -> None:
+    doc = _good_doc()
+    played = doc["setup"]["seed"]
+    doc["setup"]["seed"] = played + 1
+    path = _write(tmp_path, doc)
+    assert_refused(
+        path,
+        f"{path}: tampered save (the seed was edited: the setup says {played + 1}, the saved state was played "
+        f"from {played})",
+    )
 
 
 def test_dropped_action_breaks_the_chain(tmp_path: Path) -> None:
@@ -314,7 +333,7 @@ def test_tampered_snapshot(tmp_path: Path) -> None:
     doc = _good_doc()
     doc["snapshot"]["vp"] = [99, 0]
     path = _write(tmp_path, doc)
-    assert_refused(path, f"{path}: tampered or damaged save (the state snapshot does not match its hash)")
+    assert_refused(path, f"{path}: tampered save (the state snapshot was edited: it does not match its hash)")
 
 
 def test_snapshot_forged_with_its_hash_still_fails_the_replay(tmp_path: Path) -> None:
