@@ -26,6 +26,7 @@ import pygame_gui
 from game.content_files import ASSETS
 from game.glossary import LINK_PREFIX, load_glossary
 from game.mods import Library, installed
+from game.ui.crash import write_report
 from game.ui.heap import pin_mmap_threshold, settle_heap
 from game.ui.match import Match
 from game.ui.savefiles import ask_to_leave, leave, remove_stray_temps
@@ -386,8 +387,33 @@ class App:
         return any(isinstance(w, pygame_gui.elements.UITextEntryLine) for w in self.manager.get_focus_set() or ())
 
     def step(self, dt: float, events: list[pygame.event.Event] | None = None) -> None:
-        """One frame: events (those given, else the queue's), update, and a draw when anything changed,
-        something animates or a text cursor blinks (nothing is redrawn on an idle screen)."""
+        """One frame (see `_frame`). An exception from a screen does not end the client: the game and a report
+        are saved (`game.ui.crash`) and the crash screen offers to continue from the newest autosave."""
+        try:
+            self._frame(dt, events)
+        except Exception as error:  # noqa: BLE001 - any failure of a screen is caught here, once
+            if self.top is not None and self.top.name == "crash":
+                raise  # the crash screen itself failed: nothing better to show
+            self.crash(error)
+
+    def crash(self, error: Exception) -> None:
+        """Save the game and a report of the error, stop its bots, and show the crash screen."""
+        match = self.playing()
+        report = write_report(error, [scene.name for scene in self.stack], match)
+        if match is not None:
+            match.close()
+        self.tutorial = None
+        while self.stack:
+            scene = self.stack.pop()
+            try:
+                scene.exit()
+            except Exception:  # noqa: BLE001, S110 - a failing screen may fail to close too; it is dropped
+                pass
+        self.reset("crash", report=report)
+
+    def _frame(self, dt: float, events: list[pygame.event.Event] | None) -> None:
+        """Events (those given, else the queue's), update, and a draw when anything changed, something
+        animates or a text cursor blinks (nothing is redrawn on an idle screen)."""
         self.window_closed = False  # a WINDOWCLOSE in this frame's events
         for event in pygame.event.get() if events is None else events:
             self.changed()

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from game import atomic, autosaves, saves
+from game.bots import ALIASES, LEVELS
 from game.mods import Library
 from game.session import Session
 from game.ui.match import Match, SeatPlan
@@ -61,13 +62,19 @@ def load_match(path: Path, library: Library) -> Match:
     name = path.name
     doc = saves.read_document(path, name)
     session = saves.from_document(doc, name, library.load)
-    raw = doc.get("client", {}).get("plans", []) if isinstance(doc.get("client"), dict) else []
-    plans = {p.get("state"): p for p in raw if isinstance(p, dict)}
-    seat_plans = tuple(
-        SeatPlan(seat, bool(plans.get(seat, {}).get("human", True)), str(plans.get(seat, {}).get("level", "greedy")))
-        for seat in session.setup.seats
-    )
+    client = doc.get("client")
+    raw = client.get("plans") if isinstance(client, dict) else None
+    plans = {p.get("state"): p for p in raw if isinstance(p, dict)} if isinstance(raw, list) else {}
+    seat_plans = tuple(_seat_plan(seat, plans.get(seat, {}), name) for seat in session.setup.seats)
     return Match.around(session, seat_plans)
+
+
+def _seat_plan(seat: str, plan: dict[str, Any], name: str) -> SeatPlan:
+    """Who plays a seat, as the save's "client" part says (a human when it says nothing)."""
+    level = plan.get("level", "greedy")
+    if not isinstance(level, str) or (level not in LEVELS and level not in ALIASES):
+        raise saves.SaveError(f"{name}: client.plans: {seat} is played by an unknown bot level {level!r}")
+    return SeatPlan(seat, bool(plan.get("human", True)), str(level))
 
 
 def newest_autosave(library: Library) -> Match | None:

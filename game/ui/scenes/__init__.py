@@ -5,6 +5,7 @@ from __future__ import annotations
 from game.ui.scene import Scene
 from game.ui.scenes.card import CardScene
 from game.ui.scenes.cover import CoverScene, RecapScene
+from game.ui.scenes.crash import CrashScene
 from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.flowphase import FlowScene
 from game.ui.scenes.gameover import GameOverScene
@@ -40,4 +41,5 @@ SCENES: tuple[type[Scene], ...] = (
     HelpScene,
     LeaveScene,
     EraEndScene,
+    CrashScene,
 )
