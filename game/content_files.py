@@ -17,6 +17,7 @@ from typing import Any
 from attrs import define, field, frozen
 
 from game.limits import FileProblem, parse_toml, read_limited
+from game.resources import ASSETS, ROOT
 from game.world_extends import EXTENDS, extend
 from rules.content import (
     ContentError,
@@ -32,9 +33,6 @@ from rules.content import (
     unknown,
 )
 from rules.scenario import CardDef, Scenario, ScenarioDef, SourceDef, World
-
-ROOT = Path(__file__).resolve().parent.parent
-ASSETS = ROOT / "assets"
 
 # (path, sha256 of its bytes) -> the parsed TOML, or None and the problems reading it
 _DOCS: dict[tuple[str, str], tuple[dict[str, Any] | None, list[str]]] = {}

@@ -17,6 +17,8 @@ from typing import Any
 
 from attrs import evolve, field, frozen
 
+from game.resources import ASSETS
+
 Point = tuple[float, float]
 Ring = tuple[Point, ...]
 Polygon = tuple[Ring, ...]
@@ -24,7 +26,7 @@ Polygon = tuple[Ring, ...]
 BBox = tuple[float, float, float, float]
 """(xmin, ymin, xmax, ymax) in projected units."""
 
-MAP_PATH = Path(__file__).resolve().parent.parent / "assets" / "map" / "caspian.json"
+MAP_PATH = ASSETS / "map" / "caspian.json"
 MAP_FORMAT = "caspian-gambit-map"
 MAP_VERSION = 1
 

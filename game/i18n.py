@@ -22,9 +22,10 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
+from game.resources import ASSETS
 from rules.scenario import CardDef, Scenario
 
-I18N_DIR = Path(__file__).resolve().parent.parent / "assets" / "i18n"
+I18N_DIR = ASSETS / "i18n"
 LANGUAGES: tuple[str, ...] = ("en", "ru")
 CASES: tuple[str, ...] = ("gen", "dat", "acc", "ins", "pre")
 

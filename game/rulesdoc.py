@@ -15,8 +15,8 @@ from pathlib import Path
 from attrs import frozen
 
 from game.glossary import fold
+from game.resources import DOCS
 
-DOCS = Path(__file__).resolve().parent.parent / "docs"
 HIGHLIGHT = "#ffd54a"
 RULES_LINK = "rules:"  # a link to a section: rules:8.5
 _HEADING = re.compile(r"^(#{1,3}) (?:(\d+(?:\.\d+)?)\.? )?(.*)$")

@@ -39,7 +39,7 @@ from game.ui.widgets import button, esc
 
 # Rich text asks for font sizes on the fly; pygame_gui warns each time but loads them all the same.
 warnings.filterwarnings("ignore", message="Finding font with id", category=UserWarning)
-THEME_PATH = Path(__file__).resolve().parent.parent.parent / "assets" / "ui" / "theme.json"
+THEME_PATH = ASSETS / "ui" / "theme.json"
 BASE_SIZE = (1280, 800)
 MIN_SIZE = (800, 600)
 LIVELY_S = 2.0  # full frame rate for this long after an input or a change (covers the tooltips' delay)

@@ -18,13 +18,14 @@ from attrs import frozen
 
 from game.geo import GAME_STATES, Viewport
 from game.i18n import Translator, world_name
+from game.resources import ASSETS
 from game.ui import style
 from game.ui.maplayer import MapLayer, StateStyle
 from rules import GameState, Scenario
 from rules.board import controlling_seat
 from rules.state import FlowPath
 
-LABELS_PATH = Path(__file__).resolve().parent.parent.parent / "assets" / "ui" / "labels.toml"
+LABELS_PATH = ASSETS / "ui" / "labels.toml"
 _ANCHORS = {
     "n": (0.0, -1.0),
     "ne": (0.75, -0.75),

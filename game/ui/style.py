@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
-from pathlib import Path
 
 import pygame
 
+from game.resources import ASSETS
 from game.ui.maplayer import StateStyle
 
-ROOT = Path(__file__).resolve().parent.parent.parent
-FONT_REGULAR = ROOT / "assets" / "fonts" / "DejaVuSans.ttf"
-FONT_BOLD = ROOT / "assets" / "fonts" / "DejaVuSans-Bold.ttf"
+FONT_REGULAR = ASSETS / "fonts" / "DejaVuSans.ttf"
+FONT_BOLD = ASSETS / "fonts" / "DejaVuSans-Bold.ttf"
 
 Color = tuple[int, int, int]
 
