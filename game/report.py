@@ -145,13 +145,16 @@ def charts(tr: Translator, sc: Scenario, games: Sequence[Game]) -> list[Chart]:
 # --------------------------------------------------------------------------- documents
 
 
-def _summary(tr: Translator, sc: Scenario, game: Game) -> list[str]:
-    d = game.debrief
+def _summary(tr: Translator, sc: Scenario, games: Sequence[Game]) -> list[str]:
+    """The game, its winner, and which lines are which game when two are drawn."""
+    game, d = games[0], games[0].debrief
     lines = [tr("debrief.game_of", scenario=scenario_name(tr, sc), seed=game.seed, rounds=len(d.rounds))]
     if d.over:
         lines.append(tr("debrief.winner", seat=party_name(tr, sc, d.winner), score=d.score[d.winner][-1]))
     else:
         lines.append(tr("debrief.ongoing"))
+    if len(games) > 1:
+        lines.append(tr("debrief.lines", mine=games[0].label, theirs=games[1].label))
     return lines
 
 
@@ -172,12 +175,12 @@ def _e(text: object) -> str:
 
 def html_report(tr: Translator, sc: Scenario, games: Sequence[Game], drawn: Sequence[Chart], note: str = "") -> str:
     """The whole report as one HTML page: charts as data: URLs, nothing loaded from anywhere."""
-    game, d = games[0], games[0].debrief
+    d = games[0].debrief
     parts = [
         f'<!DOCTYPE html>\n<html lang="{_e(tr.lang)}"><head><meta charset="utf-8">',
         f"<title>{_e(tr('debrief.heading'))} — {_e(scenario_name(tr, sc))}</title><style>{_CSS}</style></head><body>",
         f"<h1>{_e(tr('debrief.heading'))}</h1>",
-        *(f'<p class="meta">{_e(line)}</p>' for line in [*_summary(tr, sc, game), *([note] if note else [])]),
+        *(f'<p class="meta">{_e(line)}</p>' for line in [*_summary(tr, sc, games), *([note] if note else [])]),
         f"<h2>{_e(tr('debrief.charts'))}</h2>",
         '<div class="charts">',
     ]
@@ -220,8 +223,8 @@ def _md(text: str) -> str:
 
 def markdown_report(tr: Translator, sc: Scenario, games: Sequence[Game], drawn: Sequence[Chart], note: str = "") -> str:
     """The report in Markdown; its charts are the PNG files in the charts folder beside it."""
-    game, d = games[0], games[0].debrief
-    lines = [f"# {tr('debrief.heading')}", "", *_summary(tr, sc, game), *([note] if note else []), ""]
+    d = games[0].debrief
+    lines = [f"# {tr('debrief.heading')}", "", *_summary(tr, sc, games), *([note] if note else []), ""]
     lines += [f"## {tr('debrief.charts')}", ""]
     lines += [f"![{_md(c.title)}]({CHARTS_FOLDER}/{c.name}.png)\n" for c in drawn]
     lines += [
