@@ -37,10 +37,12 @@ def changes_words(tr: Translator, scenario: Scenario, changes: Iterable[Change])
     return "; ".join(change_words(tr, scenario, c) for c in changes)
 
 
-def cost_words(tr: Translator, scenario: Scenario, seat: str, said: Consequences) -> str:
-    """What an option costs and gives the seat, short enough for a button ("" when nothing changes)."""
+def cost_words(tr: Translator, scenario: Scenario, seat: str, said: Consequences, where: str = "") -> str:
+    """What an option costs and gives the seat, short enough for a button: its own budget and credibility,
+    and the influence changed in the state it names ("" when none of these change; the rest is in the
+    tooltip and the preview)."""
     shown = [c for c in said.changes if c[0] == seat and c[1] in ("budget", "credibility")]
-    shown += [c for c in said.changes if c[1].startswith("influence:")]
+    shown += [c for c in said.changes if where and c[1] == f"influence:{where}"]
     return ", ".join(_short(tr, scenario, seat, c) for c in shown[:3])
 
 

@@ -27,6 +27,7 @@ from game.content_files import ASSETS
 from game.glossary import LINK_PREFIX, load_glossary
 from game.mods import Library, installed
 from game.ui.crash import write_report
+from game.ui.focus import FocusRing
 from game.ui.heap import pin_mmap_threshold, settle_heap
 from game.ui.match import Match
 from game.ui.savefiles import ask_to_leave, leave, remove_stray_temps
@@ -113,6 +114,7 @@ class App:
         self.stack: list[Scene] = []
         self.tutorial: TutorialOverlay | None = None  # the guided tutorial over the screens (tutorial_overlay)
         self.dirty = True  # draw the next frame
+        self.focus = FocusRing()  # the keyboard's focus over the top screen's buttons
         self.changed_at = time.monotonic()  # when something last changed (see `lively`)
         self.running = True
         self.window_closed = False
@@ -364,9 +366,25 @@ class App:
             return
         if self.tutorial is not None and self.tutorial.handle(event):
             return
+        if self.keyboard(event, before=True):
+            return
         consumed = self.manager.process_events(event)
-        if not consumed and self.stack:
-            self.stack[-1].handle(event)
+        if not consumed and self.stack and not self.stack[-1].handle(event):
+            self.keyboard(event, before=False)
+
+    def keyboard(self, event: pygame.event.Event, before: bool) -> bool:
+        """The keyboard's focus: before the screen, Enter or Space presses a focused button (and a mouse click
+        puts the focus away); after it, a key the screen did not use moves the focus. True if used."""
+        top = self.top
+        if event.type == pygame.MOUSEBUTTONDOWN:
+            self.focus.clear()
+        if top is None or event.type != pygame.KEYDOWN or self.typing():
+            return False
+        window = pygame.Rect((0, 0), self.size)
+        used = self.focus.press(event, top, window) if before else self.focus.handle(event, top, window)
+        if used:
+            self.changed()
+        return used
 
     def changed(self) -> None:
         """Something on screen changed: draw the next frame, and run at full frame rate for a while."""
@@ -446,6 +464,8 @@ class App:
                 surface.blit(dim, (0, 0))
             top.draw(surface)
         self.manager.draw_ui(surface)
+        if top is not None:
+            self.focus.draw(surface, top, pygame.Rect((0, 0), self.size), self.u(3))
         if self.tutorial is not None:
             self.tutorial.draw(surface)
 

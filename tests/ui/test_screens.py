@@ -156,6 +156,7 @@ def test_real_window_under_xvfb_new_game_turns_and_save(tmp_path) -> None:  # ty
             key("Return")  # through cover screens and recaps
             key("1")  # first choice (objective, headline, card...)
             key("1")
+            key("Return")  # a secret pick's second step (or the end of the turn)
         key("Escape")  # menu
         key("2")  # save
         key("Return")  # save under the proposed name

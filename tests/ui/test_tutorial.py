@@ -71,6 +71,9 @@ def test_a_click_off_the_highlight_does_nothing_and_esc_quits(app) -> None:  # t
     assert not [a for a in overlay.match.session.actions if getattr(a, "seat", "") == "kazakhstan"]
     press(app, pygame.K_RETURN)  # Enter presses the highlight: the step's national interest
     frames(app, 2)
+    assert app.top.name == "preview" and overlay.progress.step.id == "objective", "a secret pick asks again"
+    press(app, pygame.K_RETURN)  # and the highlight is its confirmation
+    frames(app, 2)
     assert overlay.progress.step.id == "headline"
     press(app, pygame.K_ESCAPE)
     assert app.tutorial is None and app.top is not None and app.top.name == "title"

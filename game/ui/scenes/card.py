@@ -11,6 +11,7 @@ from game.ui.scene import Scene, SceneHost
 from game.ui.widgets import button, esc, glossed, text_box
 from rules import Action, GameState, apply, why_illegal
 from rules.action import PickHeadline, PlayCard, PlayEvent, UseOps
+from rules.turn import ops_fire_for
 from rules.verbs import VERBS
 
 
@@ -36,12 +37,24 @@ class CardScene(Scene):
             out: list[tuple[str, str, list[Action]]] = [
                 (tr("ui.card.play_event"), tr("ui.card.play_event_tip"), [PlayCard(me, self.card_id), PlayEvent(me)])
             ]
+            warning = self.fires_warning()
             for verb in VERBS:
                 text = tr("ui.card.use_ops", ops=card.ops, verb=tr(f"verb.{verb}"))
                 tip = tr("ui.card.use_ops_tip", ops=card.ops, verb=tr(f"verb.{verb}"))
+                if warning:
+                    text, tip = f"⚠ {text}", f"{warning} {tip}"
                 out.append((text, tip, [PlayCard(me, self.card_id), UseOps(me, verb)]))
             return out
         return []
+
+    def fires_warning(self) -> str:
+        """When the viewer uses this card for ops, the rival whose event it fires, in words ("" for none)."""
+        tr, sc, state, me = self.app.tr, self.match.scenario, self.match.state, self.match.viewer
+        if me is None or me not in state.seats:
+            return ""
+        card = sc.card(self.card_id)
+        rival = ops_fire_for(state, state.seats.index(me), card)
+        return tr("foresight.fires", seat=party_name(tr, sc, rival), card=tr.card(card, "title")) if rival else ""
 
     def card_html(self) -> str:
         """The card's texts; glossary terms in them show their entry on hover."""
@@ -61,6 +74,9 @@ class CardScene(Scene):
             who = tr("ui.card.choice", state=party_name(tr, sc, card.choice.state))
             parts += ["", f"<b>{esc(who)}</b> {glossed(lang, tr.prompt(card))}"]
             parts += [f"• {glossed(lang, tr.option(card, o.id))}" for o in card.choice.options]
+        warning = self.fires_warning() if self.plays() else ""
+        if warning:
+            parts += ["", f"<b>⚠ {esc(warning)}</b>"]
         parts += ["", f"<b>{esc(tr('ui.card.note'))}</b>", glossed(lang, tr.card(card, "note")), ""]
         if source is not None:
             parts.append(esc(tr("ui.card.source", title=source.title, date=source.date)))
@@ -84,6 +100,7 @@ class CardScene(Scene):
             _, reason = simulate(self.match, actions)
             tip = app.tr("ui.play.why_not", reason=app.tr.reason(reason)) if reason else does
             rect = pygame.Rect(x + (i % 2) * (bw + u(8)), y + text_h + u(8) + (i // 2) * (bh + u(8)), bw, bh)
+            text = app.tr("ui.play.numbered", n=i + 1, text=text) if i < 9 else text  # keys 1-9 press it
             widget = self.add(
                 button(m, rect, text, tip=tip, enabled=reason is None, object_id="@primary" if i == 0 else None)
             )
@@ -116,6 +133,11 @@ class CardScene(Scene):
         return True
 
     def play(self, actions: list[Action]) -> None:
+        """Take the actions; a secret headline pick first asks again (the second step of a secret choice)."""
+        if len(actions) == 1 and isinstance(actions[0], PickHeadline):
+            self.app.pop()
+            self.app.push("preview", match=self.match, action=actions[0])
+            return
         for action in actions:
             self.match.session.submit(action)
         self.app.pop()

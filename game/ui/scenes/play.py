@@ -6,6 +6,7 @@ import pygame
 import pygame_gui
 
 from game.describe import describe_action, describe_entry, describe_reason, signed_agreements
+from game.foresight import changes_words, cost_words, foresee, warnings
 from game.i18n import Translator, party_name, seat_code, world_name
 from game.logkinds import LOG_FILTERS, REASON_CATEGORY, log_category, shows
 from game.ui import style
@@ -24,6 +25,7 @@ from rules.action import (
     EndTurn,
     KeepObjective,
     PassTurn,
+    PickHeadline,
     PlayEvent,
     Propose,
     UseOps,
@@ -171,8 +173,10 @@ class PlayScene(Scene):
 
     def _action_control(self, action: Action, text: str) -> tuple[str, bool, str]:
         reason = self.match.session.why_not(action)
-        tip = self.app.tr.reason(reason) if reason else describe_action(self.app.tr, self.match.scenario, action)
-        return text, reason is None, tip
+        if reason:
+            return text, False, self.app.tr.reason(reason)
+        what = describe_action(self.app.tr, self.match.scenario, action)
+        return text, True, self.app.tr("ui.play.key_tip", tip=what, keys="Enter")
 
     def status_html(self, view: GameState) -> str:
         """Budget, score, era and round, tension, objective, agreements: public facts plus the viewer's own."""
@@ -363,6 +367,7 @@ class PlayScene(Scene):
         inner_w = area.w - u(28)
         for i, (text, tip, enabled, payload) in enumerate(items):
             rect = pygame.Rect(u(4), i * (row + u(4)), inner_w, row)
+            text = self.app.tr("ui.play.numbered", n=i + 1, text=text) if i < 9 else text  # keys 1-9 press it
             widget = button(m, rect, text, tip=tip, enabled=enabled, object_id="@target_button", container=scroller)
             self.widgets.append(widget)
             if isinstance(payload, str):
@@ -477,7 +482,39 @@ class PlayScene(Scene):
         tr, sc = self.app.tr, self.match.scenario
         items = [self.item(a, describe_action(tr, sc, a)) for a in actions]
         items.sort(key=lambda item: not item[2])
-        return items[:MAX_TARGETS]
+        return [self.with_costs(item) for item in items[:MAX_TARGETS]]
+
+    def with_costs(self, item: tuple[str, str, bool, object]) -> tuple[str, str, bool, object]:
+        """A target button with what it costs and gives on it, and "⚠" (its warnings in the tooltip) when it
+        fires a rival's event, breaks an agreement or costs credibility."""
+        text, tip, enabled, action = item
+        me = self.match.viewer or ""
+        said = foresee(self.match.scenario, self.match.state, action) if enabled else None  # type: ignore[arg-type]
+        if said is None:
+            return item
+        tr, sc = self.app.tr, self.match.scenario
+        where = str(getattr(action, "state", "") or getattr(action, "target", ""))
+        costs = cost_words(tr, sc, me, said, where)
+        if costs:
+            text = tr("ui.play.target_costs", target=text, costs=costs)
+        changes = changes_words(tr, sc, said.changes)
+        if changes:
+            tip = tr("ui.preview.changes", changes=changes)
+        warned = warnings(tr, sc, self.match.state, me, said)
+        if warned:
+            text, tip = f"⚠ {text}", " ".join([*warned, tip])
+        return text, tip, enabled, action
+
+    def needs_second_step(self, action: Action) -> bool:
+        """Whether an action asks again before it is taken: a throttle or a cut (its flow preview), a secret
+        pick, or anything with a warning (a rival's event, a broken agreement, lost credibility)."""
+        if isinstance(action, ApplyPressure) and action.pressure in ("throttle", "cut"):
+            return True
+        if isinstance(action, (KeepObjective, PickHeadline)):
+            return True
+        said = foresee(self.match.scenario, self.match.state, action)
+        me = self.match.viewer or ""
+        return said is not None and bool(warnings(self.app.tr, self.match.scenario, self.match.state, me, said))
 
     # input -------------------------------------------------------------------------------------------
     def handle(self, event: pygame.event.Event) -> bool:
@@ -680,13 +717,13 @@ class PlayScene(Scene):
             self.app.push("proposal", match=self.match, proposal=proposal, answering=True)
 
     def try_action(self, action: Action) -> None:
-        """Submit an action for the viewer; a throttle or cut first shows its preview."""
+        """Submit an action for the viewer; one that needs a second step first shows its preview."""
         reason = self.match.session.why_not(action)
         if reason is not None:
             self.note = self.app.tr.reason(reason)
             self.rebuild()
             return
-        if isinstance(action, ApplyPressure) and action.pressure in ("throttle", "cut"):
+        if self.needs_second_step(action):
             self.app.push("preview", match=self.match, action=action)
             return
         self.submit(action)

@@ -1,4 +1,6 @@
-"""Before a throttle or a cut: who would lose what (the engine's flow preview), then confirm or cancel."""
+"""Before an action with consequences, a second step: what it does and its warnings (a rival's event it fires,
+an agreement it breaks, credibility it costs), who would lose what for a throttle or a cut (the engine's flow
+preview), and for a secret pick that it stays secret; then confirm or cancel."""
 
 from __future__ import annotations
 
@@ -6,21 +8,42 @@ import pygame
 import pygame_gui
 
 from game.describe import describe_action
+from game.foresight import changes_words, foresee, warnings
 from game.i18n import party_name
 from game.ui.match import Match
 from game.ui.scene import Scene, SceneHost
 from game.ui.widgets import button, esc, glossed, text_box
-from rules import preview
-from rules.action import ApplyPressure
+from rules import Action, preview
+from rules.action import ApplyPressure, KeepObjective, PickHeadline
 
 _STATUS = {"throttle": "throttled", "cut": "cut"}
 
 
-def preview_html(app: SceneHost, match: Match, action: ApplyPressure) -> str:
-    """The preview as a table of income and dependence, before and after, per seat."""
+def preview_html(app: SceneHost, match: Match, action: Action) -> str:
+    """The action, its changes and warnings, and for a throttle or a cut the table of income and dependence."""
+    tr, sc = app.tr, match.scenario
+    flows = isinstance(action, ApplyPressure) and action.pressure in _STATUS
+    heading = tr("ui.preview.heading" if flows else "ui.preview.heading_act")
+    rows = [f"<font size=5><b>{esc(heading)}</b></font>", esc(describe_action(tr, sc, action))]
+    if isinstance(action, (KeepObjective, PickHeadline)):
+        rows.append(esc(tr(f"ui.preview.secret.{action.kind}")))
+    said = foresee(sc, match.state, action)
+    if said is not None:
+        changes = changes_words(tr, sc, said.changes)
+        if changes:
+            rows.append(glossed(tr.lang, tr("ui.preview.changes", changes=changes)))
+        rows += [f"<b>⚠ {esc(line)}</b>" for line in warnings(tr, sc, match.state, match.viewer or "", said)]
+    if flows:
+        assert isinstance(action, ApplyPressure)
+        rows += [""] + flow_rows(app, match, action)
+    return "<br>".join(rows)
+
+
+def flow_rows(app: SceneHost, match: Match, action: ApplyPressure) -> list[str]:
+    """The engine's flow preview of a throttle or a cut: income and dependence, before and after, per seat."""
     tr, sc = app.tr, match.scenario
     result = preview(sc, match.state, action.target, _STATUS[action.pressure])
-    rows = [f"<font size=5><b>{esc(tr('ui.preview.heading'))}</b></font>", esc(describe_action(tr, sc, action)), ""]
+    rows: list[str] = []
     for seat, data in result.items():
         income = tr("ui.preview.income", before=data["income_before"], after=data["income_after"])
         rows.append(f"<b>{esc(party_name(tr, sc, seat))}</b>: {esc(income)}")
@@ -40,14 +63,14 @@ def preview_html(app: SceneHost, match: Match, action: ApplyPressure) -> str:
             )
         if data["unshipped_after"]:
             rows.append("   " + glossed(tr.lang, tr("ui.preview.unshipped", volume=data["unshipped_after"])))
-    return "<br>".join(rows)
+    return rows
 
 
 class PreviewScene(Scene):
     modal = True
     name = "preview"
 
-    def __init__(self, app: SceneHost, match: Match, action: ApplyPressure) -> None:
+    def __init__(self, app: SceneHost, match: Match, action: Action) -> None:
         super().__init__(app)
         self.match = match
         self.action = action
@@ -60,7 +83,7 @@ class PreviewScene(Scene):
         bh = u(48)
         self.add(text_box(m, pygame.Rect(x, y, pw, ph - bh - u(12)), preview_html(app, self.match, self.action)))
         bw = (pw - u(12)) // 2
-        self.cancel = self.add(button(m, pygame.Rect(x, y + ph - bh, bw, bh), app.tr("ui.common.cancel")))
+        self.cancel = self.add(button(m, pygame.Rect(x, y + ph - bh, bw, bh), app.tr("ui.preview.cancel")))
         self.confirm = self.add(
             button(
                 m, pygame.Rect(x + bw + u(12), y + ph - bh, bw, bh), app.tr("ui.preview.confirm"), object_id="@primary"
@@ -69,6 +92,10 @@ class PreviewScene(Scene):
 
     def handle(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.app.pop()
+            return True
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            self.match.session.submit(self.action)
             self.app.pop()
             return True
         if event.type != pygame_gui.UI_BUTTON_PRESSED:

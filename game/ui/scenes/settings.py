@@ -43,7 +43,11 @@ class SettingsScene(Scene):
             )
         self.back = self.add(
             button(
-                m, pygame.Rect((w - u(300)) // 2, h - u(90), u(300), u(54)), tr("ui.common.back"), object_id="@primary"
+                m,
+                pygame.Rect((w - u(300)) // 2, h - u(90), u(300), u(54)),
+                tr("ui.common.back"),
+                tip=tr("ui.settings.back_tip"),
+                object_id="@primary",
             )
         )
 
