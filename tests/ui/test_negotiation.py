@@ -116,6 +116,8 @@ def test_a_proposal_is_sent_from_its_terms_and_answered_from_the_same_terms(nego
     click(app, app.top.confirm if accept else app.top.cancel)
     assert app.top is play and match.state.proposal is None
     assert len(match.state.agreements) == agreements + (1 if accept else 0)
+    press(app, pygame.K_ESCAPE)
+    assert app.top.name == "menu", "Esc opens the menu again once no proposal is being put together"
 
 
 def test_the_answering_seat_never_sees_the_proposers_hand(negotiating) -> None:  # type: ignore[no-untyped-def]

@@ -573,7 +573,7 @@ class PlayScene(Scene):
             self.page_log(-1 if key == pygame.K_PAGEUP else 1)
         elif key == pygame.K_f:
             self.show_flows = not self.show_flows
-        elif key in (pygame.K_ESCAPE, pygame.K_BACKSPACE) and self.draft != Draft():
+        elif key in (pygame.K_ESCAPE, pygame.K_BACKSPACE) and self.draft != Draft() and self.negotiating():
             self.take_step(self.draft.back())
         elif key == pygame.K_ESCAPE:
             self.open_menu()
@@ -667,7 +667,7 @@ class PlayScene(Scene):
         self.focus = pick
         view = self.view()
         turn = view.turn
-        if turn is not None and turn.verb == "negotiate" and not turn.done and self.match.viewer == self.match.to_act():
+        if self.negotiating():
             self.pick_partner(view, pick)
             return
         if (
@@ -684,6 +684,18 @@ class PlayScene(Scene):
                 self.try_action(action)  # type: ignore[arg-type]
                 return
         self.rebuild()
+
+    def negotiating(self) -> bool:
+        """Whether the viewer is putting a proposal together now (its turn, ops for negotiate, none sent)."""
+        turn = self.view().turn
+        return (
+            turn is not None
+            and turn.verb == "negotiate"
+            and not turn.done
+            and self.match.viewer is not None
+            and self.match.viewer == self.match.to_act()
+            and self.view().proposal is None
+        )
 
     def pick_partner(self, view: GameState, pick: Pick | None) -> None:
         """A click on the map while negotiating: a partner (or a link's deal); one that takes no deal says so."""
