@@ -59,14 +59,35 @@ def keep_autosaves(match: Match) -> autosaves.Autosaver:
 
 def load_match(path: Path, library: Library) -> Match:
     """Replay a save into a match; raises `saves.SaveError` with one line if it cannot."""
+    session, seat_plans = _load(path, library)
+    return Match.around(session, seat_plans)
+
+
+def _load(path: Path, library: Library) -> tuple[Session, tuple[SeatPlan, ...]]:
+    """A save's game and who plays each seat (a human where the save does not say)."""
     name = path.name
     doc = saves.read_document(path, name)
     session = saves.from_document(doc, name, library.load)
     client = doc.get("client")
     raw = client.get("plans") if isinstance(client, dict) else None
     plans = {p.get("state"): p for p in raw if isinstance(p, dict)} if isinstance(raw, list) else {}
-    seat_plans = tuple(_seat_plan(seat, plans.get(seat, {}), name) for seat in session.setup.seats)
-    return Match.around(session, seat_plans)
+    return session, tuple(_seat_plan(seat, plans.get(seat, {}), name) for seat in session.setup.seats)
+
+
+def fork_match(path: Path, round_number: int, library: Library) -> Match:
+    """A what-if branch of the game saved at `path` from the start of a round, with the same players, saved
+    beside it as a new named save (``<name>-whatif-r<round>``, numbered if taken) and ready to play on."""
+    session, seat_plans = _load(path, library)
+    branch = saves.fork(session, round_number, path.name)
+    stem = f"{path.stem}-whatif-r{round_number}"
+    target, number = path.parent / f"{stem}.json", 1
+    while target.exists():
+        number += 1
+        target = path.parent / f"{stem}-{number}.json"
+    match = Match.around(branch, seat_plans)
+    save_match(match, target)
+    match.save_name = target.stem
+    return match
 
 
 def _seat_plan(seat: str, plan: dict[str, Any], name: str) -> SeatPlan:
@@ -116,4 +137,5 @@ def debrief_of(session: Session, path: Path | None, library: Library) -> dict[st
             compare = saves.load_parent(path, session, library.load)
         except saves.SaveError:
             compare = None
-    return {"session": session, "compare": compare, "title": path.stem if path else session.setup.scenario_id}
+    title = path.stem if path else session.setup.scenario_id
+    return {"session": session, "compare": compare, "title": title, "path": path}

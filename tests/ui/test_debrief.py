@@ -123,3 +123,31 @@ def test_the_export_button_writes_the_report_into_the_data_folder(app) -> None: 
     assert app.tr("debrief.exported", path=str(page)) in screen_texts(app)
     drawn = chart_data(app.tr, match.scenario, debrief(match.session))
     assert page.read_text(encoding="utf-8").count('<img class="chart"') == len(drawn) >= len(scene.tracks()) - 1
+
+
+def test_a_what_if_branch_forked_from_the_timeline_is_saved_beside_its_parent_and_played_on(app) -> None:  # type: ignore[no-untyped-def]
+    match = finished(app, seed=5)
+    saves_folder().mkdir(parents=True, exist_ok=True)
+    parent = saves_folder() / "lesson.json"
+    saves.save(match.session, parent)
+    app.push("load")
+    frames(app, 2)
+    load = app.top
+    click(app, next(w for w in live_widgets(app) if load.debriefs.get(id(w)) == parent))
+    scene = app.top
+    assert isinstance(scene, DebriefScene) and scene.fork is None  # only the timeline offers it
+    click(app, button_named(app, app.tr("debrief.timeline")))
+    while scene.page_round() < 2:
+        click(app, scene.next)
+    round_number = scene.page_round()
+    assert scene.fork is not None and scene.fork.text == app.tr("debrief.fork", round=round_number)
+    click(app, scene.fork)
+    assert app.stack[0].name == "play" and app.top.name in ("play", "cover")  # a human seat's hand-over first
+    playing = app.stack[0].match
+    assert playing.session.branch is not None and playing.session.branch.round == round_number
+    assert playing.session.state.absolute_round == round_number and not playing.session.is_over
+    written = saves_folder() / f"lesson-whatif-r{round_number}.json"
+    assert playing.save_name == written.stem
+    loaded = saves.load(written, app.library.load)
+    assert loaded.branch == playing.session.branch and loaded.branch.parent == "lesson.json"
+    assert saves.load_parent(written, loaded, app.library.load).actions == match.session.actions

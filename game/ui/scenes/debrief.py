@@ -14,6 +14,7 @@ from pathlib import Path
 import pygame
 import pygame_gui
 
+from game import saves
 from game.debrief import Debrief, debrief
 from game.debrief_text import Series, chart_data, prompts, scenario_name, timeline, verdict, versus
 from game.i18n import party_name, world_name
@@ -21,6 +22,7 @@ from game.session import Session
 from game.ui import style
 from game.ui.backdrop import draw_title_backdrop
 from game.ui.charts import INK, PANEL, SERIES, Color, Drawn, Track, draw_track, wrapped
+from game.ui.savefiles import fork_match
 from game.ui.scene import Scene, SceneHost
 from game.ui.settings import data_dir
 from game.ui.widgets import button, label
@@ -34,6 +36,7 @@ class Paragraph:
     text: str
     bold: bool = False
     faint: bool = False
+    round: int = 0  # the round a timeline line belongs to
 
 
 def dimmer(colour: Color) -> Color:
@@ -48,10 +51,18 @@ def dimmer(colour: Color) -> Color:
 class DebriefScene(Scene):
     name = "debrief"
 
-    def __init__(self, app: SceneHost, session: Session, compare: Session | None = None, title: str = "") -> None:
+    def __init__(
+        self,
+        app: SceneHost,
+        session: Session,
+        compare: Session | None = None,
+        title: str = "",
+        path: Path | None = None,
+    ) -> None:
         """`compare`: a second game drawn beside this one (a branch's parent); `title`: the save's name (the
-        report's folder)."""
+        report's folder); `path`: the save's file, from which a what-if branch can be forked."""
         super().__init__(app)
+        self.path = path
         self.session = session
         self.debrief: Debrief = debrief(session)
         self.other: Debrief | None = debrief(compare) if compare is not None else None
@@ -98,11 +109,11 @@ class DebriefScene(Scene):
             for row in timeline(tr, sc, d):
                 group = []
                 if row.round != last:
-                    group.append(Paragraph(tr("debrief.rounds", round=row.round), bold=True))
+                    group.append(Paragraph(tr("debrief.rounds", round=row.round), bold=True, round=row.round))
                     last = row.round
-                group.append(Paragraph(row.text))
+                group.append(Paragraph(row.text, round=row.round))
                 if row.source:
-                    group.append(Paragraph(f"{tr('debrief.source')}: {row.source}", faint=True))
+                    group.append(Paragraph(f"{tr('debrief.source')}: {row.source}", faint=True, round=row.round))
                 out.append(group)
         elif self.tab == "versus":
             out.append([Paragraph(tr("debrief.verdict_heading"), bold=True)])
@@ -143,6 +154,15 @@ class DebriefScene(Scene):
                     lines.pop(0)
             pages[-1] += lines
         return pages
+
+    def page_round(self) -> int:
+        """The round at the top of the timeline's current page (0 on other tabs)."""
+        if self.tab != "timeline":
+            return 0
+        inner = self.panel().inflate(-self.app.u(32), -self.app.u(24))
+        pages = self.text_pages(inner.width, inner.height)
+        lines = pages[min(self.page, len(pages) - 1)]
+        return next((paragraph.round for _, paragraph in lines if paragraph.round), 0)
 
     def text_size(self) -> int:
         return self.app.u(17)
@@ -219,8 +239,16 @@ class DebriefScene(Scene):
         self.counter = self.add(
             label(m, pygame.Rect(left + arrow, y, right - left - 2 * arrow, bh), counter, "@subtitle")
         )
+        self.fork: pygame_gui.elements.UIButton | None = None
+        fork_w = (w - u(60)) * 2 // 5
+        if self.path is not None and self.page_round():
+            where = pygame.Rect(w - u(30) - fork_w, h - u(122), fork_w, u(44))
+            self.fork = self.add(
+                button(m, where, tr("debrief.fork", round=self.page_round()), tip=tr("debrief.fork_tip"))
+            )
         if self.message:
-            self.add(label(m, pygame.Rect(u(30), h - u(118), w - u(60), u(40)), self.message, "@small"))
+            where = pygame.Rect(u(30), h - u(118), w - u(60) - (fork_w + u(12) if self.fork else 0), u(40))
+            self.add(label(m, where, self.message, "@small"))
 
     # ------------------------------------------------------------------ input
 
@@ -245,6 +273,8 @@ class DebriefScene(Scene):
             self.turn(1)
         elif event.ui_element is self.export:
             self.write_report()
+        elif self.fork is not None and event.ui_element is self.fork:
+            self.fork_from(self.page_round())
         elif id(event.ui_element) in self.tabs:
             self.show(self.tabs[id(event.ui_element)])
         return True
@@ -259,6 +289,17 @@ class DebriefScene(Scene):
         if page != self.page:
             self.page = page
             self.rebuild()
+
+    def fork_from(self, round_number: int) -> None:
+        """Fork a what-if branch of the saved game from the start of a round, save it beside it, and play it."""
+        assert self.path is not None
+        try:
+            match = fork_match(self.path, round_number, self.app.library)
+        except (saves.SaveError, OSError) as exc:
+            self.message = str(exc)
+            self.rebuild()
+            return
+        self.app.reset("play", match=match)
 
     def report_folder(self) -> Path:
         return data_dir() / REPORTS / f"{self.title}-{self.app.tr.lang}"
