@@ -24,6 +24,7 @@ from game.tutorial import Progress, Script, ScriptedBot, Step, check_script, loa
 from game.ui import style
 from game.ui.mapview import Pick
 from game.ui.match import Match, SeatPlan
+from game.ui.negotiation import Draft
 from game.ui.scene import Scene, SceneHost
 from rules.action import PickHeadline, PlayEvent, UseOps
 
@@ -197,7 +198,31 @@ class TutorialOverlay:
                 return self._widget(widget)
         if step.action.kind == "end_turn":
             return self._widget(scene.controls["end"])  # type: ignore[attr-defined]
-        return self._place(scene) if step.place else None
+        placed = self._place(scene) if step.place else None
+        return placed or self._toward(scene, steps, area)
+
+    def _toward(self, scene: Scene, steps: dict[int, object], area: pygame.Rect | None) -> Highlight | None:
+        """The proposal's step (partner, then kind) on the way to the step's proposal, where the map shows no
+        place to click (the furthest one along)."""
+        assert self.step.action is not None
+        wanted = dict(self.step.action.fields)
+        best: tuple[int, pygame_gui.core.UIElement] | None = None
+        for widget in scene.widgets:
+            draft = steps.get(id(widget))
+            if not isinstance(draft, Draft) or not widget.is_enabled or not widget.visible:
+                continue
+            if area is not None and not area.contains(widget.rect):
+                continue
+            chosen = {
+                k: v for k, v in (("partner", draft.partner), ("deal", draft.deal), ("subject", draft.subject)) if v
+            }
+            if (
+                chosen
+                and all(wanted.get(k) == v for k, v in chosen.items())
+                and (best is None or len(chosen) > best[0])
+            ):
+                best = (len(chosen), widget)
+        return self._widget(best[1]) if best is not None else None
 
     def _place(self, scene: Scene) -> Highlight | None:
         """The step's state or link on the play screen's map: a pixel there that picks it."""
