@@ -116,7 +116,21 @@ def describe_entry(
     if kind in ("agreement_breached", "agreement_expired"):
         agreement = (signed or {}).get(getattr(entry, "id", -1))
         values.update(_agreement(tr, scenario, agreement, str(getattr(entry, "by", ""))))
+    if kind == "teacher_acted":
+        what, detail = str(getattr(entry, "what", "")), str(getattr(entry, "detail", ""))
+        kind = "teacher.timer_off" if (what, detail) == ("timer", "0") else f"teacher.{what}"
+        values.update(_teacher_detail(tr, scenario, what, detail))
     return tr(f"log.{kind}", **values)
+
+
+def _teacher_detail(tr: Translator, scenario: Scenario, what: str, detail: str) -> dict[str, str]:
+    """A teacher's note in words: a seat handed to a person or a bot ("seat:player", rules.teacher), or a timer's
+    length in seconds (0: no timer)."""
+    if what == "player" and ":" in detail:
+        seat, player = detail.split(":", 1)
+        who = tr("ui.new.human") if player == "human" else tr(f"bot_level.{player}")
+        return {"seat": party_name(tr, scenario, seat), "player": who}
+    return {"seconds": detail} if what == "timer" else {}
 
 
 def _agreement(tr: Translator, scenario: Scenario, signing: AgreementSigned | None, by: str) -> dict[str, str]:

@@ -1,7 +1,8 @@
-"""The actions a seat (or the engine's own step) can take. Imperative names; `kind` is the JSON tag.
+"""The actions a seat (or the engine's own step, or the teacher) can take. Imperative names; `kind` is the JSON tag.
 
 The turn frame's actions are in `rules.frame`; each ops verb's target action lives with its verb in
-`rules.verbs` and joins the `Action` union through `VerbAction`. All are importable from here.
+`rules.verbs` and joins the `Action` union through `VerbAction`; the teacher's are in `rules.teacher`, last
+(so the order of the seats' kinds is unchanged). All are importable from here.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from rules.frame import (
     PlayEvent,
     UseOps,
 )
+from rules.teacher import InjectCard, RevealAll, SetTension, TeacherNote, WithholdCard
 from rules.verbs import ApplyPressure, BuildLink, PlaceInfluence, Propose, VerbAction
 
 Action = Union[
@@ -38,12 +40,18 @@ Action = Union[
     Choose,
     EndTurn,
     PassTurn,
+    InjectCard,
+    WithholdCard,
+    SetTension,
+    RevealAll,
+    TeacherNote,
 ]
 ACTION_TYPES: dict[str, type] = {cls.kind: cls for cls in typing.get_args(Action)}
 _KIND_ORDER = {kind: i for i, kind in enumerate(ACTION_TYPES)}
 FIELDS: dict[type, tuple[str, ...]] = {cls: tuple(a.name for a in attrs.fields(cls)) for cls in ACTION_TYPES.values()}
-# Each action type's fields with the type each must hold (every field is a str, but an answer's vote).
-_TYPES = {"str": str, "bool": bool}
+# Each action type's fields with the type each must hold (every field is a str, but an answer's vote and
+# the tension a teacher sets).
+_TYPES = {"str": str, "bool": bool, "int": int}
 FIELD_TYPES: dict[type, tuple[tuple[str, type], ...]] = {
     cls: tuple((a.name, _TYPES[str(a.type)]) for a in attrs.fields(cls)) for cls in ACTION_TYPES.values()
 }
@@ -93,6 +101,7 @@ __all__ = [
     "BuildLink",
     "Choose",
     "EndTurn",
+    "InjectCard",
     "KeepObjective",
     "PassTurn",
     "PickHeadline",
@@ -100,7 +109,11 @@ __all__ = [
     "PlayCard",
     "PlayEvent",
     "Propose",
+    "RevealAll",
+    "SetTension",
+    "TeacherNote",
     "UseOps",
+    "WithholdCard",
     "from_json",
     "sort_key",
     "to_json",

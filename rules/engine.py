@@ -17,7 +17,7 @@ from typing import Any, Generic, TypeVar
 
 from attrs import frozen
 
-from rules import cards, clock, steps, turn
+from rules import cards, clock, steps, teacher, turn
 from rules.action import (
     FIELD_TYPES,
     Action,
@@ -40,6 +40,7 @@ from rules.log import Log, LogEntry
 from rules.scenario import Scenario
 from rules.setup import SetupError, new_game
 from rules.state import ENGINE, NOBODY, GameState, Outcome, Phase
+from rules.teacher import TEACHER, TEACHER_ACTIONS, InjectCard, RevealAll, SetTension, TeacherNote, WithholdCard
 from rules.turn import card_ops, ops_of_turn
 from rules.verbs import VERB_RULES, VERBS
 from rules.verbs.base import AnyVerbRule, Ids
@@ -78,7 +79,7 @@ def _no_ids(scenario: Scenario, a: object) -> Ids:
     return []
 
 
-def _card_ids(scenario: Scenario, a: PickHeadline | PlayCard) -> Ids:
+def _card_ids(scenario: Scenario, a: PickHeadline | PlayCard | InjectCard | WithholdCard) -> Ids:
     return [(a.card, scenario.card_by_id)]
 
 
@@ -125,6 +126,7 @@ def _engine_step(scenario: Scenario, state: GameState, seat: int, a: Advance) ->
 
 # Phases as module constants: reading a member off an enum class costs ~190 ns in Python 3.11.
 _ACTIONS, _SETUP, _HEADLINE = (Phase.ACTIONS,), Phase.SETUP, Phase.HEADLINE
+_ANY = tuple(p for p in Phase if p != Phase.OVER)  # the teacher's actions: any time before the end
 RULES: dict[type, ActionRule[Any]] = {
     Advance: ActionRule(tuple(steps.STEPS), _no_ids, _engine_step, _advance),
     KeepObjective: ActionRule((_SETUP,), _objective_ids, cards.check_keep, cards.keep),
@@ -137,6 +139,11 @@ RULES: dict[type, ActionRule[Any]] = {
     Choose: ActionRule((Phase.REVEAL, Phase.ACTIONS), _no_ids, cards.check_choose, cards.choose),
     EndTurn: ActionRule(_ACTIONS, _no_ids, turn.check_end, turn.end_turn),
     PassTurn: ActionRule(_ACTIONS, _no_ids, turn.check_pass, turn.pass_turn),
+    InjectCard: ActionRule(_ANY, _card_ids, teacher.check_inject, teacher.inject),
+    WithholdCard: ActionRule(_ANY, _card_ids, teacher.check_withhold, teacher.withhold),
+    SetTension: ActionRule(_ANY, _no_ids, teacher.check_tension, teacher.set_tension),
+    RevealAll: ActionRule(_ANY, _no_ids, teacher.check_reveal, teacher.reveal),
+    TeacherNote: ActionRule(_ANY, _no_ids, teacher.check_note, teacher.note),
 }
 
 
@@ -145,7 +152,7 @@ RULES: dict[type, ActionRule[Any]] = {
 
 def _validate(scenario: Scenario, state: GameState, action: Action) -> int:
     """Raise InvalidActionError for a malformed action (a field of the wrong type, unknown ids or values);
-    the acting seat, or ENGINE for the engine's own step."""
+    the acting seat, ENGINE for the engine's own step or TEACHER for a teacher's action."""
     rule = RULES.get(type(action))
     if rule is None:
         raise InvalidActionError(f"not an action: {action!r}")
@@ -154,10 +161,13 @@ def _validate(scenario: Scenario, state: GameState, action: Action) -> int:
     for name, kind in FIELD_TYPES[type(action)]:
         if not isinstance(getattr(action, name), kind):
             raise InvalidActionError(f"{name} must be a {kind.__name__}: {action!r}")
-    try:
-        seat = state.seats.index(action.seat)
-    except ValueError:
-        raise InvalidActionError(f"{action.seat!r} has no seat in this game") from None
+    if isinstance(action, TEACHER_ACTIONS):
+        seat = TEACHER
+    else:
+        try:
+            seat = state.seats.index(action.seat)
+        except ValueError:
+            raise InvalidActionError(f"{action.seat!r} has no seat in this game") from None
     for value, pool in rule.ids(scenario, action):
         if not isinstance(value, str) or value not in pool:
             raise InvalidActionError(f"unknown id {value!r} in {action!r}")
@@ -169,6 +179,8 @@ def why_illegal(scenario: Scenario, state: GameState, action: Action) -> Reason 
     seat = _validate(scenario, state, action)
     if state.outcome is not None:
         return Reason.GAME_OVER
+    if seat == TEACHER:  # whoever is to act: a teacher's action waits for no seat (rules §17)
+        return RULES[type(action)].check(scenario, state, seat, action)
     if state.to_act != seat:
         return Reason.NOT_YOUR_TURN
     kind = type(action)

@@ -39,6 +39,9 @@ class Reason(StrEnum):
     NOT_DONE = "not_done"
     HAS_CARDS = "has_cards"
     SELF_TARGET = "self_target"
+    NOT_IN_PILE = "not_in_pile"
+    DECK_RESHUFFLED = "deck_reshuffled"
+    OUT_OF_RANGE = "out_of_range"
 
 
 # Every reason code, in the order above (the catalogues must translate each).

@@ -18,6 +18,7 @@ from rules import log as L
 from rules.action import Action, Advance
 from rules.log import LogEntry
 from rules.state import GameState
+from rules.teacher import TEACHER_ACTIONS
 
 # Entries that only record what the acting seat did and what follows from it by the published rules.
 _OWN_DOING: tuple[type, ...] = (
@@ -62,8 +63,8 @@ def _own_doing(entry: LogEntry, seat: str) -> bool:
 
 def undoable(before: GameState, action: Action, after: GameState, entries: Iterable[LogEntry]) -> bool:
     """Whether `action`, which led from `before` to `after` logging `entries`, may be taken back."""
-    if isinstance(action, Advance) or after.outcome is not None:
-        return False
+    if isinstance(action, (Advance, *TEACHER_ACTIONS)) or after.outcome is not None:
+        return False  # the engine's steps and the teacher's interventions are nobody's own choices
     seat = action.seat
     acting = before.to_act
     if acting < 0 or before.seats[acting] != seat or after.to_act != acting:

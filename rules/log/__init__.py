@@ -65,6 +65,7 @@ from rules.log.play import (
     RoundBegan,
     SummitCalled,
     SummitHeld,
+    TeacherActed,
     TurnEnded,
     TurnPassed,
 )
@@ -120,6 +121,7 @@ LogEntry = Union[
     NonPlayerActed,
     ObjectiveRevealed,
     GameEnded,
+    TeacherActed,
 ]
 Log = list[LogEntry]
 
@@ -173,6 +175,7 @@ __all__ = [
     "StandingChanged",
     "SummitCalled",
     "SummitHeld",
+    "TeacherActed",
     "TensionChanged",
     "TurnEnded",
     "TurnPassed",

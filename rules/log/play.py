@@ -165,3 +165,13 @@ class GameEnded:
     winner: str
     reason: str
     scores: tuple[tuple[str, int], ...]
+
+
+@frozen
+class TeacherActed:
+    """A teacher's intervention (rules §17), public: `what` is the action's topic (inject, withhold, tension,
+    reveal, or a note's topic), `detail` its public value ("" when there is none; never an injected card)."""
+
+    kind: ClassVar[str] = "teacher_acted"
+    what: str
+    detail: str
