@@ -59,6 +59,7 @@ from rules import (  # noqa: E402
 )
 from rules.action import ACTION_TYPES, FIELDS, sort_key  # noqa: E402
 from rules.state import ENGINE, NOBODY  # noqa: E402
+from rules.teacher import NOTE_TOPICS, TEACHER_ACTIONS  # noqa: E402
 from rules.verbs import VERBS  # noqa: E402
 from rules.verbs.negotiate import DEAL_KINDS  # noqa: E402
 from rules.verbs.pressure import PRESSURE_KINDS  # noqa: E402
@@ -121,6 +122,9 @@ def action_pools(scenario: Scenario, state: GameState) -> dict[str, tuple[object
         "target": states + links + ("",),
         "accept": (True, False),
         "option": options + ("zzz",),
+        "level": (0, 1, 3, scenario.rules.crisis_level, 99),
+        "topic": NOTE_TOPICS + ("zzz",),
+        "detail": ("", "90", "x" * 100),
     }
 
 
@@ -156,8 +160,8 @@ def random_action(
 
 def legality_problem(scenario: Scenario, state: GameState, legal: Sequence[Action], action: object) -> str | None:
     """What is wrong with how the engine treats `action` in `state`, or None: a well-formed action is allowed
-    exactly when listed; a malformed one raises InvalidActionError from why_illegal and from apply; nothing
-    raises anything else."""
+    exactly when listed (a teacher's, rules §17, is never listed); a malformed one raises InvalidActionError from
+    why_illegal and from apply; nothing raises anything else."""
     try:
         reason = why_illegal(scenario, state, action)  # type: ignore[arg-type]
     except InvalidActionError:
@@ -171,6 +175,10 @@ def legality_problem(scenario: Scenario, state: GameState, legal: Sequence[Actio
     except Exception as exc:  # noqa: BLE001
         return f"why_illegal({action!r}) raised {type(exc).__name__}: {exc}"
     listed = any(type(a) is type(action) and a == action for a in legal)
+    if isinstance(action, TEACHER_ACTIONS):  # the teacher's: allowed without being listed (rules §17)
+        if listed:
+            return f"{action!r}: a teacher's action among the seats' legal actions"
+        listed = reason is None
     if (reason is None) != listed:
         return f"{action!r}: why_illegal says {reason or 'legal'} but legal_actions {'lists' if listed else 'omits'} it"
     if reason is not None:
