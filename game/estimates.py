@@ -10,6 +10,7 @@ from pathlib import Path
 from game.content_files import ASSETS, read_toml
 
 FILE_NAME = "lesson_minutes.toml"
+LESSON_FORMAT = "lesson"  # the format a scenario offers for a lesson: one era, with numbers of its own
 
 
 def minutes(scenario_id: str, length: str, assets: Path = ASSETS) -> int | None:

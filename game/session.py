@@ -54,9 +54,9 @@ class Session:
     """A mutable handle on one game, for the client, the command line and bots."""
 
     def __init__(self, scenario: Scenario, setup: Setup) -> None:
-        self.scenario = scenario
         self.setup = setup
         self.state: GameState = new_game(scenario, setup.seed, setup.seats, length=setup.length, tier=setup.tier)
+        self.scenario = scenario.played(setup.length)  # with the format's numbers (scoreboard, bots, screens)
         self.initial = self.state
         self.actions: list[Action] = []
         self.log: list[Entry] = []

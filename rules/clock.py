@@ -17,7 +17,7 @@ from rules.state import ENGINE, NOBODY, GameState, Phase, Turn, finish, update
 
 
 def eras_played(scenario: Scenario, state: GameState) -> int:
-    return scenario.definition.lengths[state.options.length]
+    return scenario.definition.format(state.options.length).eras
 
 
 def rounds_in_era(scenario: Scenario, state: GameState) -> int:

@@ -7,7 +7,8 @@ own (`rules.verbs.VERB_RULES`), and the engine builds the same records from them
 `why_illegal` checks in one fixed order — game over, not your turn, wrong phase, wrong stage — then
 the action's own conditions. `legal_actions` enumerates candidates and keeps those the same checks
 allow, so the two can never disagree. `apply` dispatches to the action type's handler and returns the
-new state with its log entries; the clock then decides who acts next.
+new state with its log entries; the clock then decides who acts next. Each plays the scenario as the
+game's format does (`Scenario.played`, from the state's options).
 """
 
 from __future__ import annotations
@@ -176,6 +177,7 @@ def _validate(scenario: Scenario, state: GameState, action: Action) -> int:
 
 def why_illegal(scenario: Scenario, state: GameState, action: Action) -> Reason | None:
     """The reason code an action is not allowed now, or None if it is legal."""
+    scenario = scenario.played(state.options.length)
     seat = _validate(scenario, state, action)
     if state.outcome is not None:
         return Reason.GAME_OVER
@@ -199,6 +201,7 @@ def why_illegal(scenario: Scenario, state: GameState, action: Action) -> Reason 
 
 def legal_actions(scenario: Scenario, state: GameState) -> tuple[Action, ...]:
     """Every action allowed now, in a fixed sorted order. Empty only when the game is over."""
+    scenario = scenario.played(state.options.length)
     if state.to_act == NOBODY or state.outcome is not None:
         return ()
     if state.to_act == ENGINE:
@@ -271,6 +274,7 @@ def verb_candidates(scenario: Scenario, state: GameState, seat: str, verb: str) 
     rule = _VERBS.get(verb) if isinstance(verb, str) else None
     if rule is None:
         raise InvalidActionError(f"unknown verb {verb!r}")
+    scenario = scenario.played(state.options.length)
     found: list[Action] = rule.candidates(scenario, state, seat)
     return found
 
@@ -280,6 +284,7 @@ def verb_candidates(scenario: Scenario, state: GameState, seat: str, verb: str) 
 
 def apply(scenario: Scenario, state: GameState, action: Action) -> tuple[GameState, tuple[LogEntry, ...]]:
     """Apply a legal action: the new state and what happened. Raises IllegalActionError otherwise."""
+    scenario = scenario.played(state.options.length)
     if not _known_legal(scenario, state, action):
         reason = why_illegal(scenario, state, action)
         if reason is not None:

@@ -82,6 +82,7 @@ __all__ = [
     "Credibility",
     "Effect",
     "EraDef",
+    "FormatDef",
     "Influence",
     "JoinBloc",
     "LeaveBloc",
@@ -165,6 +166,17 @@ class EraDef:
 
 
 @frozen
+class FormatDef:
+    """A format a scenario is played in: how many of its eras, and what it sets over the scenario's own
+    numbers — rules (any `RulesDef` field), start prices and route points."""
+
+    eras: int
+    rules: dict[str, int] = field(factory=dict)
+    start_prices: dict[str, int] = field(factory=dict)
+    route_vp: dict[RouteId, int] = field(factory=dict)
+
+
+@frozen
 class ScenarioDef:
     """A playable scenario: which world, which eras, which seats."""
 
@@ -173,8 +185,11 @@ class ScenarioDef:
     world: str  # world id
     eras: tuple[EraDef, ...]
     default_seats: tuple[StateId, ...]
-    lengths: dict[str, int]  # length name -> number of eras played ("full": 3, "short": 2)
     default_length: str
+    # The formats: `lengths` names those that only choose how many eras are played ("full": 3, "short": 2),
+    # `formats` those that also set numbers of their own. Their names are the game's `Options.length`.
+    lengths: dict[str, int] = field(factory=dict)
+    formats: dict[str, FormatDef] = field(factory=dict)
     min_seats: int = 2
     max_seats: int = 9
     rules: RulesDef = RulesDef()
@@ -185,9 +200,22 @@ class ScenarioDef:
     opening_hands: dict[str, tuple[CardId, ...]] = field(factory=dict)
     cards: tuple[CardId, ...] = ()  # if set, only these cards are in the game
 
+    def format_names(self) -> tuple[str, ...]:
+        """Every format's name, those of `lengths` first, each once."""
+        return tuple(dict.fromkeys((*self.lengths, *self.formats)))
+
+    def format(self, name: str) -> FormatDef:
+        """The format of this name (a `lengths` entry is a format that sets nothing of its own)."""
+        return self.formats[name] if name in self.formats else FormatDef(eras=self.lengths[name])
+
 
 class Scenario:
-    """A scenario with its world and cards, and the indexes the engine needs (computed once)."""
+    """A scenario with its world and cards, and the indexes the engine needs (computed once).
+
+    As built it carries the scenario's own numbers; `played(length)` gives the scenario as a game of that
+    format plays it, with the format's rules, start prices and route points over them. The engine's
+    entry points read a game's format from its options and play it with `played`.
+    """
 
     def __init__(
         self,
@@ -196,12 +224,20 @@ class Scenario:
         cards: tuple[CardDef, ...],
         sources: tuple[SourceDef, ...] = (),
         content_hash: str = "",
+        played_as: FormatDef | None = None,
     ) -> None:
         self.definition = definition
         self.world = world
         self.id = definition.id
         self.name = definition.name
-        self.rules = definition.rules
+        over = played_as or FormatDef(eras=0)
+        self.rules = evolve(definition.rules, **over.rules)
+        # The commodity prices the game starts from, where they differ from the world's.
+        self.start_prices = {**definition.start_prices, **over.start_prices}
+        route_vp = {**definition.route_vp, **over.route_vp}
+        self._cards = cards
+        self._base = self
+        self._played: dict[str, Scenario] = {}
         self.content_hash = content_hash
         self.sources = sources
         chosen = set(definition.cards)
@@ -210,9 +246,7 @@ class Scenario:
         self.patrons = world.patrons
         self.nodes = world.nodes
         self.links = world.links
-        self.routes = tuple(
-            evolve(r, vp=definition.route_vp[r.id]) if r.id in definition.route_vp else r for r in world.routes
-        )
+        self.routes = tuple(evolve(r, vp=route_vp[r.id]) if r.id in route_vp else r for r in world.routes)
         self.blocs = world.blocs
         self.objectives = world.objectives
         self.state_index: dict[str, int] = {s.id: i for i, s in enumerate(world.states)}
@@ -292,9 +326,22 @@ class Scenario:
         return self.card_by_id[card_id]
 
     def eras_for(self, length: str) -> tuple[EraDef, ...]:
-        """The eras played at a given length: the first N of the scenario's eras."""
-        count = self.definition.lengths[length]
-        return self.definition.eras[:count]
+        """The eras played in a format: the first N of the scenario's eras."""
+        return self.definition.eras[: self.definition.format(length).eras]
+
+    def played(self, length: str) -> Scenario:
+        """This scenario as a game of format `length` plays it: the scenario itself when the format sets no
+        numbers of its own, else (built once) the scenario with the format's rules, start prices and route
+        points over its own. The same for every scenario `played` returned."""
+        base = self._base
+        if length not in base._played:
+            fmt = base.definition.format(length)
+            variant = base
+            if fmt.rules or fmt.start_prices or fmt.route_vp:
+                variant = Scenario(base.definition, base.world, base._cards, base.sources, base.content_hash, fmt)
+                variant._base = base
+            base._played[length] = variant
+        return base._played[length]
 
     def __repr__(self) -> str:
         return f"Scenario({self.id!r})"

@@ -16,7 +16,8 @@ class SetupError(ValueError):
 def new_game(
     scenario: Scenario, seed: int, seats: tuple[str, ...] | list[str], *, length: str = "", tier: str = "standard"
 ) -> GameState:
-    """A fresh game: nothing dealt yet; the engine's first step deals the national interests."""
+    """A fresh game: nothing dealt yet; the engine's first step deals the national interests. The game is
+    laid out as its format (`length`, else the scenario's default) plays the scenario."""
     if isinstance(seed, bool) or not isinstance(seed, int):
         raise SetupError(f"the seed must be a whole number, not {seed!r}")
     if isinstance(seats, str) or not isinstance(seats, (tuple, list)):
@@ -26,7 +27,9 @@ def new_game(
         raise SetupError(f"a seat must be a state id: {seats!r}")
     if not isinstance(length, str) or not isinstance(tier, str):
         raise SetupError(f"the length and tier must be names: {length!r}, {tier!r}")
-    _check_setup(scenario, seats, length or scenario.definition.default_length, tier)
+    length = length or scenario.definition.default_length
+    _check_setup(scenario, seats, length, tier)
+    scenario = scenario.played(length)
     world = scenario.world
     n = len(seats)
     home = tuple(scenario.state_index[s] for s in seats)
@@ -36,11 +39,11 @@ def new_game(
     )
     members = tuple(frozenset(m for m in b.members if m not in b.suspended) for b in world.blocs)
     standing = tuple(tuple(_start_standing(scenario, seat, p.id, members) for p in world.patrons) for seat in seats)
-    prices = {**world.prices, **scenario.definition.start_prices}
+    prices = {**world.prices, **scenario.start_prices}
     return GameState(
         scenario_id=scenario.id,
         seats=seats,
-        options=Options(length=length or scenario.definition.default_length, tier=tier),
+        options=Options(length=length, tier=tier),
         rng=Rng(seed),
         era=0,
         round=1,
@@ -76,8 +79,8 @@ def _check_setup(scenario: Scenario, seats: tuple[str, ...], length: str, tier: 
     for seat in seats:
         if seat not in scenario.state_index or not scenario.state(seat).seatable:
             raise SetupError(f"{seat!r} is not a state a player can lead in {scenario.id}")
-    if length not in d.lengths:
-        raise SetupError(f"unknown length {length!r} (this scenario has {', '.join(sorted(d.lengths))})")
+    if length not in d.format_names():
+        raise SetupError(f"unknown length {length!r} (this scenario has {', '.join(sorted(d.format_names()))})")
     if tier not in TIERS:
         raise SetupError(f"unknown rules tier {tier!r}")
 

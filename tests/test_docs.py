@@ -140,16 +140,24 @@ def test_no_code_cites_the_brief() -> None:
 
 
 def scenario_table() -> dict[str, list[str]]:
-    """The rows of the table in §1.5: label -> the values for 2023, 2024 and the tutorial."""
+    """The rows of the table in §1.5: label -> the values of its columns (the header row's included)."""
     part = ENGLISH.read_text(encoding="utf-8").split("### 1.5 ", 1)[1].split("\n## ", 1)[0]
     rows = {}
     for line in part.splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if len(cells) == 4 and cells[1] and cells[1][0].isdigit():
+        if len(cells) > 2 and not set(cells[1]) <= set("-"):
             rows[cells[0]] = cells[1:]
     return rows
 
 
+# The table's columns: a scenario played in one of its formats.
+COLUMNS = {
+    "2023": ("caspian-2023", "full"),
+    "2023 lesson": ("caspian-2023", "lesson"),
+    "2024": ("caspian-2024", "short"),
+    "2024 lesson": ("caspian-2024", "lesson"),
+    "Tutorial": ("tutorial", "full"),
+}
 FIELDS = {
     "Hand size": "hand_size",
     "Starting tension": "start_tension",
@@ -159,15 +167,30 @@ FIELDS = {
     "Summit margin (bloc dominance)": "summit_margin",
     "Sovereignty cap": "sovereignty_cap",
 }
+ROUTES = {
+    "Russia–Iran route (VP)": "caspian_north_south",
+    "Caspian–Black Sea route (VP)": "caspian_black_sea",
+    "Middle Corridor (VP)": "middle_corridor",
+    "BTC pipeline (VP)": "btc_pipeline",
+    "India–Central Asia route (VP)": "north_south",
+}
 
 
-@pytest.mark.parametrize("column, scenario_id", [(0, "caspian-2023"), (1, "caspian-2024"), (2, "tutorial")])
-def test_the_scenario_table_gives_each_scenarios_numbers(column: int, scenario_id: str) -> None:
-    scenario = load_scenario(scenario_id)
+def test_the_scenario_table_has_a_column_for_each_scenario_and_format() -> None:
+    assert scenario_table()["Rule"] == list(COLUMNS)
+
+
+@pytest.mark.parametrize("column, scenario_id, length", [(i, *c) for i, c in enumerate(COLUMNS.values())])
+def test_the_scenario_table_gives_each_scenarios_numbers(column: int, scenario_id: str, length: str) -> None:
+    scenario = load_scenario(scenario_id).played(length)
     rows = scenario_table()
-    assert set(FIELDS) < set(rows)
+    assert set(FIELDS) | set(ROUTES) < set(rows)
     for label, field in FIELDS.items():
         assert rows[label][column] == str(getattr(scenario.rules, field)), label
-    assert {int(rows["Rounds per era"][column])} == {era.rounds for era in scenario.definition.eras}
-    prices = {**scenario.world.prices, **scenario.definition.start_prices}
+    for label, route in ROUTES.items():
+        assert rows[label][column] == str(scenario.routes[scenario.route_index[route]].vp), label
+    eras = scenario.eras_for(length)
+    assert rows["Eras played"][column] == str(len(eras))
+    assert {int(rows["Rounds per era"][column])} == {era.rounds for era in eras}
+    prices = {**scenario.world.prices, **scenario.start_prices}
     assert rows["Starting price of oil / gas"][column] == f"{prices['oil']}/{prices['gas']}"

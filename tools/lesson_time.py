@@ -1,7 +1,7 @@
 """How long a game takes a class at one screen: seeded bot games counted as a hotseat of human seats.
 
     python3 tools/lesson_time.py                          the classroom default: caspian-2023, 4 seats, the
-                                                          lesson format (none yet: the shortest, short)
+                                                          lesson format
     python3 tools/lesson_time.py --scenario tutorial
     python3 tools/lesson_time.py --guided                 the guided tutorial, for one newcomer
     python3 tools/lesson_time.py --scenario caspian-2023 --format full --games 20 --seed 1
@@ -48,7 +48,7 @@ if str(ROOT) not in sys.path:
 from game import hotseat  # noqa: E402
 from game.bots import make_bot  # noqa: E402
 from game.content_files import ASSETS, list_scenarios, load_scenario  # noqa: E402
-from game.estimates import FILE_NAME  # noqa: E402
+from game.estimates import FILE_NAME, LESSON_FORMAT  # noqa: E402
 from game.i18n import LANGUAGES  # noqa: E402
 from game.session import Session  # noqa: E402
 from game.tutorial import load_script  # noqa: E402
@@ -57,7 +57,6 @@ from rules.action import Answer, Choose, KeepObjective, PassTurn, PickHeadline, 
 from rules.scenario import Scenario  # noqa: E402
 
 CLASSROOM_SCENARIO = "caspian-2023"
-LESSON_FORMAT = "lesson"
 CLASSROOM_SEATS = 4
 PACES = (30, 45, 60)  # seconds a decision
 HANDOVER_SECONDS = 10
@@ -89,14 +88,15 @@ def seat_count(scenario: Scenario, wanted: int) -> int:
 
 def lesson_format(scenario: Scenario, wanted: str = "") -> str:
     """The format asked for, else the lesson format, else the scenario's shortest (fewest eras)."""
-    lengths = scenario.definition.lengths
+    d = scenario.definition
+    names = d.format_names()
     if wanted:
-        if wanted not in lengths:
-            raise SystemExit(f"{scenario.id} has no format {wanted!r} (it has {', '.join(sorted(lengths))})")
+        if wanted not in names:
+            raise SystemExit(f"{scenario.id} has no format {wanted!r} (it has {', '.join(sorted(names))})")
         return wanted
-    if LESSON_FORMAT in lengths:
+    if LESSON_FORMAT in names:
         return LESSON_FORMAT
-    return min(lengths, key=lambda name: (lengths[name], name))
+    return min(names, key=lambda name: (d.format(name).eras, name))
 
 
 def play(scenario: Scenario, length: str, seats: tuple[str, ...], seed: int, take_forced: bool = True) -> Counter[str]:
@@ -190,7 +190,7 @@ def write_estimates(games: int, seed: int, jobs: int) -> Path:
         scenario = load_scenario(scenario_id)
         seats = seat_count(scenario, CLASSROOM_SEATS)
         lines += ["", f'["{scenario_id}"]']
-        for length in scenario.definition.lengths:
+        for length in scenario.definition.format_names():
             result = measure(scenario_id, length, seats, games, seed, jobs)
             lines.append(f"{length} = {round(result['minutes_at_45s'])}")
     path = ASSETS / FILE_NAME

@@ -74,10 +74,12 @@ class Bot:
         self.rng = random.Random(f"{seed}:{seat}")
 
     def choose(self, scenario: Scenario, view: GameState, legal: tuple[Action, ...]) -> Decision:
-        """Pick one of the legal actions for the seat's decision, with a reason."""
+        """Pick one of the legal actions for the seat's decision, with a reason (judged by the numbers of
+        the game's format)."""
         if not legal:
             raise ValueError("no legal action to choose from")
         check_view(view, self.seat)
+        scenario = scenario.played(view.options.length)
         start = time.perf_counter()
         action, reason = self._decide(scenario, view, legal)
         ms = (time.perf_counter() - start) * 1000

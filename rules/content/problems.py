@@ -51,6 +51,13 @@ def unknown(what: str, value: str, known: Iterable[str]) -> str:
     return f'unknown {what} "{value}"{did_you_mean(value, known)}'
 
 
+def unknown_key(key: str, allowed: Sequence[str]) -> str:
+    """The message for a table key that names nothing: ``unknown key "x" (did you mean "y"?)``, or the keys
+    allowed when none is close."""
+    hint = did_you_mean(key, allowed)
+    return f'unknown key "{key}"{hint}' if hint else f'unknown key "{key}"; expected one of: {", ".join(allowed)}'
+
+
 def not_one_of(what: str, value: object, options: Sequence[object]) -> str:
     """The message for a value outside an enumeration, listing the allowed values."""
     listed = ", ".join(str(o) for o in options)

@@ -5,18 +5,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
+import attrs
+
 from rules.content.card_checks import check_cards, check_sources
 from rules.content.problems import (
     ContentError,
     KeyPath,
     problem,
     unknown,
+    unknown_key,
 )
 from rules.content.refs import Known, at_least, collect, one_of, ref, repeat
 from rules.content.world_checks import check_world
 from rules.scenario import (
     COMMODITIES,
     CardDef,
+    RulesDef,
     Scenario,
     ScenarioDef,
     SourceDef,
@@ -38,6 +42,9 @@ def _era_checks(definition: ScenarioDef) -> Iterable[tuple[KeyPath, str | None]]
     yield ("eras",), None if definition.eras else "a scenario needs at least one era"
     for name, count in definition.lengths.items():
         yield ("lengths", name), _length(count, len(definition.eras))
+    for name, fmt in definition.formats.items():
+        yield ("formats", name, "eras"), _length(fmt.eras, len(definition.eras))
+        yield ("formats", name), f'format "{name}" is also in lengths' if name in definition.lengths else None
     yield ("default_length",), _default_length(definition)
 
 
@@ -46,9 +53,22 @@ def _length(count: int, eras: int) -> str | None:
 
 
 def _default_length(definition: ScenarioDef) -> str | None:
-    if definition.default_length in definition.lengths:
+    if definition.default_length in definition.format_names():
         return None
-    return unknown("length", definition.default_length, definition.lengths)
+    return unknown("length", definition.default_length, definition.format_names())
+
+
+def _format_checks(definition: ScenarioDef, known: Known) -> Iterable[tuple[KeyPath, str | None]]:
+    """A format's own numbers, checked as the scenario's: rules keys are `RulesDef` fields, prices name
+    commodities, route points name routes."""
+    rule_keys = [a.name for a in attrs.fields(RulesDef)]
+    for name, fmt in definition.formats.items():
+        for key in fmt.rules:
+            yield ("formats", name, "rules", key), None if key in rule_keys else unknown_key(key, rule_keys)
+        for commodity in fmt.start_prices:
+            yield ("formats", name, "start_prices", commodity), one_of("commodity", commodity, COMMODITIES)
+        for route_id, vp in fmt.route_vp.items():
+            yield ("formats", name, "route_vp", route_id), ref("route", route_id, known) or at_least(vp, 0)
 
 
 def _seat_checks(definition: ScenarioDef, known: Known) -> Iterable[tuple[KeyPath, str | None]]:
@@ -139,6 +159,7 @@ def check_scenario(
     )
     found += collect(file, _era_checks(definition))
     found += collect(file, _seat_checks(definition, known))
+    found += collect(file, _format_checks(definition, known))
     if cards_with_files is not None:
         all_cards: dict[str, CardDef] = {c.id: c for _, cards in cards_with_files for c in cards}
         found += collect(file, _scenario_card_checks(definition, known, all_cards))

@@ -4,7 +4,7 @@ tagged by their ``kind`` key."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any, TypeVar, get_args, get_origin
 
 import attrs
@@ -22,9 +22,9 @@ from cattrs.gen import make_dict_structure_fn
 from rules.content.problems import (
     KeyPath,
     describe,
-    did_you_mean,
     not_one_of,
     problem,
+    unknown_key,
 )
 from rules.scenario import (
     EFFECT_KINDS,
@@ -185,17 +185,12 @@ def _segment(exc: BaseException) -> KeyPath:
 def _leaf_problems(exc: BaseException, file: str, path: KeyPath) -> list[str]:
     if isinstance(exc, ForbiddenExtraKeysError):
         allowed = [a.name for a in attrs.fields(exc.cl)]
-        return [problem(file, (*path, key), _unknown_key(key, allowed)) for key in sorted(exc.extra_fields)]
+        return [problem(file, (*path, key), unknown_key(key, allowed)) for key in sorted(exc.extra_fields)]
     if isinstance(exc, Invalid):
         return [problem(file, path if exc.key is None else (*path, exc.key), exc.message)]
     if isinstance(exc, KeyError):
         return [problem(file, path, "missing required key")]
     return [problem(file, path, f"invalid value ({exc})")]
-
-
-def _unknown_key(key: str, allowed: Sequence[str]) -> str:
-    hint = did_you_mean(key, allowed)
-    return f'unknown key "{key}"{hint}' if hint else f'unknown key "{key}"; expected one of: {", ".join(allowed)}'
 
 
 def structure_problems(exc: BaseException, file: str, path: KeyPath = ()) -> list[str]:

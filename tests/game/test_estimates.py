@@ -11,7 +11,7 @@ from game.content_files import list_scenarios, load_scenario
 
 def test_every_shipped_format_has_its_measured_minutes() -> None:
     for scenario_id, _ in list_scenarios():
-        for length in load_scenario(scenario_id).definition.lengths:
+        for length in load_scenario(scenario_id).definition.format_names():
             assert estimates.minutes(scenario_id, length) is not None, f"{scenario_id} {length}: run --write"
 
 

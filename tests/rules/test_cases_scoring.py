@@ -1,4 +1,5 @@
-"""Rule cases 105-125: summits, era-end points, national interests and the outcome (rules §12.6-12.8, §13, §14)."""
+"""Rule cases 105-125 and 143: summits, era-end points, national interests and the outcome (rules §12.6-12.8,
+§13, §14), and a format's own numbers (rules §1.2, §1.5)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from attrs import evolve
 
 from rules import legal_actions, outcome, why_illegal
 from rules.action import Advance, EndTurn
-from rules.scenario import ObjectiveDef, ObjectiveId
+from rules.scenario import FormatDef, ObjectiveDef, ObjectiveId, Scenario
 from rules.scoring import finish, objective_met
 from rules.state import FlowReport
 from tests.rules.helpers import (
@@ -281,3 +282,33 @@ def test_case_125_nothing_is_legal_after_the_end():
     assert legal_actions(sc, st) == ()
     assert why_illegal(sc, st, Advance()) == "game_over"
     assert why_illegal(sc, st, EndTurn("beta")) == "game_over"
+
+
+# --------------------------------------------------------------------------- formats
+
+
+def _with_lesson(sc: Scenario) -> Scenario:
+    """The scenario with a format "lesson" of one era and numbers of its own."""
+    lesson = FormatDef(1, rules={"summit_margin": 2}, start_prices={"oil": 15}, route_vp={"south": 4})
+    return Scenario(evolve(sc.definition, formats={"lesson": lesson}), sc.world, sc.cards)
+
+
+def test_case_143_a_format_plays_its_own_numbers():
+    """rules §1.2, §1.5: a format may set numbers of its own over the scenario's; a game of that format plays
+    with them from its setup to its end, a game of another format without them.
+    Setup: the mini scenario (margin 3, oil 10, route south 0 VP) with a format "lesson" of one era: margin 2,
+    oil 15, route south 4 VP. Alpha's west standing 3: league 5 against union 3 (a lead of 2).
+    Actions: the summit closing era one, in a full game and in a lesson.
+    Expect: the lesson starts oil at 15 and the full game at 10; the league dominates the lesson's summit,
+    which ends the game, and not the full game's, which goes on to era two."""
+    sc = _with_lesson(mini())
+    oil = sc.commodity_index["oil"]
+    games = {length: with_standing(sc, fresh(sc, length=length), "alpha", "west", 3) for length in ("full", "lesson")}
+    assert (games["full"].prices[oil], games["lesson"].prices[oil]) == (10, 15)
+    full, full_log = _summit(sc, with_flows(sc, games["full"]))
+    lesson, lesson_log = _summit(sc, with_flows(sc, games["lesson"]))
+    assert entries(full_log, "summit_held")[0].dominant == "" and full.outcome is None
+    assert entries(lesson_log, "summit_held")[0].dominant == "league"
+    assert lesson.outcome is not None and lesson.outcome.reason == "final"
+    assert sc.played("lesson").routes[0].vp == 4 and sc.played("full").routes[0].vp == sc.world.routes[0].vp
+    assert sc.played("full") is sc and sc.played("lesson").played("lesson") is sc.played("lesson")

@@ -8,6 +8,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 from game.content_files import ASSETS, content_hash, list_scenarios, load_scenario, validate, validate_tree
@@ -21,7 +22,7 @@ from rules.content import (
     parse_world,
 )
 from rules.content.refs import date
-from rules.scenario import CardDef, ScenarioDef, SourceDef, World
+from rules.scenario import CardDef, RulesDef, ScenarioDef, SourceDef, World
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "content"
 GOOD = FIXTURES / "good"
@@ -420,3 +421,52 @@ def test_a_scenario_file_with_a_syntax_error_reports_it_when_loaded(tmp_path: Pa
 )
 def test_a_content_date_must_be_a_real_year_month_or_day(value: str, real: bool) -> None:
     assert (date(value) is None) is real
+
+
+def test_a_format_sets_numbers_checked_as_the_scenarios() -> None:
+    raw = scenario_doc()
+    raw["formats"] = {
+        "lesson": {
+            "eras": 1,
+            "rules": {"summit_margn": 4, "hand_size": 3, "speed": 1},
+            "start_prices": {"oill": 9},
+            "route_vp": {"midle_corridor": 1},
+        },
+        "short": {"eras": 3},
+    }
+    rules = ", ".join(a.name for a in attrs.fields(RulesDef))
+    assert build_problems(raw) == (
+        "s.toml: formats.short.eras: a length plays 1 to 2 eras (the scenario's eras), got 3",
+        's.toml: formats.short: format "short" is also in lengths',
+        's.toml: formats.lesson.rules.summit_margn: unknown key "summit_margn" (did you mean "summit_margin"?)',
+        f's.toml: formats.lesson.rules.speed: unknown key "speed"; expected one of: {rules}',
+        's.toml: formats.lesson.start_prices.oill: unknown commodity "oill" (did you mean "oil"?); '
+        "expected one of: oil, gas, cargo, power",
+        's.toml: formats.lesson.route_vp.midle_corridor: unknown route "midle_corridor" '
+        '(did you mean "middle_corridor"?)',
+    )
+    raw["formats"] = {"lesson": {"eras": 1, "rules": {"summit_margin": "4"}, "era": 1}}
+    raw["rules"] = {"summit_margn": 4}
+    definition, problems = parse_scenario(raw, "s.toml")
+    assert definition is None and problems == [
+        's.toml: formats.lesson.rules.summit_margin: expected an integer, got string "4"',
+        's.toml: formats.lesson.era: unknown key "era" (did you mean "eras"?)',
+        's.toml: rules.summit_margn: unknown key "summit_margn" (did you mean "summit_margin"?)',
+    ]
+
+
+def test_a_format_plays_its_numbers_over_the_scenarios() -> None:
+    raw = scenario_doc()
+    raw["default_length"] = "lesson"
+    raw["formats"] = {"lesson": {"eras": 1, "rules": {"summit_margin": 4}, "start_prices": {"gas": 11}}}
+    definition, _ = parse_scenario(raw, "s.toml")
+    assert definition is not None
+    scenario = build_scenario(
+        definition, good_world(), [("c.toml", good_cards())], good_sources(), "src.toml", "s.toml", "w.toml"
+    )
+    lesson = scenario.played("lesson")
+    assert definition.format_names() == ("full", "short", "lesson")
+    assert (scenario.rules.summit_margin, lesson.rules.summit_margin) == (3, 4)
+    assert lesson.rules.hand_size == scenario.rules.hand_size == 4
+    assert (scenario.start_prices, lesson.start_prices) == ({"oil": 12}, {"oil": 12, "gas": 11})
+    assert [e.number for e in scenario.eras_for("lesson")] == [1]

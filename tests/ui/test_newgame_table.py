@@ -6,6 +6,7 @@ from __future__ import annotations
 import pygame
 import pytest
 
+from game import estimates
 from game.i18n import LANGUAGES
 from game.table import TableSeat
 from game.ui.app import App
@@ -166,3 +167,19 @@ def test_every_text_of_a_nine_seat_table_fits_on_every_text_size(tmp_path, monke
         scene.table = tuple(TableSeat(s.state, s.human, "random") for s in scene.table)
         scene.rebuild()
         assert _overflowing(scene) == [], (size, lang, text_size)
+
+
+def test_the_lesson_format_is_offered_with_its_measured_minutes_and_starts_a_lesson(app) -> None:  # type: ignore[no-untyped-def]
+    scene = _open(app, "caspian-2023")
+    for _ in range(len(scene.scenario.definition.format_names())):  # type: ignore[union-attr]
+        if scene.length == "lesson":
+            break
+        click(app, scene.controls["length"])
+    assert scene.length == "lesson"
+    minutes = estimates.minutes("caspian-2023", "lesson")
+    assert minutes is not None
+    assert scene.controls["length"].text.startswith(f"Lesson: one era (~{minutes} min)")
+    click(app, scene.start)
+    match = app.top.match
+    assert match.setup.length == "lesson"
+    assert match.session.scenario is scene.scenario.played("lesson")  # type: ignore[union-attr]

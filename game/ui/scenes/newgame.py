@@ -60,8 +60,8 @@ class NewGameScene(Scene):
         except ContentError as exc:
             self.problem = self.app.tr("ui.new.broken", problems=str(exc)[:400])
             return
-        lengths = list(self.scenario.definition.lengths)
-        self.length = self.length if self.length in lengths else self.scenario.definition.default_length
+        names = self.scenario.definition.format_names()
+        self.length = self.length if self.length in names else self.scenario.definition.default_length
         remembered = self.app.settings.tables.get(self.scenario_id)
         self.table = self.edited.get(self.scenario_id) or table.remembered_table(self.scenario, remembered)
 
@@ -185,11 +185,11 @@ class NewGameScene(Scene):
         return self.app.tr("ui.new.bounds", count=len(self.table), low=low, high=high)
 
     def length_label(self) -> str:
-        """The length's name ("one era" where a scenario plays a single era under that name) and the minutes
-        tools/lesson_time.py measured for it, where it did."""
+        """The format's name ("one era" where a scenario plays a single era under another format's name; the
+        lesson names itself) and the minutes tools/lesson_time.py measured for it, where it did."""
         assert self.scenario is not None
         tr = self.app.tr
-        one_era = self.scenario.definition.lengths[self.length] == 1
+        one_era = self.scenario.definition.format(self.length).eras == 1 and self.length != estimates.LESSON_FORMAT
         name = tr("length.one_era") if one_era else tr(f"length.{self.length}")
         measured = estimates.minutes(self.scenario_id, self.length, self.app.assets)
         return name if measured is None else tr("ui.new.length_minutes", length=name, minutes=measured)
@@ -287,7 +287,7 @@ class NewGameScene(Scene):
             self.scenario_id = next_value(tuple(self.scenarios), self.scenario_id, step)
             self._load()
         elif key == "length" and self.scenario is not None:
-            self.length = next_value(tuple(self.scenario.definition.lengths), self.length, step)
+            self.length = next_value(self.scenario.definition.format_names(), self.length, step)
         elif key == "tier":
             self.tier = next_value(TIERS, self.tier, step)
         elif key == "language":
