@@ -161,11 +161,13 @@ _STATE_LISTS = frozenset({"gained", "lost"})
 
 
 def describe_reason(tr: Translator, scenario: Scenario, reason: Reason) -> str:
-    """A bot's reason in words: the decision, why (the largest changes, each with its weight), and notes."""
+    """A bot's reason as a person would give it: the decision, then what it hopes to gain or accepts to lose
+    (each term by the facts behind it where they moved, else by what the term stands for), then notes. No
+    weights or search figures: the numbers left are the game's own (income, percentages, scores)."""
     seat = str(dict(reason.why.params).get("seat", ""))
     text = _phrase(tr, scenario, seat, reason.why)
     if reason.terms:
-        terms = "; ".join(_term(tr, scenario, seat, term) for term in reason.terms)
+        terms = tr("bot.list_sep").join(_term(tr, scenario, seat, term) for term in reason.terms)
         text = tr("bot.because", what=text, terms=terms)
     for note in reason.notes:
         text = tr("bot.noted", what=text, note=_phrase(tr, scenario, seat, note))
@@ -173,14 +175,20 @@ def describe_reason(tr: Translator, scenario: Scenario, reason: Reason) -> str:
 
 
 def _term(tr: Translator, scenario: Scenario, seat: str, term: Term) -> str:
-    label, delta = tr(f"bot.term.{term.name}"), _number(tr, term.delta, signed=True)
     if term.fact is None:
-        return tr("bot.weighed", label=label, delta=delta)
-    return tr("bot.weighed_fact", fact=_phrase(tr, scenario, seat, term.fact), label=label, delta=delta)
+        return tr(f"bot.{'more' if term.delta >= 0 else 'less'}.{term.name}")
+    return _phrase(tr, scenario, seat, term.fact)
 
 
 def _phrase(tr: Translator, scenario: Scenario, seat: str, phrase: Phrase) -> str:
-    return tr(phrase.key, **{name: _param(tr, scenario, seat, name, v) for name, v in phrase.params})
+    """A phrase in words; a change that went down reads from its ``<key>_down`` form where it has one."""
+    params = dict(phrase.params)
+    before, after = params.get("before"), params.get("after")
+    key = phrase.key
+    down = isinstance(before, (int, float)) and isinstance(after, (int, float)) and after < before
+    if down and tr.has(f"{key}_down"):
+        key = f"{key}_down"
+    return tr(key, **{name: _param(tr, scenario, seat, name, v) for name, v in phrase.params})
 
 
 def _param(tr: Translator, scenario: Scenario, seat: str, name: str, value: object) -> str:

@@ -43,8 +43,9 @@ class Phrase:
 
 @frozen
 class Term:
-    """One change in the assessment: the evaluation term (``bot.term.<name>``), its change in points,
-    and the facts that moved behind it (None if none did, or none is quoted for this term)."""
+    """One change in the assessment: the evaluation term (said as ``bot.more.<name>`` or ``bot.less.<name>``),
+    its change in points, and the facts that moved behind it (None if none did, or none is quoted for this
+    term)."""
 
     name: str
     delta: float

@@ -316,6 +316,21 @@ class MapView:
             x += width
         return box
 
+    def spot(self, pick: Pick) -> tuple[float, float] | None:
+        """Where a state's label, a node or a link's middle is on the map's surface (None for an unknown id)."""
+        if pick.kind == "link" and pick.id in self.scenario.link_index:
+            a, b = self._link_points(self.scenario.link_index[pick.id])
+            return (a[0] + b[0]) / 2, (a[1] + b[1]) / 2
+        if pick.kind == "node" and pick.id in self.scenario.node_index:
+            return self.node_xy(self.scenario.node_index[pick.id])
+        if pick.kind == "state":
+            try:
+                region = self.base_map.country(pick.id)
+            except KeyError:
+                return None
+            return self.viewport.to_screen(*region.label)
+        return None
+
     def _draw_pick(self, surface: pygame.Surface, pick: Pick, colour: tuple[int, int, int], width: int) -> None:
         if pick.kind == "link" and pick.id in self.scenario.link_index:
             a, b = self._link_points(self.scenario.link_index[pick.id])

@@ -40,6 +40,7 @@ class Match:
     autosaver: Autosaver | None = None  # writes the autosaves while the game is played in the window
     last_era: int | None = None  # "end after this era": play stops once this era (an index) is over
     paused: bool = False  # the engine and bots wait (the tutorial explains a step)
+    replay: tuple[int, ...] = ()  # steps the play screen is asked to show on the map again (from the recap)
 
     @classmethod
     def start(cls, scenario: Scenario, seed: int, plans: tuple[SeatPlan, ...], length: str, tier: str) -> Match:

@@ -22,6 +22,7 @@ from game.table import Table, TableSeat
 from game.ui.app import App
 from game.ui.match import Match, SeatPlan
 from game.ui.negotiation import Review
+from game.ui.scene import Scene
 from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.help import HelpScene
 from game.ui.scenes.newgame import NewGameScene
@@ -185,6 +186,8 @@ def _render(outdir: Path, scenario_id: str, seed: int, size: tuple[int, int], as
     shooter.shot("recap")
     app.pop()
     shooter.shot("play")
+    assert app.top is not None
+    shoot_watching(app, shooter, app.top, match)
     hand = match.state.hands[match.state.seats.index(seat)]
     if hand:
         card = app.push("card", match=match, card_id=hand[0])
@@ -279,6 +282,31 @@ def shoot_negotiation(app: App, shooter: Shooter, scenario_id: str, seed: int, a
         shooter.shot("proposal-answer")
         shoot_variants(app, shooter, "proposal-answer")
     match.close()
+
+
+def shoot_watching(app: App, shooter: Shooter, play: Scene, match: Match) -> None:
+    """Other seats' moves on the play screen's map: a headline's reveal (its card large) and a move, in
+    English and Russian (the beats are held: the window paces them by its bot delay)."""
+    log, actions = match.session.log, match.session.actions
+    headline = max((e.step for e in log if e.entry.kind == "headlines_revealed"), default=0)
+    moves = [s for s in range(1, len(actions) + 1) if actions[s - 1].kind in ("apply_pressure", "place_influence")]
+    stage = play.stage  # type: ignore[attr-defined]
+    delay, app.bot_delay = app.bot_delay, 1.0
+    for language, suffix in (("en", ""), ("ru", "-ru")):
+        app.settings.language = language
+        app.refresh()
+        for name, steps in (("watch-headline", [headline]), ("watch-move", moves[-1:])):
+            stage.skip()
+            play.show_steps([s for s in steps if s])  # type: ignore[attr-defined]
+            play.next_beat()  # type: ignore[attr-defined]
+            wanted = (lambda b: b.card) if name == "watch-headline" else (lambda b: b.marks and not b.card)
+            while stage.queue and not wanted(stage.now):
+                play.next_beat()  # type: ignore[attr-defined]
+            shooter.shot(name + suffix)
+    stage.skip()
+    app.bot_delay = delay
+    app.settings.language = "en"
+    app.refresh()
 
 
 def shoot_variants(app: App, shooter: Shooter, name: str) -> None:

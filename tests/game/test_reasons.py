@@ -100,7 +100,9 @@ def test_every_evaluation_term_has_a_label() -> None:
     scenario = mini_scenario()
     terms = Evaluator(scenario, "alpha").assess(new_game(scenario, 1, ("alpha", "beta"))).terms
     for lang in ("en", "ru"):
-        assert [name for name in terms if f"bot.term.{name}" not in load_catalogue(lang)] == [], lang
+        catalogue = load_catalogue(lang)
+        assert [name for name in terms if f"bot.more.{name}" not in catalogue] == [], lang
+        assert [name for name in terms if f"bot.less.{name}" not in catalogue] == [], lang
 
 
 def test_a_reason_reads_in_both_languages() -> None:
@@ -110,11 +112,32 @@ def test_a_reason_reads_in_both_languages() -> None:
     fact = Phrase.of("bot.fact.income", before=3, after=5)
     reason = Reason(Phrase.of("bot.why.best", seat="alpha", plan=plan), (Term("income", 1.25, fact),))
     assert describe_reason(Translator("en"), scenario, reason) == (
-        "Alpha plays “Four” for its ops, to add influence. Why: income 3 → 5 a round (income +1.2)"
+        "Alpha plays “Four” for its ops, to add influence: income rises from 3 to 5 a round"
     )
     assert describe_reason(Translator("ru"), scenario, reason) == (
-        "Alpha разыгрывает «Four» ради очков действий, чтобы добавить влияние. "
-        "Почему: доход 3 → 5 за раунд (доход +1,2)"
+        "Alpha разыгрывает «Four» ради очков действий, чтобы добавить влияние: доход растёт с 3 до 5 за раунд"
+    )
+
+
+def test_a_reason_reads_like_a_person_with_no_weights_or_search_figures() -> None:
+    """A fall reads as a fall, a term with no fact as what it stands for, a search as what it showed: no
+    weights in points ("+1.2") and no averages of simulations."""
+    scenario = mini_scenario()
+    plan = (PlayCard("alpha", "c4"), UseOps("alpha", "influence"))
+    terms = (
+        Term("score", 1.25, Phrase.of("bot.fact.projected", before=11.2, after=12.2)),
+        Term("budget", -0.5, Phrase.of("bot.fact.budget", before=6, after=2)),
+        Term("credibility", -0.25),
+    )
+    note = Phrase.of("bot.search.kept", sims=6, mean=8.2)
+    reason = Reason(Phrase.of("bot.why.best", seat="alpha", plan=plan), terms, (note,))
+    assert describe_reason(Translator("en"), scenario, reason) == (
+        "Alpha plays “Four” for its ops, to add influence: it expects more points by the end, its budget falls "
+        "to 2, at the cost of credibility. Playing out 6 possible futures bore this out."
+    )
+    assert describe_reason(Translator("ru"), scenario, reason) == (
+        "Alpha разыгрывает «Four» ради очков действий, чтобы добавить влияние: к концу игры рассчитывает на "
+        "больше очков, бюджет падает до 2, ценой доверия. Розыгрыш 6 возможных продолжений это подтвердил."
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 import pygame_gui
 
-from game.describe import describe_entry, signed_agreements
+from game.captions import Beat, since_last_turn
 from game.i18n import party_name
 from game.ui import style
 from game.ui.match import Match
@@ -87,14 +87,16 @@ class RecapScene(Scene):
         super().__init__(app)
         self.match = match
         self.seat = seat
+        self.beats: list[Beat] = []
 
     def build(self) -> None:
+        """The others' moves since the seat's last turn, one caption each, as the map showed them; the seat may
+        watch them on the map again or go straight to its hand."""
         app, u, tr, m = self.app, self.app.u, self.app.tr, self.app.manager
         w, h = app.size
         sc = self.match.scenario
-        entries = self.match.session.recap(self.seat)
-        signed = signed_agreements(e.entry for e in self.match.session.visible_log(None))
-        rows = [glossed(tr.lang, describe_entry(tr, sc, e.entry, signed)) for e in entries[-80:]]
+        self.beats = since_last_turn(tr, sc, self.match.session, self.seat)
+        rows = [glossed(tr.lang, b.caption) for b in self.beats[-80:]]
         name = party_name(tr, sc, self.seat)
         self.add(label(m, pygame.Rect(0, u(20), w, u(56)), tr("ui.recap.heading", seat=name), "@title"))
         pw = min(w - u(60), u(980))
@@ -102,7 +104,16 @@ class RecapScene(Scene):
         self.add(text_box(m, pygame.Rect((w - pw) // 2, u(90), pw, h - u(190)), body))
         bw, bh = u(320), u(54)
         self.go = self.add(
-            button(m, pygame.Rect((w - bw) // 2, h - u(84), bw, bh), tr("ui.recap.continue"), object_id="@primary")
+            button(m, pygame.Rect(w // 2 + u(8), h - u(84), bw, bh), tr("ui.recap.continue"), object_id="@primary")
+        )
+        self.watch = self.add(
+            button(
+                m,
+                pygame.Rect(w // 2 - u(8) - bw, h - u(84), bw, bh),
+                tr("ui.recap.watch"),
+                tip=tr("ui.recap.watch_tip"),
+                enabled=bool(self.beats),
+            )
         )
 
     def handle(self, event: pygame.event.Event) -> bool:
@@ -112,7 +123,15 @@ class RecapScene(Scene):
         if pressed or (event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_SPACE)):
             self.app.pop()
             return True
+        watch = event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.watch
+        if watch or (event.type == pygame.KEYDOWN and event.key == pygame.K_w and self.beats):
+            self.match.replay = tuple(sorted({b.step for b in self.beats}))
+            self.app.pop()
+            return True
         return False
+
+    def texts(self) -> list[str]:
+        return [b.caption for b in self.beats]
 
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill((14, 18, 24))

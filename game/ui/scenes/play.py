@@ -5,17 +5,21 @@ from __future__ import annotations
 import pygame
 import pygame_gui
 
+from game.captions import beats, others_steps
 from game.describe import describe_action, describe_entry, describe_reason, signed_agreements
 from game.foresight import changes_words, cost_words, foresee, warnings
 from game.i18n import Translator, party_name, seat_code, world_name
 from game.logkinds import LOG_FILTERS, REASON_CATEGORY, log_category, shows
 from game.ui import style
+from game.ui.cardface import Face
+from game.ui.handview import Faces, build_hand
 from game.ui.logview import LogView, Row
 from game.ui.mapview import MapView, Pick, draw_link
 from game.ui.match import Match
 from game.ui.negotiation import Draft, Review, pick_draft, steps
 from game.ui.savefiles import keep_autosaves
 from game.ui.scene import Scene, SceneHost
+from game.ui.stage import BEAT_DELAYS, Stage
 from game.ui.widgets import button, esc, text_box
 from rules import Action, GameState, IllegalActionError
 from rules.action import (
@@ -83,6 +87,10 @@ class PlayScene(Scene):
         self.log_shown_for: tuple = ()  # what the log shows (filter, viewer, language)
         self.log_shown = 0  # how many of log_rows the log has been given
         self.log_focused = False  # the log was clicked last (then PgUp/PgDn scroll it)
+        self.faces = Faces()
+        self.stage = Stage()
+        self.watched = len(match.session.actions)  # the last step whose moves were put on the stage
+        self.hand_shown: tuple[tuple[str, int], ...] = ()  # (card, width) of each face in the hand now
         self.log_unseen = False  # new lines came while the reader had scrolled up
 
     # layout ------------------------------------------------------------------------------------------
@@ -252,6 +260,36 @@ class PlayScene(Scene):
                 )
         return "<br>".join(lines)
 
+    # other seats' moves ------------------------------------------------------------------------------
+    @property
+    def beat_length(self) -> float:
+        """Seconds a move stays on the map (none when the window plays bots without delay)."""
+        return BEAT_DELAYS * self.app.bot_delay
+
+    def watch(self) -> None:
+        """Put the moves made since the last look by anyone but the viewer on the stage (an undo forgets)."""
+        session = self.match.session
+        done = len(session.actions)
+        if done < self.watched:
+            self.watched = done
+        if self.match.replay:  # the recap asked to watch the moves since the viewer's last turn again
+            self.show_steps(list(self.match.replay))
+            self.match.replay = ()
+        if done == self.watched:
+            return
+        steps = others_steps(session, self.match.viewer, self.watched + 1, done)
+        self.watched = done
+        if steps:
+            self.show_steps(steps)
+
+    def show_steps(self, steps: list[int]) -> None:
+        """The beats of these steps, as the viewer may read them, onto the stage."""
+        tr, sc, session = self.app.tr, self.match.scenario, self.match.session
+        entries = session.visible_log(self.match.viewer)
+        signed = signed_agreements(e.entry for e in entries)
+        self.stage.add(beats(tr, sc, entries, steps, signed))
+        self.app.changed()
+
     # log ---------------------------------------------------------------------------------------------
     def build_log(self) -> None:
         """The filter row, the log (kept from the last build when it still fits) and the "new lines" button."""
@@ -351,6 +389,10 @@ class PlayScene(Scene):
         self.log.page(pages)
         self.app.changed()
 
+    def exit(self) -> None:
+        super().exit()
+        self.hand_shown = ()
+
     # decisions ---------------------------------------------------------------------------------------
     def build_decisions(self, area: pygame.Rect, view: GameState) -> None:
         """The prompt and the buttons of the decision the viewer faces now."""
@@ -363,6 +405,10 @@ class PlayScene(Scene):
         box = pygame.Rect(area.x, area.y + ph + u(4), area.w, area.h - ph - u(4))
         self.decision_area = box  # where decision buttons show (a scrolled-away one lies outside)
         scroller = self.add(pygame_gui.elements.UIScrollingContainer(box, m, allow_scroll_x=False))
+        self.hand_shown = ()
+        if items and all(isinstance(item[3], str) for item in items):
+            self.build_hand(scroller, (area.w - u(28), box.h), items)
+            return
         row = u(38)
         inner_w = area.w - u(28)
         for i, (text, tip, enabled, payload) in enumerate(items):
@@ -377,6 +423,24 @@ class PlayScene(Scene):
             elif payload is not None:
                 self.action_buttons[id(widget)] = payload  # type: ignore[assignment]
         scroller.set_scrollable_area_dimensions((inner_w + u(8), max(1, len(items) * (row + u(4)))))
+
+    def build_hand(
+        self, scroller: pygame_gui.elements.UIScrollingContainer, size: tuple[int, int], items: list
+    ) -> None:
+        """The viewer's hand as card faces in the decision area (a face opens its card)."""
+        cards = [(str(payload), f"{text} — {tip}") for text, tip, _, payload in items]
+        images, buttons, height = build_hand(self.app.manager, scroller, size, cards, self.face_of, self.app.u)
+        width = size[0]
+        self.widgets.extend(images)
+        for widget, card_id in buttons:
+            self.widgets.append(widget)
+            self.card_buttons[id(widget)] = card_id
+        self.hand_shown = tuple((card_id, widget.rect.width) for widget, card_id in buttons)
+        scroller.set_scrollable_area_dimensions((width + self.app.u(8), height))
+
+    def face_of(self, card_id: str, width: int) -> Face:
+        """A card's face at a width, in the window's language and palette."""
+        return self.faces.get(self.app.tr, self.match.scenario, card_id, width, self.app.settings.palette)
 
     def decision(self, view: GameState) -> tuple[str, list[tuple[str, str, bool, object]]]:
         """(prompt, [(text, tooltip, enabled, action or card id)]) for the viewer now."""
@@ -523,6 +587,9 @@ class PlayScene(Scene):
             return self.on_button(event.ui_element)
         if event.type == pygame.MOUSEBUTTONDOWN:
             self.log_focused = self.log.rect.collidepoint(event.pos)
+            if self.stage.now is not None and self.stage.caption_rect.collidepoint(event.pos):
+                self.next_beat()
+                return True
         if self.log.handle(event):
             self.app.changed()
             return True
@@ -557,8 +624,17 @@ class PlayScene(Scene):
         self.hover = self.map.pick(event.pos) if self.map_rect.collidepoint(event.pos) else None
         return False
 
+    def next_beat(self) -> None:
+        """Space or a click on the caption: the next move now."""
+        self.stage.next(self.beat_length)
+        self.app.changed()
+
     def on_key(self, event: pygame.event.Event) -> bool:
         key = event.key
+        if self.stage.busy and key in (pygame.K_SPACE, pygame.K_BACKSPACE):
+            self.next_beat() if key == pygame.K_SPACE else self.stage.skip()
+            self.app.changed()
+            return True
         step = self.app.u(60)
         pans = {pygame.K_LEFT: (step, 0), pygame.K_RIGHT: (-step, 0), pygame.K_UP: (0, step), pygame.K_DOWN: (0, -step)}
         if key in pans:
@@ -756,6 +832,9 @@ class PlayScene(Scene):
         if self.app.top is not self:
             return
         self.follow_log()
+        self.watch()
+        if self.stage.update(dt, self.beat_length):
+            self.app.changed()
         match = self.match
         if match.era_done():
             self.app.reset("era_end", match=match)
@@ -768,6 +847,8 @@ class PlayScene(Scene):
             return
         if step in ("engine", "bot") and match.paused:
             return
+        if step in ("engine", "bot", "cover") and self.stage.busy:
+            return  # the room watches the last moves before the next one (or the next seat's cover)
         if step == "engine":
             self.engine_step()
             return
@@ -819,15 +900,33 @@ class PlayScene(Scene):
         area = self.map_rect
         flows = view.last_flows.paths if (view.last_flows and self.show_flows) else ()
         target = surface.subsurface(area)
-        self.map.draw(target, view, self.t, flows, self.hover, (self.focus,) if self.focus else ())
+        highlight = ((self.focus,) if self.focus else ()) + self.stage.picks()
+        self.map.draw(target, view, self.t, flows, self.hover, highlight)
+        self.draw_legend(surface, area)
+        self.draw_turn_card(surface, view, area)
+        self.stage.draw(surface, area, self.map, self.app.u, self.face_of, self.app.tr("ui.stage.hint"))
         if self.hover is not None and self.drag_from is None:
             self.draw_info(surface, view, self.hover)
-        self.draw_legend(surface, area)
         if self.widgets:  # the log shows with the screen's widgets (not under another screen)
+            pygame.draw.rect(surface, style.PANEL_BG, (0, area.bottom, area.width, self.log_height))
             self.log.draw(surface)
         pygame.draw.rect(
             surface, style.PANEL_BG, (area.right, 0, surface.get_width() - area.right, surface.get_height())
         )
+
+    def turn_card(self, view: GameState) -> str:
+        """The card played this turn, shown large to everyone while no other move is on the map ("" none)."""
+        watching = self.stage.now is not None
+        return view.turn.card if view.turn is not None and view.turn.card and not watching else ""
+
+    def draw_turn_card(self, surface: pygame.Surface, view: GameState, area: pygame.Rect) -> None:
+        card = self.turn_card(view)
+        if card:
+            width = min(self.app.u(190), area.width // 4)
+            surface.blit(self.face_of(card, width).surface, (area.right - width - self.app.u(12), self.app.u(12)))
+
+    def animating(self) -> bool:
+        return self.stage.busy
 
     def draw_backdrop(self, surface: pygame.Surface) -> None:
         self.draw(surface)
@@ -905,7 +1004,12 @@ class PlayScene(Scene):
         """The hover box's lines and every line of the log (shown or scrolled away)."""
         view = self.view()
         out = self.info_lines(view, self.hover) if self.hover else []
-        return out + [row.text for row in self.log.rows if self.widgets]
+        faces = [text for card, width in self.hand_shown for text, _ in self.face_of(card, width).texts]
+        turn_card = self.turn_card(view)
+        if turn_card:
+            faces += [text for text, _ in self.face_of(turn_card, min(self.app.u(190), self.map_rect.w // 4)).texts]
+        faces += self.stage.texts()
+        return out + faces + [row.text for row in self.log.rows if self.widgets]
 
 
 def render_legend(tr: Translator, scale: float) -> pygame.Surface:
