@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 
 import pygame
+import pygame_gui
 import pytest
 
 from game.content_files import load_scenario
@@ -14,9 +15,10 @@ from game.ui.cardface import card_face
 from game.ui.handview import FACE_MAX, FACE_MIN
 from game.ui.match import Match, SeatPlan
 from game.ui.screenshots import mid_game
+from game.ui.settings import TEXT_SIZES
 from tests.ui.driver import click, frames, press, screen_texts
 from tests.ui.test_hotseat import _assert_hidden, _secrets
-from tests.ui.textfit import overflowing_drawn
+from tests.ui.textfit import overflowing_drawn, overflowing_widgets
 
 
 @pytest.mark.parametrize("lang", ["en", "ru"])
@@ -111,4 +113,36 @@ def test_watched_moves_and_the_recap_hide_another_seats_private_data(app) -> Non
         assert app.top is play
         frames(app, 1)
         assert play.stage.busy
+    match.close()
+
+
+def test_the_recap_and_a_watched_move_fit_at_every_size_and_language(app) -> None:  # type: ignore[no-untyped-def]
+    """The recap's buttons and the caption of a move on the map keep their text inside, in both languages, at
+    1280x720 and 1920x1080 and every text size."""
+    match = mid_game("caspian-2023", 7, app.assets)
+    seat = match.to_act() or match.state.seats[0]
+    match.take_seat(seat)
+    app.bot_delay = 1.0
+    play = app.reset("play", match=match)
+    steps = [s for s in range(1, len(match.session.actions) + 1) if match.session.actions[s - 1].kind != "advance"]
+    problems = []
+    for size in ((1280, 720), (1920, 1080)):
+        app.resize(size)
+        for lang in ("en", "ru"):
+            for text_size in TEXT_SIZES:
+                app.settings.language, app.settings.text_size = lang, text_size
+                app.refresh()
+                play.stage.skip()
+                play.show_steps(steps[-6:])
+                play.next_beat()
+                frames(app, 1)
+                caption = [(t, r) for t, r in play.stage.drawn if play.stage.caption_rect.contains(r)]
+                problems += [f"{size} {lang} {text_size}: {p}" for p in overflowing_drawn(caption, play.map_rect)]
+                assert caption, "the caption is drawn inside its band"
+                app.push("recap", match=match, seat=seat)
+                frames(app, 1)
+                boxes = [w for w in app.top.widgets if isinstance(w, pygame_gui.elements.UITextBox)]
+                problems += [f"{size} {lang} {text_size}: {p}" for p in overflowing_widgets(app, may_scroll=boxes)]
+                app.pop()
+    assert problems == [], "\n".join(problems)
     match.close()

@@ -97,8 +97,9 @@ class RecapScene(Scene):
         sc = self.match.scenario
         self.beats = since_last_turn(tr, sc, self.match.session, self.seat)
         rows = [glossed(tr.lang, b.caption) for b in self.beats[-80:]]
-        name = party_name(tr, sc, self.seat)
-        self.add(label(m, pygame.Rect(0, u(20), w, u(56)), tr("ui.recap.heading", seat=name), "@title"))
+        heading = tr("ui.recap.heading", seat=party_name(tr, sc, self.seat))
+        title = m.get_theme().get_font(["@title", "label"]).size(heading)[0] <= w - u(24)
+        self.add(label(m, pygame.Rect(0, u(20), w, u(56)), heading, "@title" if title else "@heading"))
         pw = min(w - u(60), u(980))
         body = "<br>".join(f"• {r}" for r in rows) or esc(tr("ui.recap.nothing"))
         self.add(text_box(m, pygame.Rect((w - pw) // 2, u(90), pw, h - u(190)), body))
