@@ -173,6 +173,8 @@ ROUTES = {
     "Middle Corridor (VP)": "middle_corridor",
     "BTC pipeline (VP)": "btc_pipeline",
     "India–Central Asia route (VP)": "north_south",
+    "Central Asia–China gas (VP)": "central_asia_china_gas",
+    "Armenia's road to the sea (VP)": "armenia_black_sea",
 }
 
 
