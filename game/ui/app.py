@@ -319,6 +319,12 @@ class App:
         matches = [getattr(scene, "match", None) for scene in reversed(self.stack)]
         return next((m for m in matches if isinstance(m, Match)), None)
 
+    def open_console(self) -> None:
+        """F9 during a game: the teacher's console, locked by the game's passphrase (over any screen of it)."""
+        match = self.playing()
+        if match is not None and self.top is not None and self.top.name != "console":
+            self.push("console", match=match)
+
     def close_window(self) -> None:
         """The window's close button: quit, asking first when a game has play no save holds (asked
         already: leave, keeping that play in the autosave)."""
@@ -357,6 +363,9 @@ class App:
             return
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F1:
             self.toggle_help()
+            return
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F9:
+            self.open_console()
             return
         if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.help_button:
             self.toggle_help()

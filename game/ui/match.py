@@ -15,6 +15,7 @@ from game.bots import make_bot, play_budget
 from game.bots.reasons import Reason
 from game.bots.runner import BotRunner, BotWorker
 from game.session import Session, Setup
+from game.teacher import Desk, Lock, desk, player_note
 from rules import Action, GameState, Scenario, observer_view, player_view
 from rules.action import Advance
 
@@ -41,6 +42,9 @@ class Match:
     last_era: int | None = None  # "end after this era": play stops once this era (an index) is over
     paused: bool = False  # the engine and bots wait (the tutorial explains a step)
     replay: tuple[int, ...] = ()  # steps the play screen is asked to show on the map again (from the recap)
+    retired: list[BotRunner] = field(factory=list)  # runners of seats the teacher handed to someone else
+    lock: Lock | None = None  # the teacher's console passphrase (game.teacher), set at the new-game screen
+    _desk: tuple[tuple[int, int], Desk] | None = None  # desk() of the action list it was read from
 
     @classmethod
     def start(cls, scenario: Scenario, seed: int, plans: tuple[SeatPlan, ...], length: str, tier: str) -> Match:
@@ -123,6 +127,38 @@ class Match:
             runner.submit(self.scenario, player_view(self.state, seat), self.session.legal())
         return None
 
+    def desk(self) -> Desk:
+        """What the teacher's notes in the game's actions say now (paused, timer, who plays each seat); read
+        anew only when the action list changed (the play screen asks every frame)."""
+        actions = self.session.actions
+        key = (len(actions), id(actions[-1]) if actions else 0)
+        if self._desk is None or self._desk[0] != key:
+            self._desk = (key, desk(actions))
+        return self._desk[1]
+
+    def held(self) -> bool:
+        """Whether the teacher has paused the game: nobody acts, the engine and the bots wait."""
+        return self.desk().paused
+
+    def hand_seat(self, seat: str, player: str) -> tuple[object, ...]:
+        """The teacher hands a seat to a person ("human") or a bot of a level, in public (a note in the log):
+        returns the note's log entries. A new bot thinks in a worker of its own; a bot that leaves is set aside
+        (its worker may serve other seats)."""
+        index = self.session.state.seats.index(seat)
+        entries = self.session.submit(player_note(seat, player))
+        old = self.bots.pop(seat, None)
+        if old is not None:
+            self.retired.append(old)  # its worker may serve other seats' bots: closed with the match
+        human = player == "human"
+        plan = SeatPlan(seat, human, self.plans[index].level if human else player)
+        self.plans = self.plans[:index] + (plan,) + self.plans[index + 1 :]
+        if not human:
+            bot = make_bot(player, seat, self.session.setup.seed * 31 + index, time_budget=play_budget(player))
+            self.bots[seat] = BotWorker([bot]).runner(seat)
+        if self.viewer is not None and self.viewer not in self.humans():
+            self.viewer = None
+        return entries
+
     def unsaved(self) -> bool:
         """Whether leaving now would leave play that no save file holds."""
         return self.autosaver is not None and not self.session.is_over and self.autosaver.unsaved()
@@ -132,6 +168,6 @@ class Match:
         return self.last_era is not None and self.state.era > self.last_era and not self.session.is_over
 
     def close(self) -> None:
-        """Stop the bots' worker process."""
-        for runner in self.bots.values():
+        """Stop the bots' worker processes."""
+        for runner in (*self.bots.values(), *self.retired):
             runner.close()

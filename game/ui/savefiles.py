@@ -13,6 +13,7 @@ from game import atomic, autosaves, saves
 from game.bots import ALIASES, LEVELS
 from game.mods import Library
 from game.session import Session
+from game.teacher import Lock
 from game.ui.match import Match, SeatPlan
 from game.ui.scene import SceneHost
 from game.ui.settings import TEMP_PREFIX as SETTINGS_TEMP_PREFIX
@@ -39,6 +40,8 @@ def match_document(match: Match) -> dict[str, Any]:
     """The save document of the match: the game's envelope plus who plays each seat."""
     doc = saves.to_document(match.session)
     doc["client"] = {"plans": [{"state": p.state, "human": p.human, "level": p.level} for p in match.plans]}
+    if match.lock is not None:
+        doc["client"]["teacher"] = match.lock.to_json()
     return doc
 
 
@@ -59,25 +62,28 @@ def keep_autosaves(match: Match) -> autosaves.Autosaver:
 
 def load_match(path: Path, library: Library) -> Match:
     """Replay a save into a match; raises `saves.SaveError` with one line if it cannot."""
-    session, seat_plans = _load(path, library)
-    return Match.around(session, seat_plans)
+    session, seat_plans, lock = _load(path, library)
+    match = Match.around(session, seat_plans)
+    match.lock = lock
+    return match
 
 
-def _load(path: Path, library: Library) -> tuple[Session, tuple[SeatPlan, ...]]:
-    """A save's game and who plays each seat (a human where the save does not say)."""
+def _load(path: Path, library: Library) -> tuple[Session, tuple[SeatPlan, ...], Lock | None]:
+    """A save's game, who plays each seat (a human where the save does not say) and the teacher's lock."""
     name = path.name
     doc = saves.read_document(path, name)
     session = saves.from_document(doc, name, library.load)
     client = doc.get("client")
     raw = client.get("plans") if isinstance(client, dict) else None
     plans = {p.get("state"): p for p in raw if isinstance(p, dict)} if isinstance(raw, list) else {}
-    return session, tuple(_seat_plan(seat, plans.get(seat, {}), name) for seat in session.setup.seats)
+    lock = Lock.from_json(client.get("teacher")) if isinstance(client, dict) else None
+    return session, tuple(_seat_plan(seat, plans.get(seat, {}), name) for seat in session.setup.seats), lock
 
 
 def fork_match(path: Path, round_number: int, library: Library) -> Match:
     """A what-if branch of the game saved at `path` from the start of a round, with the same players, saved
     beside it as a new named save (``<name>-whatif-r<round>``, numbered if taken) and ready to play on."""
-    session, seat_plans = _load(path, library)
+    session, seat_plans, lock = _load(path, library)
     branch = saves.fork(session, round_number, path.name)
     stem = f"{path.stem}-whatif-r{round_number}"
     target, number = path.parent / f"{stem}.json", 1
@@ -85,6 +91,7 @@ def fork_match(path: Path, round_number: int, library: Library) -> Match:
         number += 1
         target = path.parent / f"{stem}-{number}.json"
     match = Match.around(branch, seat_plans)
+    match.lock = lock
     save_match(match, target)
     match.save_name = target.stem
     return match

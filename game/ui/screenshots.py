@@ -19,10 +19,12 @@ import pygame_gui
 from game.content_files import ASSETS, list_scenarios, load_scenario
 from game.glossary import LINK_PREFIX
 from game.table import Table, TableSeat
+from game.teacher import Lock
 from game.ui.app import App
 from game.ui.match import Match, SeatPlan
 from game.ui.negotiation import Review
 from game.ui.scene import Scene
+from game.ui.scenes.console import ConsoleScene
 from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.help import HelpScene
 from game.ui.scenes.newgame import NewGameScene
@@ -32,6 +34,7 @@ from game.ui.widgets import link_point
 from rules.action import PlayCard, Propose, UseOps
 from rules.engine import proposal_candidates
 from rules.log import SummitHeld
+from rules.teacher import TeacherNote
 
 
 def default_scenario(assets: Path = ASSETS) -> str:
@@ -229,6 +232,7 @@ def _render(outdir: Path, scenario_id: str, seed: int, size: tuple[int, int], as
     app.settings.language = "en"
     app.refresh()
     shoot_leaving(app, shooter, match)
+    shoot_console(app, shooter, scenario_id, seed, assets)
     rng = random.Random(seed + 1)
     while not match.session.is_over:
         match.session.submit(rng.choice(match.session.legal()))
@@ -247,6 +251,34 @@ def _render(outdir: Path, scenario_id: str, seed: int, size: tuple[int, int], as
     app.refresh()
     tutorial_shots(app, shooter)
     return shooter.paths
+
+
+def shoot_console(app: App, shooter: Shooter, scenario_id: str, seed: int, assets: Path) -> None:
+    """The teacher's console, locked, open and revealing every hand (in both languages), and a paused game."""
+    match = mid_game(scenario_id, seed, assets, steps=20)
+    match.lock = Lock.of("teacher")
+    app.reset("play", match=match)
+    for lang in ("en", "ru"):
+        suffix = "" if lang == "en" else "-ru"
+        app.settings.language = lang
+        app.refresh()
+        console = app.push("console", match=match)
+        assert isinstance(console, ConsoleScene)
+        shooter.shot("console-locked" + suffix)
+        console.unlocked = True
+        console.rebuild()
+        shooter.shot("console" + suffix)
+        console.revealing = True
+        console.rebuild()
+        shooter.shot("console-reveal" + suffix)
+        app.pop()
+    match.session.submit(TeacherNote("pause", ""))
+    app.push("paused", match=match)
+    shooter.shot("paused-ru")
+    app.settings.language = "en"
+    app.refresh()
+    shooter.shot("paused")
+    match.close()
 
 
 def negotiating(scenario_id: str, seed: int, assets: Path = ASSETS) -> tuple[Match, Propose | None]:

@@ -23,6 +23,7 @@ from game.ui.scenes.help import HelpScene
 from game.ui.screenshots import mid_game
 from game.ui.widgets import link_point
 from rules.log import SummitHeld
+from rules.teacher import TeacherNote
 from rules.verbs.pressure import ApplyPressure
 from tests.ui.driver import click, frames, live_widgets, press
 
@@ -36,8 +37,9 @@ def _game(app: App, steps: int = 8):  # type: ignore[no-untyped-def]
 
 
 def _summit_game(app: App):  # type: ignore[no-untyped-def]
-    """A seeded Caspian game that has held a summit (the tutorial's first one ends it)."""
-    match = mid_game("caspian-2023", 7, app.assets)
+    """A seeded Caspian game that has held a summit (the tutorial's first one ends it): 120 steps, since the
+    era's new cards made the 60 steps of seed 7 end before the first summit."""
+    match = mid_game("caspian-2023", 7, app.assets, steps=120)
     seat = match.to_act()
     assert seat is not None
     match.take_seat(seat)
@@ -75,6 +77,11 @@ def _open(name: str) -> Callable[[App], None]:
         elif name == "era_end":
             match.last_era = match.state.era
             app.push("era_end", match=match)
+        elif name == "console":
+            app.push("console", match=match)
+        elif name == "paused":
+            match.session.submit(TeacherNote("pause", ""))
+            app.push("paused", match=match)
         elif name == "preview":
             app.push("preview", match=match, action=ApplyPressure(seat, "throttle", match.scenario.links[0].id))
 
@@ -83,6 +90,7 @@ def _open(name: str) -> Callable[[App], None]:
 
 SCREENS = (
     "title new_game settings load save play card cover recap menu flows summit game_over debrief preview leave era_end"
+    " console paused"
 ).split()
 
 

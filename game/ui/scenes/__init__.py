@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from game.ui.scene import Scene
 from game.ui.scenes.card import CardScene
+from game.ui.scenes.console import ConsoleScene, PausedScene
 from game.ui.scenes.cover import CoverScene, RecapScene
 from game.ui.scenes.crash import CrashScene
 from game.ui.scenes.debrief import DebriefScene
@@ -42,4 +43,6 @@ SCENES: tuple[type[Scene], ...] = (
     LeaveScene,
     EraEndScene,
     CrashScene,
+    ConsoleScene,
+    PausedScene,
 )

@@ -12,6 +12,7 @@ from game import estimates, table
 from game.bots import LEVELS
 from game.i18n import LANGUAGES, world_name
 from game.table import Table, TableSeat
+from game.teacher import Lock
 from game.ui import style
 from game.ui.backdrop import draw_title_backdrop
 from game.ui.match import Match, SeatPlan
@@ -46,6 +47,8 @@ class NewGameScene(Scene):
         self.controls: dict[str, pygame_gui.elements.UIButton] = {}
         self.focus = "start"
         self.rng = random.Random()
+        self.passphrase = ""  # the teacher's console passphrase for this game ("" none yet)
+        self.passphrase_entry: pygame_gui.elements.UITextEntryLine | None = None
         self._load()
 
     def _load(self) -> None:
@@ -87,6 +90,7 @@ class NewGameScene(Scene):
             self.add(label(m, pygame.Rect(margin, y, col * 27 // 100, row - u(8)), tr(f"ui.new.{key}")))
             rect = pygame.Rect(margin + col * 27 // 100, y, col - col * 27 // 100, row - u(8))
             self.control(key, button(m, rect, f"{values[key]}  ▸", tip=tr(f"ui.new.{key}_tip")))
+        self.build_passphrase(pygame.Rect(margin, top + len(FIELDS) * row, col, row - u(8)))
         self.build_table(pygame.Rect(margin + col + gap, top, w - 2 * margin - gap - col, h - top - u(100)))
         if self.problem:
             self.add(label(m, pygame.Rect(margin, h - u(150), w - 2 * margin, u(40)), self.problem))
@@ -99,6 +103,21 @@ class NewGameScene(Scene):
             "start", button(m, rect, tr("ui.new.start"), object_id="@primary", enabled=ready, tip=tip)
         )
         self.back = self.controls["back"]
+
+    def build_passphrase(self, rect: pygame.Rect) -> None:
+        """The teacher's passphrase (hidden as typed): F9 during the game opens the console with it."""
+        tr, m = self.app.tr, self.app.manager
+        split = rect.width * 27 // 100
+        self.add(label(m, pygame.Rect(rect.x, rect.y, split, rect.height), tr("ui.new.passphrase")))
+        entry = pygame_gui.elements.UITextEntryLine(
+            pygame.Rect(rect.x + split, rect.y, rect.width - split, rect.height),
+            m,
+            placeholder_text=tr("ui.new.passphrase_hint"),
+        )
+        entry.set_text_hidden(True)
+        entry.set_text(self.passphrase)
+        entry.set_tooltip(tr("ui.new.passphrase_tip"))
+        self.passphrase_entry = self.add(entry)
 
     def control(self, key: str, widget: pygame_gui.elements.UIButton) -> pygame_gui.elements.UIButton:
         """Keep a button under the key that clicks, the arrow keys and Tab know it by."""
@@ -202,6 +221,10 @@ class NewGameScene(Scene):
 
     # input -------------------------------------------------------------------------------------------
     def handle(self, event: pygame.event.Event) -> bool:
+        entry = self.passphrase_entry
+        if event.type == pygame_gui.UI_TEXT_ENTRY_CHANGED and entry is not None and event.ui_element is entry:
+            self.passphrase = entry.get_text()
+            return True
         if event.type == pygame.KEYDOWN:
             return self.key(event)
         if event.type != pygame_gui.UI_BUTTON_PRESSED:
@@ -306,6 +329,7 @@ class NewGameScene(Scene):
         self.app.apply_settings(settings)
         plans = tuple(SeatPlan(s.state, s.human, s.level) for s in self.table)
         match = Match.start(self.scenario, self.seed, plans, self.length, self.tier)
+        match.lock = Lock.of(self.passphrase) if self.passphrase.strip() else None
         self.app.reset("play", match=match)
 
     def draw(self, surface: pygame.Surface) -> None:

@@ -20,6 +20,7 @@ from game.ui.negotiation import Draft, Review, pick_draft, steps
 from game.ui.savefiles import keep_autosaves
 from game.ui.scene import Scene, SceneHost
 from game.ui.stage import BEAT_DELAYS, Stage
+from game.ui.turntimer import TurnTimer
 from game.ui.widgets import button, esc, text_box
 from rules import Action, GameState, IllegalActionError
 from rules.action import (
@@ -92,6 +93,7 @@ class PlayScene(Scene):
         self.watched = len(match.session.actions)  # the last step whose moves were put on the stage
         self.hand_shown: tuple[tuple[str, int], ...] = ()  # (card, width) of each face in the hand now
         self.log_unseen = False  # new lines came while the reader had scrolled up
+        self.timer = TurnTimer()  # the teacher's turn timer, if one is set
 
     # layout ------------------------------------------------------------------------------------------
     @property
@@ -836,8 +838,12 @@ class PlayScene(Scene):
         if self.stage.update(dt, self.beat_length):
             self.app.changed()
         match = self.match
+        self.timer.tick(match, dt)
         if match.era_done():
             self.app.reset("era_end", match=match)
+            return
+        if match.held():
+            self.app.push("paused", match=match)
             return
         step = match.next_step()
         if step == "over":
@@ -907,6 +913,7 @@ class PlayScene(Scene):
         self.stage.draw(surface, area, self.map, self.app.u, self.face_of, self.app.tr("ui.stage.hint"))
         if self.hover is not None and self.drag_from is None:
             self.draw_info(surface, view, self.hover)
+        self.timer.draw(surface, area, self.timer.text(self.app.tr, self.match), self.app.u(22))
         if self.widgets:  # the log shows with the screen's widgets (not under another screen)
             pygame.draw.rect(surface, style.PANEL_BG, (0, area.bottom, area.width, self.log_height))
             self.log.draw(surface)
@@ -1009,6 +1016,7 @@ class PlayScene(Scene):
         if turn_card:
             faces += [text for text, _ in self.face_of(turn_card, min(self.app.u(190), self.map_rect.w // 4)).texts]
         faces += self.stage.texts()
+        faces += [t for t in (self.timer.text(self.app.tr, self.match),) if t]
         return out + faces + [row.text for row in self.log.rows if self.widgets]
 
 
