@@ -90,7 +90,7 @@ def check_mod(root: Path, assets: Path = ASSETS) -> list[str]:
     shipped = {sid for sid, _ in content_files.list_scenarios(assets)}
     for path in AssetFiles.of(root).scenarios:
         sid = read_toml(path).id
-        if sid in shipped:
+        if isinstance(sid, str) and sid in shipped:
             problems.append(f'{display_name(path)}: id: scenario id "{sid}" is a shipped scenario\'s; choose another')
     problems += content_files.validate_tree(root)
     return problems or catalogue_problems(root)

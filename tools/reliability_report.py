@@ -2,7 +2,7 @@
 
     python3 tools/reliability_report.py                          100 games and 100 mutated files
     python3 tools/reliability_report.py --games 10000 --files 1000 --workers 2
-    python3 tools/reliability_report.py --games-json FILE --files 1000   games from a saved fuzz_games --json
+    python3 tools/reliability_report.py --games-json G --files-json F   the halves run apart (their --json)
     python3 tools/reliability_report.py --games 40 --files 40 --check    exit 1 unless every failure field is 0
 
 The object holds `games`, `invariant_failures` (including the legality equivalence), `dead_ends`, `loops`,
@@ -70,6 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--workers", type=int, default=1, help="processes for the games")
     parser.add_argument("--games-json", type=Path, help="take the games' counts from a fuzz_games --json output")
+    parser.add_argument("--files-json", type=Path, help="take the files' counts from a fuzz_files --json output")
     parser.add_argument("--failures", type=Path, help="write failing games and files here")
     parser.add_argument("--check", action="store_true", help="exit 1 unless every failure field is 0")
     args = parser.parse_args(argv)
@@ -78,7 +79,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         failures = args.failures / "games" if args.failures else None
         games = fuzz_games.run(args.games, args.seed, args.workers, failures=failures)
-    files = fuzz_files.run(args.files, args.seed, args.failures / "files" if args.failures else None)
+    if args.files_json:
+        files = json.loads(args.files_json.read_text(encoding="utf-8"))
+    else:
+        files = fuzz_files.run(args.files, args.seed, args.failures / "files" if args.failures else None)
     result = report(games, files)
     print(json.dumps(result))
     return 1 if args.check and any(result[key] for key in FAILURES) else 0

@@ -191,3 +191,13 @@ def test_two_scenarios_of_a_mod_may_not_share_an_id(capsys: pytest.CaptureFixtur
         1,
         f'{mod}/scenarios/steppe-copy.toml: id: scenario id "steppe-1990s" is also used by {first}\n',
     )
+
+
+def test_a_scenario_id_of_the_wrong_type_is_a_problem_not_a_crash(mod: Path) -> None:
+    """Found by tools/fuzz_files.py: `id = [...]` in a mod's scenario raised TypeError (unhashable) while the
+    mod was checked against the shipped scenario ids."""
+    scenario = next((mod / "scenarios").glob("*.toml"))
+    text = scenario.read_text(encoding="utf-8")
+    scenario.write_text(text.replace('id = "', 'id = ["x"]\nold_id = "', 1), encoding="utf-8")
+    library = mods.Library.of([mod])
+    assert library.mods == () and any(line.startswith(f"{scenario}: id: ") for line in library.problems)
