@@ -33,7 +33,7 @@ from game.ui.match import Match
 from game.ui.savefiles import ask_to_leave, leave, remove_stray_temps
 from game.ui.scene import Scene
 from game.ui.scenes import SCENES
-from game.ui.settings import Settings, data_dir, load_settings, save_settings
+from game.ui.settings import Settings, data_dir, read_settings, save_settings
 from game.ui.style import FONT_BOLD, FONT_REGULAR
 from game.ui.tutorial_overlay import TutorialOverlay
 from game.ui.widgets import button, esc
@@ -520,10 +520,12 @@ def window_mods(given: Sequence[Path] = ()) -> tuple[Path, ...]:
 
 def main(mods: Sequence[Path] = ()) -> None:
     """Open the window on the title screen, with the installed mods and these mod folders, and play until
-    the player quits (a broken mod's problems go to stderr, one line each)."""
+    the player quits (a damaged settings file's problem and a broken mod's go to stderr, one line each; the
+    settings are then the defaults)."""
     started = time.perf_counter()
-    app = App(load_settings(), mods=window_mods(mods))
-    for problem in app.library.problems:
+    settings, damaged = read_settings()
+    app = App(settings, mods=window_mods(mods))
+    for problem in ([damaged] if damaged else []) + list(app.library.problems):
         print(problem, file=sys.stderr)
     app.reset("title")
     app.step(0.0)
