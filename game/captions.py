@@ -172,6 +172,7 @@ def beat(tr: Translator, scenario: Scenario, segment: Sequence[Entry], signed: M
     """One segment of a step as a beat: its head, then the first changes it caused, in one line."""
     head, rest = segment[0].entry, [e.entry for e in segment[1:] if not _said(segment[0].entry, e.entry)]
     caption = phrase(tr, scenario, head, signed, head=head.kind in _HEADS)
+    caption = caption[:1].upper() + caption[1:]  # a change that opens a beat ("tension -1") starts its line
     changes = [phrase(tr, scenario, e, signed, head=False) for e in rest]
     if changes:
         listed = tr("caption.list_sep").join(changes[:MAX_CHANGES])

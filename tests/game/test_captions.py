@@ -11,7 +11,15 @@ from game.describe import signed_agreements
 from game.i18n import Translator
 from game.session import Entry
 from game.ui.screenshots import mid_game
-from rules.log import BudgetChanged, CardPlayed, EventFired, InfluenceChanged, PressureApplied, TurnEnded
+from rules.log import (
+    BudgetChanged,
+    CardPlayed,
+    EventFired,
+    InfluenceChanged,
+    PressureApplied,
+    TensionChanged,
+    TurnEnded,
+)
 
 
 @pytest.fixture(scope="module")
@@ -68,6 +76,7 @@ def test_every_move_of_a_seeded_game_has_a_caption_with_no_key_showing(played, l
     assert len(shown) > 20
     for beat in shown:
         assert beat.caption and "{" not in beat.caption and "caption." not in beat.caption, beat.caption
+        assert not beat.caption[0].islower(), beat.caption
         assert all(m.id in sc.link_index or m.id in sc.state_index for m in beat.marks)
     assert any(b.card for b in shown) and any(m.text for b in shown for m in b.marks)
 
@@ -80,3 +89,9 @@ def test_a_seats_own_moves_and_its_turn_ends_are_not_replayed_to_it(played) -> N
     recap = since_last_turn(Translator("en"), played.scenario, session, seat)
     assert all(b.step > session.last_step_of(seat) for b in recap)
     assert not any(b.caption.endswith("ends the turn") for b in recap)
+
+
+def test_a_change_that_opens_a_beat_starts_its_line(played) -> None:  # type: ignore[no-untyped-def]
+    [en] = beats(Translator("en"), played.scenario, [Entry(7, TensionChanged(-1, 4))], [7])
+    [ru] = beats(Translator("ru"), played.scenario, [Entry(7, TensionChanged(-1, 4))], [7])
+    assert (en.caption, ru.caption) == ("Tension -1 (now 4)", "Напряжённость -1 (теперь 4)")
