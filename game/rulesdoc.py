@@ -55,6 +55,13 @@ def rules_path(lang: str, docs: Path = DOCS) -> tuple[Path, bool]:
     return (own, True) if own.exists() else (docs / "rules.md", lang == "en")
 
 
+def guide_path(lang: str, docs: Path = DOCS) -> tuple[Path, bool]:
+    """The teachers' guide (``docs/teachers.md``, in Russian ``docs/teachers.ru.md``) for a language, and whether
+    it is that language's own (False: English instead)."""
+    own = docs / ("teachers.md" if lang == "en" else f"teachers.{lang}.md")
+    return (own, True) if own.exists() else (docs / "teachers.md", lang == "en")
+
+
 def read_sections(path: Path) -> tuple[Section, ...]:
     """The rules in a Markdown file, split at its ``##`` headings (the text before them is one section)."""
     sections: list[Section] = []

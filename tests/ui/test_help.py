@@ -305,7 +305,7 @@ def test_the_new_texts_fit_their_boxes(tmp_path, monkeypatch, size: tuple[int, i
     assert app.top.objectives.scroll_bar is None, "the learning objectives overflow their box"
     press(app, pygame.K_F1)
     scene = app.top
-    for tab in ("rules", "glossary", "sources"):
+    for tab in ("rules", "glossary", "sources", "teachers"):
         scene.switch(tab)
         frames(app, 1)
         for widget in (*scene.tabs.values(), scene.close, scene.prev, scene.next):
@@ -314,6 +314,34 @@ def test_the_new_texts_fit_their_boxes(tmp_path, monkeypatch, size: tuple[int, i
         assert all(font.size(str(row))[0] <= width for row in scene.rows())
         assert scene.listing.rect.right < scene.body.rect.left and scene.body.rect.right <= size[0]
     assert scene.search.rect.right < scene.prev.rect.left and scene.count.rect.right <= scene.close.rect.left
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_teachers_tab_shows_the_guide_in_the_readers_language(tmp_path, monkeypatch, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """Help -> Teachers lists the guide's sections (docs/teachers.md, in Russian docs/teachers.ru.md) and shows
+    the chosen one; the lesson plans and the debrief questions are among them."""
+    monkeypatch.setenv("CASPIAN_GAMBIT_DATA", str(tmp_path))
+    from game.rulesdoc import guide_path, read_sections, rules_path
+    from game.ui.settings import Settings
+
+    app = App(Settings(language=lang), size=(1280, 720), persist=False, bot_delay=0.0)
+    app.reset("title")
+    press(app, pygame.K_F1)
+    scene = app.top
+    click(app, scene.tabs["teachers"])
+    path, own = guide_path(lang)
+    assert own and path.name == ("teachers.md" if lang == "en" else "teachers.ru.md")
+    sections = read_sections(path)
+    assert [s.heading.label for s in scene.sections] == [s.heading.label for s in sections]
+    labels = " ".join(str(row) for row in scene.rows())
+    assert ("45" in labels and "90" in labels) and len(sections) >= 8
+    index = next(i for i, row in enumerate(scene.rows()) if str(row).strip().startswith("§6"))
+    scene.choose(index)
+    assert scene.sections[scene.section].heading.number == "6"
+    press(app, pygame.K_TAB)
+    assert (
+        scene.tab == "rules" and scene.sections[0].heading.label == read_sections(rules_path(lang)[0])[0].heading.label
+    )
 
 
 def test_help_reads_the_russian_rules_when_there_are_some_and_says_so_when_not(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -312,6 +312,12 @@ class PausedScene(Scene):
         self.add(label(m, pygame.Rect(0, h // 2 - u(60), w, u(64)), tr("ui.paused.heading"), "@title"))
         self.add(label(m, pygame.Rect(0, h // 2 + u(10), w, u(40)), tr("ui.paused.hint"), "@subtitle"))
 
+    def draw(self, surface: pygame.Surface) -> None:
+        """A dark band behind the words, so that they read over the map."""
+        w, h = self.app.size
+        u = self.app.u
+        pygame.draw.rect(surface, style.PANEL_BG, (0, h // 2 - u(80), w, u(150)))
+
     def update(self, dt: float) -> None:
         if self.app.top is self and not self.match.held():
             self.app.pop()

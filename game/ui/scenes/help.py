@@ -16,13 +16,23 @@ import pygame_gui
 from game.content_files import library
 from game.glossary import LINK_PREFIX, Glossary, Term, fold, load_glossary
 from game.i18n import Translator
-from game.rulesdoc import RULES_LINK, Section, count_matches, highlighted, read_sections, rules_path, section_html
+from game.rulesdoc import (
+    RULES_LINK,
+    Section,
+    count_matches,
+    guide_path,
+    highlighted,
+    read_sections,
+    rules_path,
+    section_html,
+)
 from game.ui.scene import Scene, SceneHost
 from game.ui.style import FONT_REGULAR
 from game.ui.widgets import button, esc, label, text_box
 from rules.scenario import CardDef
 
-TABS = ("rules", "glossary", "sources")
+TABS = ("rules", "glossary", "sources", "teachers")
+DOC_TABS = ("rules", "teachers")  # the tabs that show a Markdown document by its sections
 
 
 class HelpScene(Scene):
@@ -48,9 +58,11 @@ class HelpScene(Scene):
 
     # data --------------------------------------------------------------------------------------------
     def load_rules(self) -> None:
-        """The rules in the current language (English when there is no translation)."""
-        path, self.own_rules = rules_path(self.app.tr.lang)
+        """The document of the tab (the rules, or the teachers' guide) in the current language (English when there
+        is no translation)."""
+        path, self.own_rules = (guide_path if self.tab == "teachers" else rules_path)(self.app.tr.lang)
         self.sections = read_sections(path)
+        self.section = min(self.section, len(self.sections) - 1)
 
     def follow(self, link: str) -> None:
         """Show what a link names: a glossary term or a rules section."""
@@ -127,7 +139,7 @@ class HelpScene(Scene):
 
     def items(self) -> list[str]:
         """The list at the left: contents, terms or articles."""
-        if self.tab == "rules":
+        if self.tab in DOC_TABS:
             out = []
             for section in self.sections:
                 out.append(section.heading.label)
@@ -143,7 +155,7 @@ class HelpScene(Scene):
         return [fit(item, width, font) for item in self.items()]
 
     def body_html(self) -> str:
-        if self.tab == "rules":
+        if self.tab in DOC_TABS:
             note = "" if self.own_rules else f"<i>{esc(self.app.tr('ui.help.english_rules'))}</i><br><br>"
             return note + section_html(self.sections[self.section], self.query, self.base)
         if self.tab == "glossary":
@@ -200,7 +212,7 @@ class HelpScene(Scene):
         """Every match of the query in this tab, as (place, nth match within it): rules section, term, or 0."""
         if not self.query.strip():
             return []
-        if self.tab == "rules":
+        if self.tab in DOC_TABS:
             return [(i, k) for i, s in enumerate(self.sections) for k in range(count_matches(s.text(), self.query))]
         if self.tab == "glossary":
             return [(i, 0) for i in range(len(self.terms()))]
@@ -220,7 +232,7 @@ class HelpScene(Scene):
         found = self.matches()
         if found:
             place, _ = found[min(self.hit, len(found) - 1)]
-            if self.tab == "rules":
+            if self.tab in DOC_TABS:
                 self.section = place
             elif self.tab == "glossary":
                 self.term = self.terms()[place].id
@@ -250,7 +262,7 @@ class HelpScene(Scene):
         if found and self.tab != "glossary":
             _, nth = found[min(self.hit, len(found) - 1)]
             scroll_to_text(self.body, self.query, nth)
-        elif self.tab == "rules" and self.anchor:
+        elif self.tab in DOC_TABS and self.anchor:
             sub = next((s for s in self.sections[self.section].subheadings if s.number == self.anchor), None)
             scroll_to_text(self.body, f"§{sub.number} {sub.title}" if sub else "", 0)
         elif self.tab == "sources" and self.source:
@@ -314,12 +326,15 @@ class HelpScene(Scene):
         return True
 
     def switch(self, tab: str) -> None:
+        if tab != self.tab and tab in DOC_TABS:
+            self.tab, self.section = tab, 0
+            self.load_rules()
         self.tab, self.query, self.hit, self.anchor = tab, "", 0, ""
         self.rebuild()
 
     def choose(self, index: int) -> None:
         """A click in the list at the left: jump to that section, term or article."""
-        if self.tab == "rules":
+        if self.tab in DOC_TABS:
             flat = []
             for i, section in enumerate(self.sections):
                 flat.append((i, ""))
