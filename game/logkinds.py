@@ -46,6 +46,7 @@ _CATEGORY_KINDS = {
         "obligation_broken",
         "pressure_applied",
         "crisis_erupted",
+        "teacher_acted",
     ),
     "flows": (
         "flows_routed",
