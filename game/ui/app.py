@@ -325,6 +325,14 @@ class App:
         if match is not None and self.top is not None and self.top.name != "console":
             self.push("console", match=match)
 
+    def open_class_screen(self) -> bool:
+        """F8 on the play screen: the class screen for the projector (F8 again closes it, in its own handler)."""
+        match = self.playing()
+        if match is None or self.top is None or self.top.name != "play":
+            return False
+        self.push("classroom", match=match)
+        return True
+
     def close_window(self) -> None:
         """The window's close button: quit, asking first when a game has play no save holds (asked
         already: leave, keeping that play in the autosave)."""
@@ -366,6 +374,8 @@ class App:
             return
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F9:
             self.open_console()
+            return
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F8 and self.open_class_screen():
             return
         if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.help_button:
             self.toggle_help()

@@ -254,7 +254,8 @@ def _render(outdir: Path, scenario_id: str, seed: int, size: tuple[int, int], as
 
 
 def shoot_console(app: App, shooter: Shooter, scenario_id: str, seed: int, assets: Path) -> None:
-    """The teacher's console, locked, open and revealing every hand (in both languages), and a paused game."""
+    """The teacher's console, locked, open and revealing every hand, and the class screen (in both languages),
+    then a paused game."""
     match = mid_game(scenario_id, seed, assets, steps=20)
     match.lock = Lock.of("teacher")
     app.reset("play", match=match)
@@ -271,6 +272,9 @@ def shoot_console(app: App, shooter: Shooter, scenario_id: str, seed: int, asset
         console.revealing = True
         console.rebuild()
         shooter.shot("console-reveal" + suffix)
+        app.pop()
+        app.push("classroom", match=match)
+        shooter.shot("classroom" + suffix)
         app.pop()
     match.session.submit(TeacherNote("pause", ""))
     app.push("paused", match=match)

@@ -77,8 +77,8 @@ def _open(name: str) -> Callable[[App], None]:
         elif name == "era_end":
             match.last_era = match.state.era
             app.push("era_end", match=match)
-        elif name == "console":
-            app.push("console", match=match)
+        elif name in ("console", "classroom"):
+            app.push(name, match=match)
         elif name == "paused":
             match.session.submit(TeacherNote("pause", ""))
             app.push("paused", match=match)
@@ -90,7 +90,7 @@ def _open(name: str) -> Callable[[App], None]:
 
 SCREENS = (
     "title new_game settings load save play card cover recap menu flows summit game_over debrief preview leave era_end"
-    " console paused"
+    " console paused classroom"
 ).split()
 
 

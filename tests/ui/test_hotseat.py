@@ -87,6 +87,45 @@ def test_no_screen_of_seat_a_shows_seat_b_private_data(game) -> None:  # type: i
     _assert_hidden(app, secrets | _secrets(app, match, a, b), "cover")
 
 
+def test_no_seat_sees_the_console_its_reveal_or_private_data_on_the_class_screen(game) -> None:  # type: ignore[no-untyped-def]
+    """The teacher's console is locked to a seat (F9 without the passphrase shows no game data); after the
+    teacher's reveal-all, the seat's screens show nothing more of another seat; the class screen (F8) and the
+    paused screen show nothing private of any seat, the one at the keyboard included."""
+    from game.teacher import Lock
+    from rules.teacher import TeacherNote
+
+    app, match, play, a = game
+    b = next(s for s in match.state.seats if s != a)
+    match.lock = Lock.of("owl")
+    everyone = _secrets(app, match, b, a) | _secrets(app, match, a, b)
+    press(app, pygame.K_F9)
+    assert app.top.name == "console" and not app.top.unlocked
+    _assert_hidden(app, everyone, "locked console")
+    app.top.unlocked = True
+    app.top.press("reveal")
+    assert app.top.revealing
+    press(app, pygame.K_ESCAPE)
+    press(app, pygame.K_ESCAPE)
+    assert app.top is play
+    play.rebuild()
+    frames(app, 2)
+    _assert_hidden(app, _secrets(app, match, b, a), "play after the teacher's reveal")
+    assert not [
+        w
+        for w in (app.tr("ui.console.heading"), app.tr("ui.console.reveal_heading"))
+        if w in "\n".join(screen_texts(app))
+    ]
+    press(app, pygame.K_F8)
+    assert app.top.name == "classroom"
+    _assert_hidden(app, everyone, "class screen")
+    press(app, pygame.K_F8)
+    assert app.top is play
+    match.session.submit(TeacherNote("pause", ""))
+    frames(app, 3)
+    assert app.top.name == "paused"
+    _assert_hidden(app, everyone, "paused")
+
+
 def test_undo_takes_back_steps_of_my_turn(game) -> None:  # type: ignore[no-untyped-def]
     app, match, play, a = game
     card_button = next(w for w in play.widgets if id(w) in play.card_buttons)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from game.ui.scene import Scene
 from game.ui.scenes.card import CardScene
+from game.ui.scenes.classroom import ClassScene
 from game.ui.scenes.console import ConsoleScene, PausedScene
 from game.ui.scenes.cover import CoverScene, RecapScene
 from game.ui.scenes.crash import CrashScene
@@ -45,4 +46,5 @@ SCENES: tuple[type[Scene], ...] = (
     CrashScene,
     ConsoleScene,
     PausedScene,
+    ClassScene,
 )
