@@ -77,18 +77,24 @@ class Glossary:
 
     def mark(self, text: str, lang: str, skip: str = "") -> str:
         """Plain text as rich text (escaped), its glossary terms (but `skip`) made links; each marked once."""
-        pattern, by_word = _matcher(self, lang)
-        out, last, seen = [], 0, {skip}
-        for match in pattern.finditer(text):
-            term_id = by_word[fold(match.group(0))]
-            if term_id in seen:
-                continue
-            seen.add(term_id)
-            out.append(_esc(text[last : match.start()]))
-            out.append(f"<a href='{LINK_PREFIX}{term_id}'>{_esc(match.group(0))}</a>")
-            last = match.end()
+        out, last = [], 0
+        for start, end, term_id in self.spans(text, lang, skip):
+            out.append(_esc(text[last:start]))
+            out.append(f"<a href='{LINK_PREFIX}{term_id}'>{_esc(text[start:end])}</a>")
+            last = end
         out.append(_esc(text[last:]))
         return "".join(out)
+
+    def spans(self, text: str, lang: str, skip: str = "") -> list[tuple[int, int, str]]:
+        """Where the glossary terms (but `skip`) are in a plain text: (start, end, term id), each term once."""
+        pattern, by_word = _matcher(self, lang)
+        out, seen = [], {skip}
+        for match in pattern.finditer(text):
+            term_id = by_word[fold(match.group(0))]
+            if term_id not in seen:
+                seen.add(term_id)
+                out.append((match.start(), match.end(), term_id))
+        return out
 
     def found(self, text: str, lang: str) -> list[str]:
         """The ids of the terms a text mentions, in order of first mention."""

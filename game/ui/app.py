@@ -244,7 +244,7 @@ class App:
     def toggle_help(self, link: str = "") -> None:
         """Open help over the current screen (at a link's target), or close it if it is open."""
         top = self.top
-        link = link or self.tooltip_term()
+        link = link or (top.hovered_link() if top is not None else "") or self.tooltip_term()
         if top is not None and top.name == "help":
             if link:
                 top.handle(pygame.event.Event(pygame_gui.UI_TEXT_BOX_LINK_CLICKED, link_target=link))
@@ -297,8 +297,10 @@ class App:
         return ""
 
     def hover_terms(self) -> None:
-        """Show a glossary entry while the pointer is on a marked term in any text box."""
-        href = hovered_link(self.manager)
+        """Show a glossary entry while the pointer is on a marked term in any text box or in what the top screen
+        draws itself (the play screen's log)."""
+        top = self.top
+        href = hovered_link(self.manager) or (top.hovered_link() if top is not None else "")
         if href == self.term_shown:
             return
         if self.term_tip is not None:

@@ -3,12 +3,13 @@
 Only the rows that show are wrapped into surfaces (a game's log of thousands of lines never becomes one
 tall surface); the window starts at a whole row, so no line is cut at the top. It follows the newest row
 (at the bottom) until the reader scrolls up with the wheel, PgUp/PgDn or the scroll bar, and keeps its place
-while new rows come.
+while new rows come. Words the `spans` function finds (the glossary's terms) are underlined, and `term_at`
+says which one is under the pointer.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import pygame
 from attrs import frozen
@@ -16,6 +17,8 @@ from attrs import frozen
 from game.ui import style
 
 WHEEL_ROWS = 3  # rows one notch of the mouse wheel scrolls
+TERM_COLOUR = (159, 208, 255)  # the underline of a term (the theme's link colour)
+Spans = Callable[[str], list[tuple[int, int, str]]]  # a text -> (start, end, id) of the terms in it
 
 
 @frozen
@@ -44,14 +47,16 @@ def wrap(text: str, face: pygame.font.Font, width: int) -> list[str]:
 class LogView:
     """Rows drawn in a rectangle, newest at the bottom, with a scroll bar on the right."""
 
-    def __init__(self) -> None:
+    def __init__(self, spans: Spans | None = None) -> None:
         self.rows: list[Row] = []
+        self.spans = spans
         self.rect = pygame.Rect(0, 0, 0, 0)
         self.size = 13  # font pixel size
         self.top: int | None = None  # the first row shown; None: follow the newest row
         self.dragging = False
         self._face: tuple[int, pygame.font.Font] | None = None
         self._lines: dict[int, list[str]] = {}  # row index -> its wrapped lines (for the current width and size)
+        self._terms: dict[int, list[list[tuple[int, int, str]]]] = {}  # row index -> each line's terms
         self._surfaces: dict[int, list[pygame.Surface]] = {}  # only the rows shown last
         self._layout_for: tuple = ()
 
@@ -61,6 +66,7 @@ class LogView:
         self.rows = list(rows)
         self.top = None
         self._lines.clear()
+        self._terms.clear()
         self._surfaces.clear()
 
     def append(self, rows: Sequence[Row]) -> None:
@@ -75,6 +81,7 @@ class LogView:
         if key != self._layout_for:
             self._layout_for = key
             self._lines.clear()
+            self._terms.clear()
             self._surfaces.clear()
 
     # geometry ----------------------------------------------------------------------------------------
@@ -105,6 +112,19 @@ class LogView:
         if index not in self._lines:
             self._lines[index] = wrap(self.rows[index].text, self.face, self.text_width)
         return self._lines[index]
+
+    def terms(self, index: int) -> list[list[tuple[int, int, str]]]:
+        """Each wrapped line's terms as (start, end, id) in that line (a term broken over two lines is in both)."""
+        if index not in self._terms:
+            text, found = self.rows[index].text, self.spans(self.rows[index].text) if self.spans else []
+            out, at = [], 0
+            for line in self.lines(index):
+                at = max(at, text.find(line, at))
+                end = at + len(line)
+                out.append([(max(s, at) - at, min(e, end) - at, t) for s, e, t in found if s < end and e > at])
+                at = end
+            self._terms[index] = out
+        return self._terms[index]
 
     def height(self, index: int) -> int:
         return len(self.lines(index)) * self.line_height
@@ -207,6 +227,24 @@ class LogView:
                 y += self.line_height
         return out
 
+    def term_rects(self) -> list[tuple[str, pygame.Rect]]:
+        """Each term shown (its id) and where it is drawn."""
+        out = []
+        x, y = self.rect.x + self.pad, self.rect.y + self.pad
+        for index in self.shown():
+            for line, spans in zip(self.lines(index), self.terms(index), strict=True):
+                for start, end, term in spans:
+                    left, right = self.face.size(line[:start])[0], self.face.size(line[:end])[0]
+                    out.append((term, pygame.Rect(x + left, y, right - left, self.line_height)))
+                y += self.line_height
+        return out
+
+    def term_at(self, pos: tuple[int, int]) -> str:
+        """The id of the term drawn under a point ("" when none)."""
+        if not self.rect.collidepoint(pos):
+            return ""
+        return next((term for term, rect in self.term_rects() if rect.collidepoint(pos)), "")
+
     def draw(self, surface: pygame.Surface) -> None:
         """The rows shown and the scroll bar (surfaces kept for the rows shown, no others)."""
         pygame.draw.rect(surface, style.PANEL_BG, self.rect)
@@ -227,5 +265,14 @@ class LogView:
             pygame.draw.rect(surface, (140, 148, 160), thumb, border_radius=3)
 
     def render(self, index: int) -> list[pygame.Surface]:
+        """A row's lines as images, its terms underlined."""
         colour = style.DIM_TEXT if self.rows[index].note else style.TEXT
-        return [self.face.render(line, True, colour) for line in self.lines(index)]
+        out = []
+        for line, spans in zip(self.lines(index), self.terms(index), strict=True):
+            image = self.face.render(line, True, colour)
+            y = min(image.get_height() - 1, self.face.get_ascent() + 2)
+            for start, end, _ in spans:
+                left, right = self.face.size(line[:start])[0], self.face.size(line[:end])[0]
+                pygame.draw.line(image, TERM_COLOUR, (left, y), (right - 1, y), 1)
+            out.append(image)
+        return out

@@ -126,6 +126,11 @@ class Scene:
         """Every text this scene draws outside its widgets (for privacy tests)."""
         return []
 
+    def hovered_link(self) -> str:
+        """The link (a glossary term's, "term:<id>") under the pointer in what the scene draws itself ("" when
+        none; links in text boxes the application finds itself)."""
+        return ""
+
     def help_spot(self) -> tuple[int, int]:
         """Where the application puts the "?" help button (its top left corner): the window's top right."""
         w, _ = self.app.size

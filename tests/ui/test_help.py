@@ -372,3 +372,20 @@ def test_terms_in_a_tooltip_are_marked_and_f1_over_it_opens_their_entry(app) -> 
     assert app.top.name == "help" and app.top.tab == "glossary" and app.top.term == "event"
     press(app, pygame.K_ESCAPE)
     assert app.top is card
+
+
+def test_a_card_face_in_the_hand_marks_its_terms_and_f1_over_it_opens_one(app) -> None:  # type: ignore[no-untyped-def]
+    """A face in the hand is a picture: its button's tooltip carries the card's text with the terms marked."""
+    match, seat = _game(app)
+    play = app.reset("play", match=match)
+    frames(app, 2)
+    faces = [w for w in play.widgets if id(w) in play.card_buttons]
+    assert faces
+    face = next((w for w in faces if "href='term:" in (w.tool_tip_text or "")), None)
+    assert face is not None, "no glossary term in the hand's tooltips"
+    term = re.search(r"href='term:([a-z0-9_]+)'", face.tool_tip_text).group(1)  # type: ignore[union-attr]
+    pygame.mouse.set_pos(face.rect.center)
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=face.rect.center, rel=(0, 0), buttons=(0, 0, 0)))
+    frames(app, 2)
+    press(app, pygame.K_F1)
+    assert app.top.name == "help" and app.top.tab == "glossary" and app.top.term == term

@@ -7,6 +7,7 @@ import pygame
 import pytest
 
 from game.describe import describe_entry, signed_agreements
+from game.glossary import load_glossary
 from game.logkinds import CATEGORY_OF_KIND, LOG_FILTERS, entry_kinds, log_category
 from game.ui.logview import Row
 from game.ui.screenshots import mid_game
@@ -172,3 +173,30 @@ def test_wheel_and_scroll_bar_scroll_the_log(observed) -> None:  # type: ignore[
     assert play.log.first() == 0
     click_at(app, (track.centerx, track.bottom - 1))
     assert play.log.at_bottom()
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_a_term_in_a_log_line_shows_its_glossary_entry_and_a_click_opens_it(app, lang) -> None:  # type: ignore[no-untyped-def]
+    """The pointer moved onto an underlined term of a log line shows the term's entry; a click opens it in help."""
+    app.settings.language = lang
+    app.refresh()
+    match = mid_game("tutorial", 7, app.assets, steps=40)
+    match.take_seat(match.to_act())
+    play = app.reset("play", match=match)
+    frames(app, 2)
+    shown = play.log.term_rects()
+    assert shown, "no glossary term in the log lines shown"
+    term_id, rect = shown[-1]
+    term = load_glossary().term(term_id)
+    assert term is not None
+    point = rect.center
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=point, rel=(0, 0), buttons=(0, 0, 0)))
+    frames(app, 2)
+    assert app.term_tip is not None and term.entry(lang).name in app.term_tip.text_block.html_text
+    away = (play.log_rect.right - play.log.bar_width - play.log.pad * 3, play.log_rect.bottom - 2)
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=away, rel=(0, 0), buttons=(0, 0, 0)))
+    frames(app, 2)
+    assert app.term_tip is None
+    click_at(app, point)
+    frames(app, 1)
+    assert app.top.name == "help" and app.top.tab == "glossary" and app.top.term == term_id

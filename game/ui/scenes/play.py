@@ -8,6 +8,7 @@ import pygame_gui
 from game.captions import beats, others_steps
 from game.describe import describe_action, describe_entry, describe_reason, signed_agreements
 from game.foresight import changes_words, cost_words, foresee, warnings
+from game.glossary import LINK_PREFIX, load_glossary
 from game.i18n import Translator, party_name, seat_code, world_name
 from game.logkinds import LOG_FILTERS, REASON_CATEGORY, log_category, shows
 from game.ui import style
@@ -84,10 +85,11 @@ class PlayScene(Scene):
         self.log_rows: list[tuple[str, Row]] = []  # (category, row) of every line the viewer may read, oldest first
         self.log_read = 0  # how many of the viewer's visible log entries log_rows holds
         self.log_for: tuple = ()  # what log_rows were written for (viewer, language)
-        self.log = LogView()  # kept across rebuilds; rows are appended
+        self.log = LogView(self.log_terms)  # kept across rebuilds; rows are appended
         self.log_shown_for: tuple = ()  # what the log shows (filter, viewer, language)
         self.log_shown = 0  # how many of log_rows the log has been given
         self.log_focused = False  # the log was clicked last (then PgUp/PgDn scroll it)
+        self.pointer = (-1, -1)  # where the pointer last moved to
         self.faces = Faces()
         self.stage = Stage()
         self.watched = len(match.session.actions)  # the last step whose moves were put on the stage
@@ -368,6 +370,18 @@ class PlayScene(Scene):
             self.mark_unseen(True)
         self.app.changed()
 
+    def log_terms(self, text: str) -> list[tuple[int, int, str]]:
+        """The glossary terms in a log line (underlined; the pointer on one shows its entry, a click opens it)."""
+        return load_glossary().spans(text, self.app.tr.lang)
+
+    def log_link(self, pos: tuple[int, int]) -> str:
+        """The link of the glossary term at a point of the log, while the log shows ("" when none)."""
+        term = self.log.term_at(pos) if self.widgets else ""
+        return f"{LINK_PREFIX}{term}" if term else ""
+
+    def hovered_link(self) -> str:
+        return self.log_link(self.pointer)
+
     def follow_log(self) -> None:
         """Hide the "new lines" button once the reader is back at the newest line."""
         if self.log_unseen and self.log.at_bottom():
@@ -589,6 +603,10 @@ class PlayScene(Scene):
             return self.on_button(event.ui_element)
         if event.type == pygame.MOUSEBUTTONDOWN:
             self.log_focused = self.log.rect.collidepoint(event.pos)
+            link = self.log_link(event.pos)
+            if event.button == 1 and link:
+                pygame.event.post(pygame.event.Event(pygame_gui.UI_TEXT_BOX_LINK_CLICKED, link_target=link))
+                return True
             if self.stage.now is not None and self.stage.caption_rect.collidepoint(event.pos):
                 self.next_beat()
                 return True
@@ -607,6 +625,7 @@ class PlayScene(Scene):
                 self.drag_from, self.dragged = event.pos, False
                 return True
         if event.type == pygame.MOUSEMOTION:
+            self.pointer = event.pos
             return self.on_motion(event)
         if event.type == pygame.MOUSEBUTTONUP and self.drag_from is not None:
             self.drag_from = None
