@@ -9,6 +9,7 @@ real map (`assets/history.toml`). Nothing here is in words: `game.debrief_text` 
 
 from __future__ import annotations
 
+import bisect
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -92,6 +93,21 @@ class History:
 
 
 @dataclass(frozen=True)
+class Participation:
+    """What one seat's team did: its decisions, each as (round, step, action kind, milliseconds taken or -1 when
+    nobody timed it: a bot, or a game played outside the client)."""
+
+    seat: str
+    team: str  # "" when the seat had no named team
+    members: tuple[str, ...]
+    decisions: tuple[tuple[int, int, str, int], ...]
+
+    @property
+    def timed(self) -> tuple[int, ...]:
+        return tuple(ms for *_, ms in self.decisions if ms >= 0)
+
+
+@dataclass(frozen=True)
 class Debrief:
     """A game's debrief: one value per round end for each series (index 0 is round 1), and the events."""
 
@@ -114,6 +130,7 @@ class Debrief:
     routes: tuple[RouteFate, ...]
     history: History | None
     interests: tuple[tuple[str, str, bool], ...]  # (seat, objective, met), revealed at the end
+    participation: tuple[Participation, ...] = ()  # per seat, in seat order
 
 
 # --------------------------------------------------------------------------- round ends
@@ -340,4 +357,22 @@ def debrief(session: Session, history_path: Path = HISTORY) -> Debrief:
         routes=route_fates(session, states, history),
         history=history,
         interests=tuple((e.seat, e.objective, e.achieved) for e in public if isinstance(e, ObjectiveRevealed)),
+        participation=participation(session),
     )
+
+
+def participation(session: Session) -> tuple[Participation, ...]:
+    """Each seat's record: every action it took itself (not the engine's, nor the teacher's), the round it was
+    taken in, and how long the person at the screen took (`Session.timings`)."""
+    began = sorted(item.step for item in session.log if isinstance(item.entry, RoundBegan))
+    decided: dict[str, list[tuple[int, int, str, int]]] = {seat: [] for seat in session.setup.seats}
+    for step, action in enumerate(session.actions, start=1):
+        seat = getattr(action, "seat", None)
+        if seat in decided:
+            round_number = bisect.bisect_right(began, step)
+            decided[seat].append((round_number, step, action.kind, session.timings.get(step, -1)))
+    out = []
+    for seat in session.setup.seats:
+        team = session.teams.get(seat)
+        out.append(Participation(seat, team.name if team else "", team.members if team else (), tuple(decided[seat])))
+    return tuple(out)

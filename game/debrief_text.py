@@ -300,3 +300,38 @@ def _bloc_prompt(tr: Translator, sc: Scenario, d: Debrief) -> str:
             moves=moves,
         )
     return tr("debrief.prompt.blocs.sovereign", held=held, moves=moves)
+
+
+def _duration(tr: Translator, ms: int) -> str:
+    """A time in minutes and seconds (seconds alone under a minute)."""
+    seconds = round(ms / 1000)
+    if seconds < 60:
+        return tr("debrief.seconds", seconds=seconds)
+    return tr("debrief.minutes", minutes=seconds // 60, seconds=seconds % 60)
+
+
+def participation_lines(tr: Translator, sc: Scenario, d: Debrief) -> list[str]:
+    """One line per seat: its team and members, how many decisions it took and in which rounds, and, where the
+    client timed them, the time they took in all, on average and at the longest (with what that decision was)."""
+    lines = []
+    for record in d.participation:
+        seat = party_name(tr, sc, record.seat)
+        who = tr("debrief.team", team=record.team, seat=seat) if record.team else seat
+        if record.members:
+            who = tr("debrief.members", who=who, members=", ".join(record.members))
+        rounds = sorted({r for r, *_ in record.decisions if r})
+        span = tr("debrief.round_span", first=rounds[0], last=rounds[-1]) if rounds else "—"
+        line = tr("debrief.decided", who=who, count=len(record.decisions), rounds=span)
+        timed = [(ms, kind) for _, _, kind, ms in record.decisions if ms >= 0]
+        if timed:
+            total = sum(ms for ms, _ in timed)
+            longest, kind = max(timed)
+            line += " " + tr(
+                "debrief.took",
+                total=_duration(tr, total),
+                mean=_duration(tr, total // len(timed)),
+                longest=_duration(tr, longest),
+                what=tr(f"debrief.decision.{kind}") if tr.has(f"debrief.decision.{kind}") else kind,
+            )
+        lines.append(line)
+    return lines

@@ -21,7 +21,16 @@ from matplotlib.ticker import MaxNLocator
 
 from game import atomic
 from game.debrief import Debrief
-from game.debrief_text import ChartData, chart_data, prompts, scenario_name, timeline, verdict, versus
+from game.debrief_text import (
+    ChartData,
+    chart_data,
+    participation_lines,
+    prompts,
+    scenario_name,
+    timeline,
+    verdict,
+    versus,
+)
 from game.i18n import Translator, party_name, world_name
 from rules import Scenario
 
@@ -211,6 +220,9 @@ def html_report(tr: Translator, sc: Scenario, games: Sequence[Game], drawn: Sequ
         parts.append(f"<h2>{_e(tr('debrief.interests'))}</h2><ul>")
         parts += [f"<li>{_e(line)}</li>" for line in _interests(tr, sc, d)]
         parts.append("</ul>")
+    parts.append(f"<h2>{_e(tr('debrief.participation'))}</h2><ul>")
+    parts += [f"<li>{_e(line)}</li>" for line in participation_lines(tr, sc, d)]
+    parts.append("</ul>")
     parts.append(f"<h2>{_e(tr('debrief.prompts'))}</h2>")
     parts += [f'<p class="prompt"><b>{_e(title)}</b>{_e(text)}</p>' for title, text in prompts(tr, sc, d)]
     parts.append(f'<p class="meta">{_e(tr("debrief.generated"))}</p></body></html>\n')
@@ -249,6 +261,7 @@ def markdown_report(tr: Translator, sc: Scenario, games: Sequence[Game], drawn: 
     lines += [f"## {tr('debrief.verdict_heading')}", "", *verdict(tr, sc, d), ""]
     if d.interests:
         lines += [f"## {tr('debrief.interests')}", "", *(f"- {line}" for line in _interests(tr, sc, d)), ""]
+    lines += [f"## {tr('debrief.participation')}", "", *(f"- {line}" for line in participation_lines(tr, sc, d)), ""]
     lines += [f"## {tr('debrief.prompts')}", ""]
     lines += [f"**{title}.** {text}\n" for title, text in prompts(tr, sc, d)]
     lines += ["", tr("debrief.generated"), ""]

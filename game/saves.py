@@ -8,6 +8,8 @@ becomes one `SaveError` line naming the file; loading never writes to the file.
 Older versions are brought up to date by `upgrade`, one `MIGRATIONS` step per version:
 1 -> 2  bot notes become structured reasons (catalogue keys and parameters) in place of English text.
 2 -> 3  "branch": a what-if branch records its parent game and the fork point (null for every other game).
+3 -> 4  "teams": the team that plays each seat (name and members; {} when none was named), and the optional
+        "timings": [step, milliseconds] for each decision a person took at the screen (the participation record).
 
 A branch (`fork`) is a new save holding the parent's actions up to the start of a round; it is played on as any
 game, and its "branch" field names the parent's file and the parent's chain hash at the fork, which must be the
@@ -27,14 +29,14 @@ from game.bots.reasons import Phrase, Reason, reason_from_json, reason_to_json
 from game.content_files import load_scenario
 from game.limits import FileProblem, JsonSyntaxProblem, parse_json, read_limited
 from game.serialize import action_json, canonical, sha256_text, state_hash, unstructure_state
-from game.session import Branch, Session, Setup
+from game.session import Branch, Session, Setup, Team
 from rules import IllegalActionError, InvalidActionError, Scenario, SetupError, from_json
 from rules.action import Action
 from rules.content import ContentError
 from rules.log import RoundBegan
 
 FORMAT = "caspian-gambit-save"
-VERSION = 3
+VERSION = 4
 TEMP_PREFIX = ".save-"  # a save's temporary file while it is written
 
 ScenarioLoader = Callable[[str], Scenario]
@@ -63,7 +65,12 @@ def _no_branch(doc: dict[str, Any]) -> dict[str, Any]:
     return {**doc, "branch": None}
 
 
-MIGRATIONS: dict[int, Migration] = {1: _notes_as_reasons, 2: _no_branch}
+def _no_teams(doc: dict[str, Any]) -> dict[str, Any]:
+    """Version 3 had no teams: no seat had one, and no decision was timed."""
+    return {**doc, "teams": {}}
+
+
+MIGRATIONS: dict[int, Migration] = {1: _notes_as_reasons, 2: _no_branch, 3: _no_teams}
 
 
 class SaveError(ValueError):
@@ -88,9 +95,12 @@ def to_document(session: Session) -> dict[str, Any]:
         "state_hash": state_hash(session.state),
         "saved_round": session.state.absolute_round,
         "branch": _branch_data(session.branch),
+        "teams": {seat: {"name": t.name, "members": list(t.members)} for seat, t in sorted(session.teams.items())},
     }
     if session.notes:
         doc["notes"] = [[step, reason_to_json(session.notes[step])] for step in sorted(session.notes)]
+    if session.timings:
+        doc["timings"] = [[step, session.timings[step]] for step in sorted(session.timings)]
     return doc
 
 
@@ -161,6 +171,8 @@ def fork(session: Session, round_number: int, parent: str) -> Session:
     step = fork_step(session, round_number)
     branch = Session.replay(session.scenario, session.setup, session.actions[:step])
     branch.notes = {k: v for k, v in session.notes.items() if k <= step}
+    branch.teams = dict(session.teams)
+    branch.timings = {k: v for k, v in session.timings.items() if k <= step}
     chain = action_chain(_setup_data(session.setup), session.actions[:step])
     branch.branch = Branch(parent, chain[-1], step, round_number)
     return branch
@@ -250,7 +262,36 @@ def from_document(doc: dict[str, Any], name: str, scenario_loader: ScenarioLoade
         )
     session.notes = notes
     session.branch = read_branch(doc, name)
+    session.teams = read_teams(doc, session.setup.seats, name)
+    session.timings = read_timings(doc, len(actions), name)
     return session
+
+
+def read_teams(doc: dict[str, Any], seats: tuple[str, ...], name: str) -> dict[str, Team]:
+    """The envelope's teams: seat -> name and members, each for a seat of the game."""
+    teams: dict[str, Team] = {}
+    for seat, data in doc["teams"].items():
+        ok = seat in seats and isinstance(data, dict) and set(data) == {"name", "members"}
+        if not ok or not isinstance(data["name"], str) or not isinstance(data["members"], list):
+            raise SaveError(f'{name}: damaged save file ("teams" is not a name and members for seats of the game)')
+        if not all(isinstance(member, str) for member in data["members"]):
+            raise SaveError(f"{name}: damaged save file (a member of the team of {seat} is not a name)")
+        teams[seat] = Team(data["name"], tuple(data["members"]))
+    return teams
+
+
+def read_timings(doc: dict[str, Any], steps: int, name: str) -> dict[int, int]:
+    """The envelope's optional timings (step -> milliseconds), each on a step of the game."""
+    items = doc.get("timings", [])
+    if not isinstance(items, list):
+        raise SaveError(f'{name}: damaged save file ("timings" has the wrong type)')
+    timings: dict[int, int] = {}
+    for item in items:
+        ok = isinstance(item, list) and len(item) == 2 and all(type(v) is int for v in item)
+        if not ok or not 1 <= item[0] <= steps or item[1] < 0:
+            raise SaveError(f"{name}: damaged save file (a timing is not [step, milliseconds] for a step of the game)")
+        timings[item[0]] = item[1]
+    return timings
 
 
 def read_notes(doc: dict[str, Any], steps: int, name: str) -> dict[int, Reason]:
@@ -310,6 +351,7 @@ _FIELD_TYPES: dict[str, type | tuple[type, ...]] = {
     "state_hash": str,
     "saved_round": int,
     "branch": (dict, type(None)),
+    "teams": dict,
 }
 _SETUP_TYPES: dict[str, type] = {"seed": int, "seats": list, "length": str, "tier": str}
 

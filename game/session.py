@@ -43,6 +43,14 @@ class Branch:
 
 
 @frozen
+class Team:
+    """The people who play a seat: the team's name and its members' names (in the order given)."""
+
+    name: str
+    members: tuple[str, ...] = ()
+
+
+@frozen
 class Entry:
     """A log entry with the step that produced it."""
 
@@ -62,6 +70,8 @@ class Session:
         self.log: list[Entry] = []
         self.notes: dict[int, Reason] = {}  # step -> why it was taken (a bot's reason); optional
         self.branch: Branch | None = None  # set on a what-if branch of another game (game.saves.fork)
+        self.teams: dict[str, Team] = {}  # seat -> the team that plays it (seats without one: none)
+        self.timings: dict[int, int] = {}  # step -> milliseconds the person at the screen took to decide it
         self._history: list[tuple[GameState, int]] = []  # (state before, log length before) per action
         self._undoable: list[bool] = []  # per action: whether the rules let it be taken back
         # Called after every action with the session and the state before it (the client's autosave).

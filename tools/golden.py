@@ -193,7 +193,7 @@ def generate(games: Iterable[Golden]) -> list[str]:
 def write_fixture_save() -> str:
     """Rewrite the frozen v1 fixture save: the mini world, part way through a seeded game. It is written
     as version 1, which a save without notes and without a branch is but for its number and its "branch" field
-    (version 2 changed only the notes, version 3 added the branch)."""
+    (version 2 changed only the notes, version 3 added the branch, version 4 the teams)."""
     session = Session.start(mini_world(), FIXTURE_SAVE_SEED, ("alpha", "beta"))
     bots = {seat: make_bot("random", seat, FIXTURE_SAVE_SEED) for seat in session.setup.seats}
     while len(session.actions) < FIXTURE_SAVE_STEPS:
@@ -204,8 +204,8 @@ def write_fixture_save() -> str:
             view = player_view(session.state, seat)
             session.submit(bots[seat].choose(session.scenario, view, session.legal()).action)
     doc = to_document(session)
-    assert "notes" not in doc and doc["version"] == 3, "version 1 can no longer be written this way"
-    assert doc.pop("branch") is None
+    assert "notes" not in doc and doc["version"] == 4, "version 1 can no longer be written this way"
+    assert doc.pop("branch") is None and doc.pop("teams") == {}
     write_atomic(FIXTURE_SAVE, layout({**doc, "version": 1}))
     return f"wrote {FIXTURE_SAVE.relative_to(ROOT)} ({len(session.actions)} steps)"
 

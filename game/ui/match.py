@@ -45,6 +45,8 @@ class Match:
     retired: list[BotRunner] = field(factory=list)  # runners of seats the teacher handed to someone else
     lock: Lock | None = None  # the teacher's console passphrase (game.teacher), set at the new-game screen
     _desk: tuple[tuple[int, int], Desk] | None = None  # desk() of the action list it was read from
+    clock: float = 0.0  # seconds of play on the screen (not while paused), for the participation record
+    mark: float = 0.0  # the clock at the last action
 
     @classmethod
     def start(cls, scenario: Scenario, seed: int, plans: tuple[SeatPlan, ...], length: str, tier: str) -> Match:
@@ -60,7 +62,9 @@ class Match:
         )
         bots = {seat: worker.runner(seat) for seat in worker.bots}
         humans = [p.state for p in plans if p.human]
-        return cls(session, plans, humans[0] if len(humans) == 1 else None, bots)
+        match = cls(session, plans, humans[0] if len(humans) == 1 else None, bots)
+        session.watchers.append(match.time_decision)
+        return match
 
     @property
     def scenario(self) -> Scenario:
@@ -126,6 +130,19 @@ class Match:
         if not runner.busy:
             runner.submit(self.scenario, player_view(self.state, seat), self.session.legal())
         return None
+
+    def tick(self, dt: float) -> None:
+        """The screen's time passes (the play screen calls it every frame), except while the teacher pauses."""
+        if not self.held():
+            self.clock += dt
+
+    def time_decision(self, session: Session, before: GameState) -> None:
+        """After every action: a decision of a person (a human seat's own action) is timed from the action before
+        it into `Session.timings`, in milliseconds; the clock's mark moves on either way."""
+        action = session.actions[-1]
+        if getattr(action, "seat", None) in self.humans():
+            session.timings[len(session.actions)] = round((self.clock - self.mark) * 1000)
+        self.mark = self.clock
 
     def desk(self) -> Desk:
         """What the teacher's notes in the game's actions say now (paused, timer, who plays each seat); read

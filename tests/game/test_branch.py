@@ -16,7 +16,7 @@ from game.content_files import load_scenario
 from game.debrief import debrief
 from game.i18n import Translator
 from game.saves import SaveError, fork, load, load_parent, save
-from game.session import Session
+from game.session import Session, Team
 from rules.log import RoundBegan
 from tests.fixtures.mini_world import mini_scenario
 from tests.game.test_cli import FakeClient
@@ -134,3 +134,32 @@ def test_a_branch_played_on_is_compared_with_its_parent(parent: Path, tmp_path: 
     alone = report.charts(tr, branch.scenario, games[:1])
     assert [c.name for c in drawn] == [c.name for c in alone]
     assert all(len(c.png) > len(a.png) for c, a in zip(drawn, alone) if c.name == "score")
+
+
+V3_SAVE = V2_SAVE.with_name("v3-mini.json")
+
+
+def test_the_frozen_version_3_save_reads_with_no_teams(tmp_path: Path) -> None:
+    """tests/fixtures/saves/v3-mini.json was written by the code of version 3 (a mini game, 50 actions): it
+    gains an empty "teams" and no timings; version 4 saves keep both, and damaged ones are refused."""
+    before = V3_SAVE.read_bytes()
+    assert json.loads(before)["version"] == 3 and "teams" not in json.loads(before)
+    session = load(V3_SAVE, lambda _: mini_scenario())
+    assert session.teams == {} and session.timings == {} and len(session.actions) == 50
+    assert V3_SAVE.read_bytes() == before
+    session.teams = {"alpha": Team("Owls", ("Ann", "Ben"))}
+    session.timings = {2: 1500, 3: 0}
+    path = tmp_path / "teams.json"
+    saves.write_atomic(path, saves.layout(saves.to_document(session)))
+    again = load(path, lambda _: mini_scenario())
+    assert again.teams == session.teams and again.timings == session.timings
+    doc = json.loads(path.read_text())
+    for field, damage, problem in (
+        ("teams", {"gamma": {"name": "x", "members": []}}, '"teams" is not a name and members'),
+        ("teams", {"alpha": {"name": "x", "members": [1]}}, "is not a name"),
+        ("timings", [[51, 10]], "a timing is not [step, milliseconds]"),
+        ("timings", [[2, -1]], "a timing is not [step, milliseconds]"),
+    ):
+        path.write_text(saves.layout({**doc, field: damage}))
+        with pytest.raises(saves.SaveError, match=re.escape(problem)):
+            load(path, lambda _: mini_scenario())

@@ -150,8 +150,9 @@ def test_saved_envelope_has_every_field() -> None:
         "state_hash",
         "saved_round",
         "branch",
+        "teams",
     ]
-    assert doc["format"] == "caspian-gambit-save" and doc["version"] == saves.VERSION == 3
+    assert doc["format"] == "caspian-gambit-save" and doc["version"] == saves.VERSION == 4
     assert doc["branch"] is None
     assert doc["setup"] == {"seed": 5, "seats": ["alpha", "beta"], "length": "full", "tier": "standard"}
     assert doc["actions"] == [to_json(a) for a in session.actions]

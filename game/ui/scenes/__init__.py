@@ -21,6 +21,7 @@ from game.ui.scenes.proposal import ProposalScene
 from game.ui.scenes.saveload import LoadScene, SaveScene
 from game.ui.scenes.settings import SettingsScene
 from game.ui.scenes.summit import SummitScene
+from game.ui.scenes.teams import TeamsScene
 from game.ui.scenes.title import TitleScene
 
 SCENES: tuple[type[Scene], ...] = (
@@ -47,4 +48,5 @@ SCENES: tuple[type[Scene], ...] = (
     ConsoleScene,
     PausedScene,
     ClassScene,
+    TeamsScene,
 )

@@ -16,7 +16,7 @@ import pygame_gui
 
 from game import saves
 from game.debrief import Debrief, debrief
-from game.debrief_text import Series, chart_data, prompts, scenario_name, timeline, verdict, versus
+from game.debrief_text import Series, chart_data, participation_lines, prompts, scenario_name, timeline, verdict, versus
 from game.i18n import party_name, world_name
 from game.session import Session
 from game.ui import style
@@ -134,6 +134,8 @@ class DebriefScene(Scene):
                     key = "debrief.interest_met" if met else "debrief.interest_missed"
                     name = world_name(tr, sc, "objective", objective)
                     out.append([Paragraph(tr(key, seat=party_name(tr, sc, seat), objective=name))])
+            out.append([Paragraph(tr("debrief.participation"), bold=True)])
+            out += [[Paragraph(line)] for line in participation_lines(tr, sc, d)]
         return out
 
     def text_pages(self, width: int, height: int) -> list[list[tuple[str, Paragraph]]]:

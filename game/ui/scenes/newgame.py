@@ -11,6 +11,7 @@ import pygame_gui
 from game import estimates, table
 from game.bots import LEVELS
 from game.i18n import LANGUAGES, world_name
+from game.session import Team
 from game.table import Table, TableSeat
 from game.teacher import Lock
 from game.ui import style
@@ -49,6 +50,7 @@ class NewGameScene(Scene):
         self.rng = random.Random()
         self.passphrase = ""  # the teacher's console passphrase for this game ("" none yet)
         self.passphrase_entry: pygame_gui.elements.UITextEntryLine | None = None
+        self.teams: dict[str, Team] = {}  # seat -> its team, edited on the teams screen
         self._load()
 
     def _load(self) -> None:
@@ -91,6 +93,13 @@ class NewGameScene(Scene):
             rect = pygame.Rect(margin + col * 27 // 100, y, col - col * 27 // 100, row - u(8))
             self.control(key, button(m, rect, f"{values[key]}  ▸", tip=tr(f"ui.new.{key}_tip")))
         self.build_passphrase(pygame.Rect(margin, top + len(FIELDS) * row, col, row - u(8)))
+        named = sum(1 for seat in self.table if seat.state in self.teams)
+        teams_text = tr("ui.new.teams_named", count=named) if named else tr("ui.new.teams")
+        split = col * 27 // 100
+        rect = pygame.Rect(margin + split, top + (len(FIELDS) + 1) * row, col - split, row - u(8))
+        self.control(
+            "teams", button(m, rect, teams_text, tip=tr("ui.new.teams_tip"), enabled=self.scenario is not None)
+        )
         self.build_table(pygame.Rect(margin + col + gap, top, w - 2 * margin - gap - col, h - top - u(100)))
         if self.problem:
             self.add(label(m, pygame.Rect(margin, h - u(150), w - 2 * margin, u(40)), self.problem))
@@ -270,6 +279,9 @@ class NewGameScene(Scene):
         if key == "start":
             self.begin()
             return
+        if key == "teams" and self.scenario is not None:
+            self.app.push("teams", scenario=self.scenario, seats=tuple(s.state for s in self.table), teams=self.teams)
+            return
         if key in FIELDS:
             self.turn(key, step)
         else:
@@ -330,6 +342,8 @@ class NewGameScene(Scene):
         plans = tuple(SeatPlan(s.state, s.human, s.level) for s in self.table)
         match = Match.start(self.scenario, self.seed, plans, self.length, self.tier)
         match.lock = Lock.of(self.passphrase) if self.passphrase.strip() else None
+        seated = {seat.state for seat in self.table}
+        match.session.teams = {seat: team for seat, team in self.teams.items() if seat in seated}
         self.app.reset("play", match=match)
 
     def draw(self, surface: pygame.Surface) -> None:

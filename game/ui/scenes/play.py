@@ -858,6 +858,7 @@ class PlayScene(Scene):
             self.app.changed()
         match = self.match
         self.timer.tick(match, dt)
+        match.tick(dt)
         if match.era_done():
             self.app.reset("era_end", match=match)
             return
