@@ -8,6 +8,7 @@
     caspian-gambit selfplay --seats russia=hard,... --games 20 [--json] [--compare A B]
     caspian-gambit screenshots OUTDIR                 every screen of a seeded game as PNG files
     caspian-gambit debrief SAVE --out DIR [--lang ru] [--compare OTHER]   the debrief report (HTML and Markdown)
+    caspian-gambit host [--port N] [--seats russia=web,...]   a class game: browsers join by room code (game.net)
     caspian-gambit branch SAVE --round N --out NEW [--seats russia=greedy,...]   a what-if branch from round N
 
 Every command takes ``--mod DIR`` (repeatable): a mod folder (docs/modding.md) whose scenarios join the
@@ -403,6 +404,7 @@ def build_parser(client: Client) -> argparse.ArgumentParser:
         _add_assets(catalogue)
         catalogue.set_defaults(run=cmd_catalogue)
     _add_selfplay(commands)
+    _add_host(commands)
     shots = commands.add_parser("screenshots", help="render every screen of a seeded game to PNG files")
     shots.add_argument("outdir", type=Path)
     shots.add_argument("--seed", type=int, default=7)
@@ -441,6 +443,33 @@ def _add_selfplay(commands: Any) -> None:
     )
     _add_assets(p)
     p.set_defaults(run=cmd_selfplay)
+
+
+def _add_host(commands: Any) -> None:
+    p = commands.add_parser("host", help="host a class game: browsers join by room code")
+    p.add_argument("--port", type=int, default=8765)
+    p.add_argument("--scenario", default=DEFAULT_SCENARIO)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--length", default="short", help="game length (short or full)")
+    p.add_argument("--seats", default="", help="seat=web or seat=bot level, e.g. russia=web,kazakhstan=greedy")
+    p.add_argument("--resume", type=Path, help="restart from this autosave of a hosted game")
+    p.add_argument("--autosaves", type=Path, help="the autosave folder (default: the client's)")
+    p.add_argument("--qr", type=Path, help="write the QR code to this PNG file instead of the terminal")
+    _add_assets(p)
+    p.set_defaults(run=cmd_host)
+
+
+def cmd_host(args: argparse.Namespace) -> int:
+    """`host`: serve a class game to browsers (game.net) until interrupted."""
+    from game.net import command  # aiohttp is loaded only by the command that serves
+
+    library = content_library(args)
+    if args.seats:
+        check_levels([(seat, level) for seat, level in parse_seats(args.seats) if level != "web"])
+    host = command.build_host(
+        args, start_session, lambda scenario_id: load_named_scenario(scenario_id, library), parse_seats
+    )
+    return command.serve(host, args.port, args.qr)
 
 
 def _add_assets(parser: argparse.ArgumentParser) -> None:

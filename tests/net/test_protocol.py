@@ -1,0 +1,239 @@
+"""The class-game protocol over a real aiohttp server (game.net): joining, acting, every kind of bad message
+answered with an error and the game unharmed, reconnecting with a token, a host restarted from its autosave,
+and the privacy of what each seat receives over a whole game."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import random
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+from aiohttp.test_utils import TestClient, TestServer
+
+from game.content_files import load_scenario
+from game.net.host import WEB, Host
+from game.net.server import MAX_BYTES, make_app
+from game.session import Session
+from rules.view import HIDDEN
+
+SCENARIO = load_scenario("caspian-2023")
+SEATS = list(SCENARIO.definition.default_seats)
+
+
+def new_host(controllers: dict[str, str], folder: Path | None = None) -> Host:
+    session = Session.start(SCENARIO, 7, list(controllers), "short")
+    host = Host(session, controllers, autosave_folder=folder)
+    host.play_on()
+    return host
+
+
+def run(host: Host, body: Callable[[TestClient], Awaitable[None]]) -> None:
+    async def main() -> None:
+        async with TestClient(TestServer(make_app(host))) as client:
+            await body(client)
+
+    asyncio.run(main())
+
+
+class Seat:
+    """One browser connection: sends messages, keeps the last view, records everything it receives."""
+
+    def __init__(self, ws: Any) -> None:
+        self.ws = ws
+        self.received: list[dict[str, Any]] = []
+        self.view: dict[str, Any] = {}
+        self.next_id = 1
+
+    async def send(self, message: object) -> None:
+        await self.ws.send_str(message if isinstance(message, str) else json.dumps(message))
+
+    async def expect(self, kind: str) -> dict[str, Any]:
+        """Messages until one of this type (views kept on the way)."""
+        while True:
+            message = await asyncio.wait_for(self.ws.receive_json(), 30)
+            self.received.append(message)
+            if message["type"] == "view":
+                self.view = message
+            if message["type"] == kind:
+                return message
+
+    async def act(self, action: dict[str, Any]) -> dict[str, Any]:
+        await self.send({"type": "act", "id": self.next_id, "action": action})
+        self.next_id += 1
+        while True:
+            reply = await self.expect_any()
+            if reply["type"] == "ok":
+                await self.expect("view")  # the view after the change follows its "ok"
+            if reply["type"] in ("ok", "error"):
+                return reply
+
+    async def expect_any(self) -> dict[str, Any]:
+        message = await asyncio.wait_for(self.ws.receive_json(), 30)
+        self.received.append(message)
+        if message["type"] == "view":
+            self.view = message
+        return message
+
+
+async def join(client: TestClient, host: Host, seat: str) -> tuple[Seat, str]:
+    conn = Seat(await client.ws_connect("/ws"))
+    await conn.expect("hello")
+    await conn.send({"type": "join", "room": host.room, "seat": seat})
+    joined = await conn.expect("joined")
+    await conn.expect("view")
+    return conn, joined["token"]
+
+
+def test_a_seat_joins_sees_its_options_and_acts() -> None:
+    host = new_host({SEATS[0]: WEB, **{s: "random" for s in SEATS[1:]}})
+
+    async def body(client: TestClient) -> None:
+        me, token = await join(client, host, SEATS[0])
+        assert me.view["seat"] == SEATS[0] and me.view["legal"], "the seat is asked to pick its national interest"
+        before = len(host.session.actions)
+        reply = await me.act(me.view["legal"][0]["action"])
+        assert reply == {"type": "ok", "id": 1}
+        assert len(host.session.actions) > before
+        assert host.session.state.objectives[0] is not None
+
+    run(host, body)
+
+
+def test_bad_messages_get_an_error_and_leave_the_game_unharmed() -> None:
+    host = new_host({s: WEB for s in SEATS})
+
+    async def body(client: TestClient) -> None:
+        first, _ = await join(client, host, SEATS[0])
+        second, _ = await join(client, host, SEATS[1])
+        stranger = Seat(await client.ws_connect("/ws"))
+        await stranger.expect("hello")
+        actions = list(host.session.actions)
+        pick = first.view["legal"][0]["action"]
+        cases: list[tuple[Seat, object, str]] = [
+            (stranger, {"type": "resume", "token": "not-a-token"}, "bad_token"),
+            (stranger, {"type": "join", "room": "ZZZZ", "seat": SEATS[2]}, "bad_room"),
+            (stranger, {"type": "join", "room": host.room, "seat": SEATS[0]}, "seat_taken"),
+            (stranger, {"type": "act", "id": 1, "action": pick}, "not_joined"),
+            (second, {"type": "act", "id": 1, "action": pick}, "wrong_seat"),  # first's pick, sent by second
+            (second, {"type": "act", "id": 2, "action": {"kind": "end_turn", "seat": SEATS[1]}}, "illegal"),
+            (second, {"type": "act", "id": 3, "action": {"kind": "advance"}}, "wrong_seat"),
+            (second, {"type": "act", "id": 4, "action": {"kind": "teacher_tension", "delta": 3}}, "bad_action"),
+            (second, {"type": "act", "id": 5, "action": {"kind": "no_such"}}, "bad_action"),
+            (second, "x" * (MAX_BYTES + 1), "too_big"),
+            (second, "{not json", "bad_json"),
+            (second, "[1, 2]", "bad_shape"),
+            (second, {"type": "act", "id": "one", "action": pick}, "bad_shape"),
+            (second, {"type": "dance"}, "unknown_type"),
+            (second, {"type": "undo", "id": 6}, "cannot_undo"),
+        ]
+        for conn, message, code in cases:
+            await conn.send(message)
+            reply = await conn.expect("error")
+            assert reply["code"] == code, (message, reply)
+        assert host.session.actions == actions, "no bad message changed the game"
+        assert (await first.act(pick))["type"] == "ok"
+        await first.send({"type": "act", "id": 1, "action": pick})  # the same message again
+        assert (await first.expect("error"))["code"] == "replayed"
+        for _ in range(40):  # a flood: the rate limit answers, the server stays up
+            await second.send({"type": "dance"})
+        codes = {(await second.expect("error"))["code"] for _ in range(40)}
+        assert "rate" in codes
+
+    run(host, body)
+
+
+def test_a_reloaded_page_resumes_its_seat_with_its_token() -> None:
+    host = new_host({SEATS[0]: WEB, **{s: "random" for s in SEATS[1:]}})
+
+    async def body(client: TestClient) -> None:
+        me, token = await join(client, host, SEATS[0])
+        await me.ws.close()
+        again = Seat(await client.ws_connect("/ws"))
+        await again.expect("hello")
+        await again.send({"type": "resume", "token": token})
+        assert (await again.expect("joined"))["seat"] == SEATS[0]
+        view = await again.expect("view")
+        assert view["seat"] == SEATS[0] and view["legal"]
+
+    run(host, body)
+
+
+def test_a_host_restarted_from_its_autosave_lets_the_seats_back_in(tmp_path: Path) -> None:
+    host = new_host({SEATS[0]: WEB, **{s: "random" for s in SEATS[1:]}}, tmp_path)
+    tokens: dict[str, str] = {}
+
+    async def first_run(client: TestClient) -> None:
+        me, tokens["me"] = await join(client, host, SEATS[0])
+        while host.session.state.absolute_round < 2 and not host.session.is_over:
+            option = random.Random(len(host.session.actions)).choice(me.view["legal"])
+            assert (await me.act(option["action"]))["type"] == "ok"
+
+    run(host, first_run)
+    host.save_now()
+    saved = sorted(tmp_path.glob("autosave-*.json"))[-1]
+    again = Host.resume(saved, load_scenario, tmp_path)
+    assert again.room == host.room and again.session.actions == host.session.actions
+
+    async def second_run(client: TestClient) -> None:
+        conn = Seat(await client.ws_connect("/ws"))
+        await conn.expect("hello")
+        await conn.send({"type": "resume", "token": tokens["me"]})
+        assert (await conn.expect("joined"))["seat"] == SEATS[0]
+        view = await conn.expect("view")
+        reply = await conn.act(view["legal"][0]["action"])
+        assert reply["type"] == "ok", (reply, view["legal"][0])
+
+    run(again, second_run)
+
+
+def private_ids(host: Host, seat: str) -> set[str]:
+    """What `seat` holds that nobody else may know: its hand (cards never yet named in public), its interest."""
+    state = host.session.state
+    i = state.seat_index(seat)
+    public = " ".join(repr(e.entry) for e in host.session.visible_log(None))
+    secret = {c for c in state.hands[i] if c != HIDDEN and c not in public}
+    if state.objectives[i] and state.outcome is None:
+        secret.add(state.objectives[i])
+    secret |= {o for o in state.offers[i] if o not in public}
+    return secret
+
+
+def test_over_a_whole_game_no_seat_receives_another_seats_secrets() -> None:
+    host = new_host({s: WEB for s in SEATS})
+    leaks: list[str] = []
+
+    async def body(client: TestClient) -> None:
+        conns = {}
+        for seat in SEATS:
+            conns[seat], _ = await join(client, host, seat)
+        rng = random.Random(3)
+        ids = {seat: 1 for seat in SEATS}
+
+        def check(seat: str, message: dict[str, Any]) -> None:
+            text = json.dumps(message)
+            for other in SEATS:
+                if other != seat:
+                    leaks.extend(f"{seat} saw {x} of {other}" for x in private_ids(host, other) if x in text)
+
+        for _ in range(5000):
+            if host.session.is_over:
+                break
+            movers = [s for s in SEATS if conns[s].view.get("legal")]
+            assert movers, "some browser seat always has a decision until the game ends"
+            seat = rng.choice(movers)
+            option = rng.choice(conns[seat].view["legal"])
+            await conns[seat].send({"type": "act", "id": ids[seat], "action": option["action"]})
+            ids[seat] += 1
+            while (reply := await conns[seat].expect_any())["type"] not in ("ok", "error"):
+                check(seat, reply)
+            assert reply["type"] == "ok", reply
+            for other, conn in conns.items():  # every change is one view to every seat
+                check(other, await conn.expect("view"))
+        assert host.session.is_over
+        assert all(len(c.received) > 50 for c in conns.values())
+
+    run(host, body)
+    assert not leaks, leaks[:5]
