@@ -18,6 +18,7 @@ import pygame_gui
 
 from game.content_files import ASSETS, list_scenarios, load_scenario
 from game.glossary import LINK_PREFIX
+from game.session import Team
 from game.table import Table, TableSeat
 from game.teacher import Lock
 from game.ui.app import App
@@ -177,6 +178,7 @@ def _render(outdir: Path, scenario_id: str, seed: int, size: tuple[int, int], as
     shooter.shot("title")
     app.push("new_game", seed=seed)
     shooter.shot("new-game")
+    shoot_teams(app, shooter)
     shoot_six_seats(app, shooter, scenario_id, seed)
     match = mid_game(scenario_id, seed, assets)
     seat = match.to_act() or match.state.seats[0]
@@ -251,6 +253,24 @@ def _render(outdir: Path, scenario_id: str, seed: int, size: tuple[int, int], as
     app.refresh()
     tutorial_shots(app, shooter)
     return shooter.paths
+
+
+def shoot_teams(app: App, shooter: Shooter) -> None:
+    """The teams screen over the new-game screen, with a team named, in both languages."""
+    new_game = app.top
+    assert isinstance(new_game, NewGameScene) and new_game.scenario is not None
+    seats = tuple(s.state for s in new_game.table)
+    for lang in ("en", "ru"):
+        app.settings.language = lang
+        app.refresh()
+        new_game.teams.clear()
+        new_game.teams[seats[0]] = Team("Steppe Eagles" if lang == "en" else "Степные орлы", ("Aigerim", "Daniyar"))
+        app.push("teams", scenario=new_game.scenario, seats=seats, teams=new_game.teams)
+        shooter.shot("teams" + ("" if lang == "en" else "-ru"))
+        app.pop()
+    new_game.teams.clear()
+    app.settings.language = "en"
+    app.refresh()
 
 
 def shoot_console(app: App, shooter: Shooter, scenario_id: str, seed: int, assets: Path) -> None:

@@ -50,9 +50,12 @@ def _open(name: str) -> Callable[[App], None]:
     """A way to bring the app to one screen, over the play screen of a tutorial game where it needs one."""
 
     def go(app: App) -> None:
-        if name in ("title", "new_game", "settings", "load"):
+        if name in ("title", "new_game", "settings", "load", "teams"):
             app.reset("title")
-            if name != "title":
+            if name == "teams":
+                new_game = app.push("new_game")
+                app.push("teams", scenario=new_game.scenario, seats=("kazakhstan", "russia"), teams={})
+            elif name != "title":
                 app.push(name)
             return
         match, seat = _summit_game(app) if name == "summit" else _game(app, 40 if name == "flows" else 8)
@@ -90,7 +93,7 @@ def _open(name: str) -> Callable[[App], None]:
 
 SCREENS = (
     "title new_game settings load save play card cover recap menu flows summit game_over debrief preview leave era_end"
-    " console paused classroom"
+    " console paused classroom teams"
 ).split()
 
 
