@@ -532,14 +532,17 @@ def window_mods(given: Sequence[Path] = ()) -> tuple[Path, ...]:
 
 def main(mods: Sequence[Path] = ()) -> None:
     """Open the window on the title screen, with the installed mods and these mod folders, and play until
-    the player quits (a damaged settings file's problem and a broken mod's go to stderr, one line each; the
-    settings are then the defaults)."""
+    the player quits. A damaged settings file's problem and a broken mod's, one line each, are shown in a
+    dialog over the title screen and go to stderr; the settings are then the defaults, the mod left out."""
     started = time.perf_counter()
     settings, damaged = read_settings()
     app = App(settings, mods=window_mods(mods))
-    for problem in ([damaged] if damaged else []) + list(app.library.problems):
+    problems = ([damaged] if damaged else []) + list(app.library.problems)
+    for problem in problems:
         print(problem, file=sys.stderr)
     app.reset("title")
+    if problems:
+        app.push("problems", lines=problems)
     app.step(0.0)
     if os.environ.get("CASPIAN_GAMBIT_TIMING"):
         print(json.dumps({"title_s": round(time.perf_counter() - started, 3)}), flush=True)

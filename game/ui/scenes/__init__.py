@@ -17,6 +17,7 @@ from game.ui.scenes.menu import MenuScene
 from game.ui.scenes.newgame import NewGameScene
 from game.ui.scenes.play import PlayScene
 from game.ui.scenes.preview import PreviewScene
+from game.ui.scenes.problems import ProblemsScene
 from game.ui.scenes.proposal import ProposalScene
 from game.ui.scenes.saveload import LoadScene, SaveScene
 from game.ui.scenes.settings import SettingsScene
@@ -49,4 +50,5 @@ SCENES: tuple[type[Scene], ...] = (
     PausedScene,
     ClassScene,
     TeamsScene,
+    ProblemsScene,
 )
