@@ -7,7 +7,7 @@ import pygame
 
 from game.describe import describe_entry
 from game.teacher import Lock
-from game.ui.savefiles import load_match, save_match
+from game.ui.savefiles import load_match, save_match, saves_folder
 from game.ui.screenshots import mid_game
 from rules.log import TeacherActed
 from tests.ui.driver import click, frames, press, screen_texts
@@ -143,3 +143,19 @@ def test_no_seat_sees_the_console_or_the_reveal(app) -> None:  # type: ignore[no
     public = " ".join(describe_entry(app.tr, match.scenario, e.entry) for e in match.session.visible_log(None))
     assert not [t for t in hidden if t in shown and t not in public]  # ...the seat does not
     assert app.tr("log.teacher.reveal") in shown
+
+
+def test_rewind_replays_from_an_earlier_round_as_a_branch_of_the_saved_game(app) -> None:  # type: ignore[no-untyped-def]
+    match = _playing(app)
+    steps = len(match.session.actions)
+    console = _unlock(app)
+    assert console.rounds() == 1 and console.buttons["branch"].is_enabled
+    click(app, console.buttons["branch"])
+    frames(app, 2)
+    branch = app.playing()
+    assert app.top.name in ("play", "cover") and branch is not match
+    record = branch.session.branch
+    assert record is not None and record.round == 1 and record.step < steps
+    assert (saves_folder() / record.parent).is_file()
+    assert branch.lock is not None and branch.lock.opens(PASSPHRASE)
+    assert branch.session.actions == match.session.actions[: record.step]
