@@ -54,6 +54,7 @@
       nextId = m.last_id + 1;
     } else if (m.type === "view") {
       view = m;
+      window.cgStep = m.step;  // the step shown (tests wait for it)
       render();
     } else if (m.type === "error") {
       if (m.code === "bad_token") { localStorage.removeItem("cg.token"); send({ type: "lobby" }); }

@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import asyncio
 import json
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -218,3 +221,26 @@ def make_app(host: Host, web_dir: Path = WEB_DIR) -> web.Application:
     app.router.add_get("/i18n/{lang}.json", catalogue)
     app.router.add_static("/web/", web_dir)
     return app
+
+
+@contextmanager
+def running(host: Host, port: int = 0) -> Iterator[str]:
+    """Serve a host from a thread and event loop of its own (tests, tools, a window); yields its base URL."""
+    loop = asyncio.new_event_loop()
+    runner = web.AppRunner(make_app(host))
+
+    async def start() -> int:
+        await runner.setup()
+        await web.TCPSite(runner, "127.0.0.1", port).start()
+        return int(runner.addresses[0][1])
+
+    thread = threading.Thread(target=loop.run_forever, daemon=True)
+    thread.start()
+    try:
+        bound = asyncio.run_coroutine_threadsafe(start(), loop).result(30)
+        yield f"http://127.0.0.1:{bound}"
+    finally:
+        asyncio.run_coroutine_threadsafe(runner.cleanup(), loop).result(30)
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(30)
+        loop.close()
