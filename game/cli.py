@@ -35,7 +35,7 @@ from game import content_files, mods, selfplay
 from game.bots import ALIASES, LEVELS, Bot, Decision, make_bot
 from game.describe import describe_reason
 from game.i18n import Translator
-from game.saves import SaveError, fork, load, load_parent, save
+from game.saves import SaveError, fork, load, load_parent, load_read_only, save
 from game.serialize import state_hash
 from game.session import Session
 from rules import Scenario, SetupError, player_view
@@ -260,20 +260,26 @@ def cmd_replay(args: argparse.Namespace) -> int:
 
 def cmd_debrief(args: argparse.Namespace) -> int:
     """`debrief`: write a save's debrief report (HTML and Markdown) into a folder. A second game's lines are drawn
-    dashed beside the save's: the one named by ``--compare``, else a branch's parent when its file is beside it."""
+    dashed beside the save's: the one named by ``--compare``, else a branch's parent when its file is beside it.
+    A tampered save is still debriefed, read-only: what was edited goes to stderr and heads the report."""
     from game import report  # matplotlib is imported only by the command that draws
     from game.debrief import debrief
+    from game.debrief_text import edited_note
 
     library = content_library(args)
-    session = load(args.save, library.load)
+    session, read_only = load_read_only(args.save, library.load)
     tr = library.translator(args.lang)
     other = (
         load(args.compare, library.load) if args.compare is not None else load_parent(args.save, session, library.load)
     )
     games = [report.Game(debrief(session), session.setup.seed)]
-    note = ""
+    notes = []
+    if read_only is not None:
+        print(read_only.edit, file=sys.stderr)
+        notes.append(edited_note(tr, read_only))
     if session.branch is not None:
-        note = tr("debrief.branch_of", parent=session.branch.parent, round=session.branch.round)
+        notes.append(tr("debrief.branch_of", parent=session.branch.parent, round=session.branch.round))
+    note = " ".join(notes)
     if other is not None:
         if other.scenario.id != session.scenario.id:
             raise UsageError(f"{args.compare} is a game of another scenario ({other.scenario.id})")

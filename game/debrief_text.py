@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from game.debrief import Deal, Debrief, Play
 from game.i18n import Translator, party_name, world_name
+from game.saves import ReadOnly
 from rules import Scenario
 
 CLOSE, PARTLY = 90, 60  # percent of routes that match the real map for a "close" and a "partly" verdict
@@ -37,6 +38,15 @@ class Versus:
 
 def _names(tr: Translator, sc: Scenario, kind: str, ids: Sequence[str]) -> str:
     return ", ".join(world_name(tr, sc, kind, i) for i in ids) or tr("debrief.none")
+
+
+def edited_note(tr: Translator, read_only: ReadOnly) -> str:
+    """The banner of a tampered save opened for reading: what was edited, and how far its actions replayed."""
+    edit = read_only.edit
+    text = tr("debrief.edited", what=tr(f"debrief.edit.{edit.what}", **edit.params))
+    if read_only.replayed < read_only.actions:
+        text += " " + tr("debrief.edited_replayed", replayed=read_only.replayed, actions=read_only.actions)
+    return text
 
 
 def scenario_name(tr: Translator, sc: Scenario) -> str:

@@ -24,6 +24,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from attrs import frozen
+
 from game import atomic
 from game.bots.reasons import Phrase, Reason, reason_from_json, reason_to_json
 from game.content_files import load_scenario
@@ -75,6 +77,25 @@ MIGRATIONS: dict[int, Migration] = {1: _notes_as_reasons, 2: _no_branch, 3: _no_
 
 class SaveError(ValueError):
     """A save file that cannot be loaded; the message is one line naming the file and the problem."""
+
+
+class TamperedSave(SaveError):
+    """A save whose hashes show an edit: `what` names it for the catalogues ("save.edited.<what>", with `params`)."""
+
+    def __init__(self, line: str, what: str, **params: int) -> None:
+        super().__init__(line)
+        self.what = what
+        self.params = params
+
+
+@frozen(eq=False)
+class ReadOnly:
+    """How a tampered save was opened for reading only: what was edited, and how many of its actions were
+    replayed (as far as they are legal) of how many it holds."""
+
+    edit: TamperedSave
+    replayed: int
+    actions: int
 
 
 # --------------------------------------------------------------------------- writing
@@ -257,8 +278,9 @@ def from_document(doc: dict[str, Any], name: str, scenario_loader: ScenarioLoade
     scenario = _scenario(doc["scenario"], doc["content_hash"], name, scenario_loader)
     session = _replay(scenario, _setup(doc["scenario"], doc["setup"]), actions, name)
     if state_hash(session.state) != doc["state_hash"]:
-        raise SaveError(
-            f"{name}: the actions no longer lead to the saved state (saved under different rules, or tampered)"
+        raise TamperedSave(
+            f"{name}: the actions no longer lead to the saved state (saved under different rules, or tampered)",
+            "state",
         )
     session.notes = notes
     session.branch = read_branch(doc, name)
@@ -323,7 +345,9 @@ def read_branch(doc: dict[str, Any], name: str) -> Branch | None:
         raise SaveError(f'{name}: damaged save file ("branch" is not a parent, chain, step and round)')
     branch = Branch(data["parent"], data["chain"], data["step"], data["round"])
     if not 1 <= branch.step <= len(doc["chain"]) or doc["chain"][branch.step - 1] != branch.chain:
-        raise SaveError(f"{name}: tampered or damaged save (the branch does not start from its parent's actions)")
+        raise TamperedSave(
+            f"{name}: tampered or damaged save (the branch does not start from its parent's actions)", "branch"
+        )
     return branch
 
 
@@ -402,24 +426,32 @@ def _check_chain(setup: dict[str, Any], actions: list[Action], chain: list[Any],
     """Every action against its hash in the chain; what was edited is named (an action, a hash of the chain,
     or the setup or the first action, which one hash covers together)."""
     if len(chain) != len(actions):
-        raise SaveError(f"{name}: tampered or damaged save ({len(chain)} chain hashes for {len(actions)} actions)")
+        raise TamperedSave(
+            f"{name}: tampered or damaged save ({len(chain)} chain hashes for {len(actions)} actions)",
+            "chain_length",
+            hashes=len(chain),
+            actions=len(actions),
+        )
     previous = sha256_text(canonical(setup))
     for number, (action, stored) in enumerate(zip(actions, chain), start=1):
         if stored != sha256_text(previous + action_json(action)):
-            raise SaveError(f"{name}: tampered save ({_edited(actions, chain, number)})")
+            what, line = _edited(actions, chain, number)
+            raise TamperedSave(f"{name}: tampered save ({line})", what, number=number)
         previous = stored
 
 
-def _edited(actions: list[Action], chain: list[Any], number: int) -> str:
-    """What was edited when action `number` does not match its chain hash: if the next hash still follows
-    from the stored one, the action (or, for the first, the setup); else the stored hash itself."""
+def _edited(actions: list[Action], chain: list[Any], number: int) -> tuple[str, str]:
+    """What was edited when action `number` does not match its chain hash (its key and its line): if the next
+    hash still follows from the stored one, the action (or, for the first, the setup); else the stored hash."""
     if number == len(chain):
-        return f"action {number} or its hash in the action chain was edited"
+        return "action_or_hash", f"action {number} or its hash in the action chain was edited"
     stored = chain[number - 1]
     follows = isinstance(stored, str) and chain[number] == sha256_text(stored + action_json(actions[number]))
     if not follows:
-        return f"the action chain's hash of action {number} was edited"
-    return "the setup or action 1 was edited" if number == 1 else f"action {number} was edited"
+        return "chain_hash", f"the action chain's hash of action {number} was edited"
+    if number == 1:
+        return "setup_or_first", "the setup or action 1 was edited"
+    return "action", f"action {number} was edited"
 
 
 def _check_setup_against_snapshot(doc: dict[str, Any], name: str) -> None:
@@ -428,18 +460,55 @@ def _check_setup_against_snapshot(doc: dict[str, Any], name: str) -> None:
     rng = snapshot.get("rng")
     played = rng.get("seed") if isinstance(rng, dict) else None
     if played is not None and played != doc["setup"]["seed"]:
-        raise SaveError(
+        raise TamperedSave(
             f"{name}: tampered save (the seed was edited: the setup says {doc['setup']['seed']}, "
-            f"the saved state was played from {played})"
+            f"the saved state was played from {played})",
+            "seed",
         )
     seats = snapshot.get("seats")
     if seats is not None and seats != doc["setup"]["seats"]:
-        raise SaveError(f"{name}: tampered save (the seats were edited: the saved state was played by other seats)")
+        raise TamperedSave(
+            f"{name}: tampered save (the seats were edited: the saved state was played by other seats)", "seats"
+        )
 
 
 def _check_snapshot(doc: dict[str, Any], name: str) -> None:
     if sha256_text(canonical(doc["snapshot"])) != doc["state_hash"]:
-        raise SaveError(f"{name}: tampered save (the state snapshot was edited: it does not match its hash)")
+        raise TamperedSave(
+            f"{name}: tampered save (the state snapshot was edited: it does not match its hash)", "snapshot"
+        )
+
+
+def load_read_only(
+    path: str | os.PathLike[str], scenario_loader: ScenarioLoader = load_scenario
+) -> tuple[Session, ReadOnly | None]:
+    """The session a save holds, for reading (the debrief): checked as `load` does, or, when only its hashes
+    show an edit, its actions replayed as written up to the first that is illegal, with what was edited.
+    A file that cannot be read, is malformed or whose scenario is missing still raises `SaveError`."""
+    try:
+        return load(path, scenario_loader), None
+    except TamperedSave as edit:
+        name = str(path)
+        doc = read_document(Path(path), name)
+        _check_fields(doc, name)
+        actions = _actions(doc["actions"], name)
+        scenario = _scenario(doc["scenario"], doc["content_hash"], name, scenario_loader)
+        session = _replay_legal(scenario, _setup(doc["scenario"], doc["setup"]), actions, name)
+        return session, ReadOnly(edit, len(session.actions), len(actions))
+
+
+def _replay_legal(scenario: Scenario, setup: Setup, actions: list[Action], name: str) -> Session:
+    """The session the actions lead to, stopping before the first one the rules refuse."""
+    try:
+        session = Session(scenario, setup)
+    except SetupError as exc:
+        raise SaveError(f"{name}: damaged save file (bad setup: {_one_line(exc)})") from None
+    for action in actions:
+        try:
+            session.submit(action)
+        except (IllegalActionError, InvalidActionError):
+            break
+    return session
 
 
 def _replay(scenario: Scenario, setup: Setup, actions: list[Action], name: str) -> Session:

@@ -135,9 +135,12 @@ def ask_to_leave(app: SceneHost, match: Match, then: str) -> None:
         leave(app, match, then)
 
 
-def debrief_of(session: Session, path: Path | None, library: Library) -> dict[str, Any]:
+def debrief_of(
+    session: Session, path: Path | None, library: Library, read_only: saves.ReadOnly | None = None
+) -> dict[str, Any]:
     """The debrief screen's arguments for a game saved at `path` (None: never saved): the game, its name, and
-    its parent when it is a branch whose parent's save lies beside it and still starts like it (else none)."""
+    its parent when it is a branch whose parent's save lies beside it and still starts like it (else none);
+    `read_only`: what was edited in a tampered save."""
     compare = None
     if path is not None:
         try:
@@ -145,4 +148,4 @@ def debrief_of(session: Session, path: Path | None, library: Library) -> dict[st
         except saves.SaveError:
             compare = None
     title = path.stem if path else session.setup.scenario_id
-    return {"session": session, "compare": compare, "title": title, "path": path}
+    return {"session": session, "compare": compare, "title": title, "path": path, "read_only": read_only}

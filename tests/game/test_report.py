@@ -5,6 +5,7 @@ HTML opened in a real headless Chromium shows every chart loaded and every card 
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 
@@ -86,3 +87,19 @@ def test_the_page_in_a_headless_browser_shows_every_chart_and_every_card_with_it
         assert tr.card(TUTORIAL.card(play.card), "title") in cells[2]
         assert cells[3] == f"{play.source_title} ({play.source_date})"
     assert (tmp_path / "report.png").read_bytes().startswith(b"\x89PNG")
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_a_tampered_save_is_still_debriefed_read_only_saying_what_was_edited(
+    saved: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str
+) -> None:
+    doc = json.loads(saved.read_text(encoding="utf-8"))
+    doc["snapshot"]["round"] = 99
+    edited = tmp_path / "edited.json"
+    edited.write_text(json.dumps(doc), encoding="utf-8")
+    page, text = export(edited, tmp_path / "out", "--lang", lang)
+    assert capsys.readouterr().err.startswith(f"{edited}: tampered save (the state snapshot was edited")
+    tr = Translator(lang)
+    banner = tr("debrief.edited", what=tr("debrief.edit.snapshot"))
+    assert banner in text.read_text(encoding="utf-8")
+    assert html.escape(banner, quote=False) in page.read_text(encoding="utf-8")

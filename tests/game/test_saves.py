@@ -347,6 +347,36 @@ def test_snapshot_forged_with_its_hash_still_fails_the_replay(tmp_path: Path) ->
     )
 
 
+def test_a_tampered_save_opens_read_only_saying_what_was_edited(tmp_path: Path) -> None:
+    """Each kind of edit: `load` refuses the file, `load_read_only` replays its actions as written (up to the first
+    illegal one) and names the edit by a catalogue key; an intact save opens as `load` opens it."""
+    good = _write(tmp_path, _good_doc(), "good.json")
+    session, edit = saves.load_read_only(good, mini_loader)
+    assert edit is None and session.actions == load(good, mini_loader).actions
+    step = next(i for i, a in enumerate(_good_doc()["actions"]) if a["kind"] == "pick_headline")
+    edits: list[tuple[str, Callable[[dict[str, Any]], object], dict[str, int]]] = [
+        ("action", lambda d: d["actions"][step].update(card="c5"), {"number": step + 1}),
+        ("chain_hash", lambda d: d["chain"].__setitem__(4, "0" * 64), {"number": 5}),
+        ("seed", lambda d: d["setup"].update(seed=d["setup"]["seed"] + 1), {}),
+        ("chain_length", lambda d: d["actions"].pop(), {"hashes": 40, "actions": 39}),
+        ("snapshot", lambda d: d["snapshot"].update(vp=[99, 0]), {}),
+    ]
+    for what, change, params in edits:
+        doc = _good_doc()
+        change(doc)
+        path = _write(tmp_path, doc, f"{what}.json")
+        before = path.read_bytes()
+        with pytest.raises(saves.TamperedSave):
+            load(path, mini_loader)
+        session, read = saves.load_read_only(path, mini_loader)
+        assert read is not None and (read.edit.what, read.edit.params) == (what, params), what
+        assert 0 < read.replayed == len(session.actions) <= read.actions == len(doc["actions"])
+        assert path.read_bytes() == before
+    damaged = _write(tmp_path, "{not json", "damaged.json")
+    with pytest.raises(SaveError):
+        saves.load_read_only(damaged, mini_loader)
+
+
 def test_wrong_content_hash(tmp_path: Path) -> None:
     path = _write(tmp_path, {**_good_doc(), "content_hash": "ab" * 32})
     assert_refused(

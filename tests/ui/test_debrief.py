@@ -4,9 +4,11 @@ lines beside its own, and the export button writes the report into the data fold
 
 from __future__ import annotations
 
+import json
 import random
 
 import pygame
+import pytest
 
 from game import saves
 from game.debrief import debrief
@@ -17,6 +19,7 @@ from game.ui.savefiles import saves_folder
 from game.ui.scenes.debrief import DebriefScene
 from game.ui.settings import data_dir
 from tests.ui.driver import click, frames, live_widgets, press, screen_texts
+from tests.ui.textfit import overflowing_widgets
 
 
 def finished(app: App, seed: int = 3) -> Match:
@@ -151,3 +154,41 @@ def test_a_what_if_branch_forked_from_the_timeline_is_saved_beside_its_parent_an
     loaded = saves.load(written, app.library.load)
     assert loaded.branch == playing.session.branch and loaded.branch.parent == "lesson.json"
     assert saves.load_parent(written, loaded, app.library.load).actions == match.session.actions
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_a_tampered_save_opens_read_only_in_the_debrief_with_a_banner_and_no_branch(app, lang, size) -> None:  # type: ignore[no-untyped-def]
+    """Load -> Debrief on a save whose action was edited: the debrief shows the game with a banner naming the
+    edit, offers no what-if branch on any page, and Load still refuses to play it on."""
+    app.settings.language = lang
+    app.resize(size)
+    app.refresh()
+    match = finished(app, seed=5)
+    saves_folder().mkdir(parents=True, exist_ok=True)
+    path = saves_folder() / "edited.json"
+    saves.save(match.session, path)
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    number = len(doc["actions"]) // 2
+    doc["chain"][number - 1] = "0" * 64
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    app.push("load")
+    frames(app, 2)
+    load = app.top
+    click(app, next(w for w in live_widgets(app) if load.debriefs.get(id(w)) == path))
+    scene = app.top
+    assert isinstance(scene, DebriefScene) and scene.read_only is not None
+    assert scene.session.actions == match.session.actions
+    what = app.tr("debrief.edit.chain_hash", number=number)
+    assert what in scene.banner.html_text and what in scene.note()
+    assert overflowing_widgets(app) == []
+    click(app, button_named(app, app.tr("debrief.timeline")))
+    for _ in range(scene.pages()):
+        assert scene.fork is None and scene.banner.visible
+        if scene.page < scene.pages() - 1:
+            click(app, scene.next)
+    press(app, pygame.K_ESCAPE)
+    assert app.top is load
+    click(app, next(w for w in live_widgets(app) if load.files.get(id(w)) == path))
+    assert app.top is load and "tampered save" in load.message
+    match.close()

@@ -16,8 +16,19 @@ import pygame_gui
 
 from game import saves
 from game.debrief import Debrief, debrief
-from game.debrief_text import Series, chart_data, participation_lines, prompts, scenario_name, timeline, verdict, versus
+from game.debrief_text import (
+    Series,
+    chart_data,
+    edited_note,
+    participation_lines,
+    prompts,
+    scenario_name,
+    timeline,
+    verdict,
+    versus,
+)
 from game.i18n import party_name, world_name
+from game.saves import ReadOnly
 from game.session import Session
 from game.ui import style
 from game.ui.backdrop import draw_title_backdrop
@@ -25,10 +36,11 @@ from game.ui.charts import INK, PANEL, SERIES, Color, Drawn, Track, draw_track, 
 from game.ui.savefiles import fork_match
 from game.ui.scene import Scene, SceneHost
 from game.ui.settings import data_dir
-from game.ui.widgets import button, label
+from game.ui.widgets import button, esc, label, text_box
 
 TABS: tuple[str, ...] = ("charts", "timeline", "versus", "prompts")
 REPORTS = "reports"  # under the user's data folder
+EDITED = "#ff9e80"  # the "this file was edited" banner's text
 
 
 @dataclass(frozen=True)
@@ -58,11 +70,14 @@ class DebriefScene(Scene):
         compare: Session | None = None,
         title: str = "",
         path: Path | None = None,
+        read_only: ReadOnly | None = None,
     ) -> None:
         """`compare`: a second game drawn beside this one (a branch's parent); `title`: the save's name (the
-        report's folder); `path`: the save's file, from which a what-if branch can be forked."""
+        report's folder); `path`: the save's file, from which a what-if branch can be forked; `read_only`: what
+        was edited in a tampered save (a banner says it, and no branch is offered: it is not played on)."""
         super().__init__(app)
         self.path = path
+        self.read_only = read_only
         self.session = session
         self.debrief: Debrief = debrief(session)
         self.other: Debrief | None = debrief(compare) if compare is not None else None
@@ -171,7 +186,7 @@ class DebriefScene(Scene):
 
     def panel(self) -> pygame.Rect:
         u, (w, h) = self.app.u, self.app.size
-        top = u(166)
+        top = u(166) + (self.banner_height() + u(8) if self.read_only else 0)
         return pygame.Rect(u(30), top, w - u(60), h - top - u(130))
 
     def pages(self) -> int:
@@ -181,9 +196,18 @@ class DebriefScene(Scene):
         return len(self.text_pages(inner.width, inner.height))
 
     def note(self) -> str:
-        """Where this game was forked from, if it is a what-if branch."""
+        """What was edited in a tampered save, and where this game was forked from if it is a what-if branch."""
         branch = self.session.branch
-        return self.app.tr("debrief.branch_of", parent=branch.parent, round=branch.round) if branch else ""
+        parts = [edited_note(self.app.tr, self.read_only)] if self.read_only else []
+        if branch:
+            parts.append(self.app.tr("debrief.branch_of", parent=branch.parent, round=branch.round))
+        return " ".join(parts)
+
+    def banner_height(self) -> int:
+        """The height of the "this file was edited" banner: two lines, three when it also says how far the
+        actions replayed."""
+        short = self.read_only is not None and self.read_only.replayed < self.read_only.actions
+        return self.app.u(92 if short else 66)
 
     # ------------------------------------------------------------------ widgets
 
@@ -196,8 +220,9 @@ class DebriefScene(Scene):
             parts.append(tr("debrief.winner", seat=party_name(tr, sc, d.winner), score=d.score[d.winner][-1]))
         else:
             parts.append(tr("debrief.ongoing"))
-        if self.note():
-            parts.append(self.note())
+        branch = self.session.branch
+        if branch:
+            parts.append(self.app.tr("debrief.branch_of", parent=branch.parent, round=branch.round))
         return " · ".join(parts)
 
     def build(self) -> None:
@@ -222,6 +247,10 @@ class DebriefScene(Scene):
                 )
             )
             self.tabs[id(widget)] = tab
+        if self.read_only:
+            banner = pygame.Rect(u(30), u(162), w - u(60), self.banner_height())
+            text = f"<font color='{EDITED}'><b>⚠ {esc(edited_note(tr, self.read_only))}</b></font>"
+            self.banner = self.add(text_box(m, banner, text))
         self.page = min(self.page, self.pages() - 1)
         # The bottom row, in shares of its width so that it fits at any text size: back, the pages, export.
         y, bh, gap = h - u(72), u(54), u(12)
@@ -243,7 +272,7 @@ class DebriefScene(Scene):
         )
         self.fork: pygame_gui.elements.UIButton | None = None
         fork_w = (w - u(60)) * 2 // 5
-        if self.path is not None and self.page_round():
+        if self.path is not None and self.page_round() and self.read_only is None:
             where = pygame.Rect(w - u(30) - fork_w, h - u(122), fork_w, u(44))
             self.fork = self.add(
                 button(m, where, tr("debrief.fork", round=self.page_round()), tip=tr("debrief.fork_tip"))

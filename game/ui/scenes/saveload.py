@@ -163,14 +163,15 @@ class LoadScene(Scene):
         return True
 
     def open_debrief(self, path: Path) -> None:
-        """The debrief of a save (and of its parent beside it, when it is a what-if branch)."""
+        """The debrief of a save (and of its parent beside it, when it is a what-if branch); a tampered save's
+        read-only, saying what was edited."""
         try:
-            session = saves.load(path, self.app.library.load)
+            session, read_only = saves.load_read_only(path, self.app.library.load)
         except (saves.SaveError, OSError) as exc:
             self.message = str(exc)
             self.rebuild()
             return
-        self.app.push("debrief", **debrief_of(session, path, self.app.library))
+        self.app.push("debrief", **debrief_of(session, path, self.app.library, read_only))
 
     def open_dialog(self) -> None:
         u, w, h = self.app.u, *self.app.size
