@@ -3,6 +3,8 @@ undo within a turn; forbidden actions greyed with the engine's reason."""
 
 from __future__ import annotations
 
+import random
+
 import pygame
 import pytest
 
@@ -162,3 +164,26 @@ def test_keyboard_plays_a_card_and_ends_the_turn(game) -> None:  # type: ignore[
     assert app.top.name == "card"
     press(app, pygame.K_1)
     assert len(match.session.actions) > before
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_a_seat_with_no_card_left_is_told_to_pass_not_to_play_a_card(app, lang) -> None:  # type: ignore[no-untyped-def]
+    app.settings.language = lang
+    app.refresh()
+    match = mid_game("caspian-2023", 2, app.assets, steps=1)
+    session, rng = match.session, random.Random(2)
+    while not (session.state.phase == "actions" and [a.kind for a in session.legal()] == ["pass_turn"]):
+        assert not session.is_over, "no seat ran out of cards"
+        session.submit(rng.choice(session.legal()))
+    match.take_seat(match.to_act())
+    play = app.reset("play", match=match)
+    frames(app, 2)
+    if app.top is not play:  # the hand-over cover and the recap first
+        match.take_seat(match.to_act())
+        play = app.reset("play", match=match)
+        frames(app, 2)
+    texts = " ".join(screen_texts(app))
+    assert app.tr("ui.play.no_card") in texts and app.tr("ui.play.pick_card") not in texts
+    assert play.controls["end"].text == app.tr("ui.play.pass") and play.controls["end"].is_enabled
+    press(app, pygame.K_RETURN)
+    assert session.actions[-1].kind == "pass_turn"

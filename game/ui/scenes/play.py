@@ -499,7 +499,8 @@ class PlayScene(Scene):
         if turn.done:
             return tr("ui.play.done"), []
         if not turn.card:
-            return tr("ui.play.pick_card"), self.hand_items(view, actionable=True)
+            hand = self.hand_items(view, actionable=True)
+            return tr("ui.play.pick_card" if hand else "ui.play.no_card"), hand
         card = sc.card(turn.card)
         if not turn.use:
             items = [self.item(PlayEvent(me), tr("ui.play.play_event"))]
