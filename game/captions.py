@@ -43,7 +43,7 @@ _SILENT = frozenset(
     {
         "turn_ended",
         "ops_used",  # the card played for its ops is shown, and then what the ops did
-        "headline_picked",
+        "headline_kept",
         "round_began",
         "deck_shuffled",
         "cards_dealt",

@@ -9,8 +9,8 @@ shows the seat passing or ending its turn), when all of these hold:
 
 - it is the acting human seat's only legal action,
 - it is of a kind that ends the seat's part without choosing anything (`FORCED`): a pass (the seat holds
-  no card), ending a turn that another seat's answer or choice finished, a headline pick from a hand of one
-  card, keeping the only national interest offered;
+  no card), ending a turn that another seat's answer or choice finished, keeping the only national
+  interest offered;
 - the seat has nothing it could take back (undo is not possible), and
 - the device would otherwise be handed over to the seat (in front of the screen, taking the one button
   costs no hand-over, and a seat that has just proposed a deal sees the answer before it ends its turn;
@@ -29,10 +29,10 @@ from typing import Literal
 
 from game.session import Session
 from rules import Action
-from rules.action import EndTurn, KeepObjective, PassTurn, PickHeadline
+from rules.action import EndTurn, KeepObjective, PassTurn
 
 # The action kinds the session takes for a human seat when they are its only legal action.
-FORCED: tuple[type, ...] = (PassTurn, EndTurn, PickHeadline, KeepObjective)
+FORCED: tuple[type, ...] = (PassTurn, EndTurn, KeepObjective)
 
 Step = Literal["over", "engine", "bot", "forced", "cover", "seat"]
 

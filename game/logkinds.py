@@ -16,7 +16,7 @@ LOG_FILTERS = ("all", "moves", "flows", "summits")
 _CATEGORY_KINDS = {
     "moves": (
         "objective_kept",
-        "headline_picked",
+        "headline_kept",
         "headlines_revealed",
         "card_played",
         "ops_used",

@@ -10,6 +10,9 @@ Older versions are brought up to date by `upgrade`, one `MIGRATIONS` step per ve
 2 -> 3  "branch": a what-if branch records its parent game and the fork point (null for every other game).
 3 -> 4  "teams": the team that plays each seat (name and members; {} when none was named), and the optional
         "timings": [step, milliseconds] for each decision a person took at the screen (the participation record).
+4 -> 5  the round's rules changed (rules §5.3: the card left after a seat's turns is its next headline, no
+        pick_headline action; §5.4: a seat takes its two turns back to back), so a game that got past choosing
+        its national interests cannot be replayed: such a save is refused in one line.
 
 A branch (`fork`) is a new save holding the parent's actions up to the start of a round; it is played on as any
 game, and its "branch" field names the parent's file and the parent's chain hash at the fork, which must be the
@@ -38,7 +41,7 @@ from rules.content import ContentError
 from rules.log import RoundBegan
 
 FORMAT = "caspian-gambit-save"
-VERSION = 4
+VERSION = 5
 TEMP_PREFIX = ".save-"  # a save's temporary file while it is written
 
 ScenarioLoader = Callable[[str], Scenario]
@@ -72,9 +75,6 @@ def _no_teams(doc: dict[str, Any]) -> dict[str, Any]:
     return {**doc, "teams": {}}
 
 
-MIGRATIONS: dict[int, Migration] = {1: _notes_as_reasons, 2: _no_branch, 3: _no_teams}
-
-
 class SaveError(ValueError):
     """A save file that cannot be loaded; the message is one line naming the file and the problem."""
 
@@ -96,6 +96,28 @@ class ReadOnly:
     edit: TamperedSave
     replayed: int
     actions: int
+
+
+# The actions a game takes before its first round; any other was played under the rules of its version.
+_BEFORE_PLAY = frozenset({"advance", "keep_objective"})
+
+
+def _refuse_played_rounds(doc: dict[str, Any]) -> dict[str, Any]:
+    """A save whose game has begun its rounds was played under rules this version no longer plays (its
+    actions would not replay): refused. One still at the choice of interests is kept as it is."""
+    actions = doc.get("actions")
+    played = isinstance(actions, list) and any(
+        not isinstance(item, dict) or item.get("kind") not in _BEFORE_PLAY for item in actions
+    )
+    if played:
+        raise SaveError(
+            "saved by an older version of Caspian Gambit under rules it no longer plays: seats now take their "
+            "two turns back to back and keep their last card as their headline; start a new game"
+        )
+    return doc
+
+
+MIGRATIONS: dict[int, Migration] = {1: _notes_as_reasons, 2: _no_branch, 3: _no_teams, 4: _refuse_played_rounds}
 
 
 # --------------------------------------------------------------------------- writing
@@ -266,7 +288,10 @@ def upgrade(doc: dict[str, Any], name: str = "save") -> dict[str, Any]:
             f"(save version {version}, this game reads up to {VERSION})"
         )
     while version < VERSION:
-        doc = {**MIGRATIONS[version](doc), "version": version + 1}
+        try:
+            doc = {**MIGRATIONS[version](doc), "version": version + 1}
+        except SaveError as exc:
+            raise SaveError(f"{name}: {exc}") from None
         version += 1
     return doc
 

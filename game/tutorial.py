@@ -30,7 +30,7 @@ from rules.content import ContentError
 TUTORIAL_PATH = ASSETS / "tutorial.toml"
 WAITS = ("next", "action", "scene", "end")
 SCENES = ("flows", "summit", "preview", "game_over")
-USES = ("headline", "event", "influence", "build", "negotiate", "pressure")
+USES = ("event", "influence", "build", "negotiate", "pressure")
 _STEP_KEYS = frozenset({"id", "wait", "action", "scene", "after", "card", "use", "place", "text"})
 _TOP_KEYS = frozenset({"scenario", "seed", "seat", "bot_seat", "real_game", "bot_moves", "steps"})
 READING_WPM = 150  # words a newcomer reads per minute

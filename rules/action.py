@@ -20,7 +20,6 @@ from rules.frame import (
     EndTurn,
     KeepObjective,
     PassTurn,
-    PickHeadline,
     PlayCard,
     PlayEvent,
     UseOps,
@@ -31,7 +30,6 @@ from rules.verbs import ApplyPressure, BuildLink, PlaceInfluence, Propose, VerbA
 Action = Union[
     Advance,
     KeepObjective,
-    PickHeadline,
     PlayCard,
     PlayEvent,
     UseOps,
@@ -104,7 +102,6 @@ __all__ = [
     "InjectCard",
     "KeepObjective",
     "PassTurn",
-    "PickHeadline",
     "PlaceInfluence",
     "PlayCard",
     "PlayEvent",

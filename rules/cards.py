@@ -1,4 +1,4 @@
-"""The card flow: national interests dealt and kept, hands filled, headlines picked and revealed, events
+"""The card flow: national interests dealt and kept, hands filled, headlines kept back and revealed, events
 fired and their choices made, played cards retired.
 
 None of these write the clock: the steps return their state and `rules.clock` moves the phase on.
@@ -10,7 +10,7 @@ from rules import clock
 from rules import log as L
 from rules.effects import Context, apply_effects
 from rules.errors import Reason
-from rules.frame import Choose, KeepObjective, PickHeadline
+from rules.frame import Choose, KeepObjective
 from rules.log import Log
 from rules.rng import shuffled
 from rules.scenario import CardDef, Scenario
@@ -56,13 +56,13 @@ def step_news(scenario: Scenario, state: GameState, log: Log) -> GameState:
         hands[seat] = tuple(sorted(hands[seat] + dealt))
         log.append(L.CardsDealt(state.seats[seat], dealt, state.seats[seat]))
     log.append(L.HandsFilled(tuple((s, len(h)) for s, h in zip(state.seats, hands))))
-    return update(state, hands=tuple(hands), headlines=(None,) * len(state.seats))
+    return update(state, hands=tuple(hands))
 
 
 def _start_era(scenario: Scenario, state: GameState, log: Log) -> GameState:
     era = scenario.definition.eras[state.era]
     log.append(L.EraBegan(era.number, era.name))
-    held = {c for hand in state.hands for c in hand} | set(state.removed)
+    held = {c for hand in state.hands for c in hand} | {h for h in state.headlines if h} | set(state.removed)
     new = tuple(c for c in scenario.cards_by_era.get(era.number, ()) if c not in held)
     if state.era == 0:
         new = new + tuple(c for e, ids in scenario.cards_by_era.items() if e < era.number for c in ids if c not in held)
@@ -97,26 +97,32 @@ def _draw(state: GameState, count: int, log: Log) -> tuple[GameState, tuple[str,
     return update(state, draw_pile=pile, discard=discard, rng=rng), tuple(dealt)
 
 
-# --------------------------------------------------------------------------- headline and reveal
+# --------------------------------------------------------------------------- headlines: kept back, revealed
 
 
-def check_headline(scenario: Scenario, state: GameState, seat: int, a: PickHeadline) -> Reason | None:
-    if state.headlines[seat] is not None:
-        return Reason.ALREADY_PICKED
-    return None if a.card in state.hands[seat] else Reason.NOT_IN_HAND
-
-
-def pick_headline(scenario: Scenario, state: GameState, a: PickHeadline, log: Log) -> GameState:
-    seat = state.seats.index(a.seat)
-    hand = tuple(c for c in state.hands[seat] if c != a.card)
-    log.append(L.HeadlinePicked(a.seat))
-    return update(state, hands=set_item(state.hands, seat, hand), headlines=set_item(state.headlines, seat, a.card))
+def step_keep_back(scenario: Scenario, state: GameState, log: Log) -> GameState:
+    """After the action phase (or a crisis that cut it short), each seat holding exactly one card puts it face
+    down as its headline for the next round; at the end of the game's last round it is discarded instead."""
+    lone = [(i, hand[0]) for i, hand in enumerate(state.hands) if len(hand) == 1]
+    if not lone:
+        return state
+    hands = list(state.hands)
+    for seat, _ in lone:
+        hands[seat] = ()
+    if clock.is_era_end(scenario, state) and clock.is_last_era(scenario, state):
+        return update(state, hands=tuple(hands), discard=state.discard + tuple(card for _, card in lone))
+    headlines = list(state.headlines)
+    for seat, card in lone:
+        headlines[seat] = card
+        log.append(L.HeadlineKept(state.seats[seat]))
+    return update(state, hands=tuple(hands), headlines=tuple(headlines))
 
 
 def step_reveal(scenario: Scenario, state: GameState, log: Log) -> GameState:
-    """Reveal the headlines and resolve them, highest ops first."""
+    """Reveal the headlines kept back last round and resolve them, highest ops first."""
     picks = [(i, c) for i, c in enumerate(state.headlines) if c]
-    log.append(L.HeadlinesRevealed(tuple((state.seats[i], c) for i, c in picks)))
+    if picks:
+        log.append(L.HeadlinesRevealed(tuple((state.seats[i], c) for i, c in picks)))
     picks.sort(key=lambda p: (-scenario.card(p[1]).ops, p[0]))
     state = update(state, reveal_queue=tuple(picks), headlines=(None,) * len(state.seats))
     return continue_reveal(scenario, state, log)

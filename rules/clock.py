@@ -69,11 +69,6 @@ def _keeping(state: GameState) -> int:
     return _first(i for i in range(len(state.seats)) if state.objectives[i] is None and state.offers[i])
 
 
-def _picking(state: GameState) -> int:
-    """The first seat with cards in hand and no headline picked."""
-    return _first(i for i in range(len(state.seats)) if state.headlines[i] is None and state.hands[i])
-
-
 def _turn_holder(state: GameState) -> int:
     return state.turn.holder if state.turn is not None else -1
 
@@ -84,10 +79,16 @@ def _revealed(state: GameState) -> bool:
 
 
 def _start_actions(scenario: Scenario, state: GameState) -> GameState:
-    """The action phase: seats take turns, lowest score first (ties: seat order)."""
+    """The action phase: each seat takes its turns back to back (its sitting), lowest score first (ties:
+    seat order)."""
     order = sorted(range(len(state.seats)), key=lambda i: (state.vp[i], i))
-    queue = tuple(order) * scenario.rules.turns_per_round
+    queue = tuple(seat for seat in order for _ in range(scenario.rules.turns_per_round))
     return update(state, phase=Phase.ACTIONS, queue=queue, turn=Turn(queue[0]) if queue else None)
+
+
+def _after_headlines(scenario: Scenario, state: GameState) -> GameState:
+    """Headlines kept back: the flows, or after a crisis straight to the era's summit."""
+    return update(state, phase=Phase.SUMMIT if state.era_over else Phase.FLOWS)
 
 
 def _after_flows(scenario: Scenario, state: GameState) -> GameState:
@@ -113,10 +114,10 @@ def _next_round(scenario: Scenario, state: GameState) -> GameState:
 PHASES: dict[str, PhaseRule] = {
     Phase.DEAL: PhaseRule(waiting=None, next=_to(Phase.SETUP)),
     Phase.SETUP: PhaseRule(waiting=_keeping, next=_to(Phase.NEWS)),
-    Phase.NEWS: PhaseRule(waiting=None, next=_to(Phase.HEADLINE)),
-    Phase.HEADLINE: PhaseRule(waiting=_picking, next=_to(Phase.REVEAL), crisis_ends=True),
+    Phase.NEWS: PhaseRule(waiting=None, next=_to(Phase.REVEAL)),
     Phase.REVEAL: PhaseRule(waiting=None, next=_start_actions, done=_revealed, crisis_ends=True),
-    Phase.ACTIONS: PhaseRule(waiting=_turn_holder, next=_to(Phase.FLOWS), crisis_ends=True),
+    Phase.ACTIONS: PhaseRule(waiting=_turn_holder, next=_to(Phase.HEADLINE), crisis_ends=True),
+    Phase.HEADLINE: PhaseRule(waiting=None, next=_after_headlines),
     Phase.FLOWS: PhaseRule(waiting=None, next=_after_flows),
     Phase.SUMMIT: PhaseRule(waiting=None, next=_to(Phase.CLEANUP)),
     Phase.CLEANUP: PhaseRule(waiting=None, next=_next_round),
@@ -142,19 +143,18 @@ def end_turn(state: GameState) -> GameState:
 
 
 def end_era_now(state: GameState) -> GameState:
-    """A crisis: drop what is in progress and go straight to the era's summit."""
-    discard = state.discard + tuple(h for h in state.headlines if h) + tuple(c for _, c in state.reveal_queue)
+    """A crisis: drop what is in progress; the seats keep back their headlines, then the era's summit."""
+    discard = state.discard + tuple(c for _, c in state.reveal_queue)
     if state.turn is not None and state.turn.card and not state.turn.done:
         discard += (state.turn.card,)
     return update(
         state,
-        phase=Phase.SUMMIT,
+        phase=Phase.HEADLINE,
         queue=(),
         turn=None,
         proposal=None,
         choice=None,
         reveal_queue=(),
-        headlines=(None,) * len(state.seats),
         discard=discard,
     )
 

@@ -28,7 +28,6 @@ from rules.action import (
     EndTurn,
     KeepObjective,
     PassTurn,
-    PickHeadline,
     PlayCard,
     PlayEvent,
     UseOps,
@@ -80,7 +79,7 @@ def _no_ids(scenario: Scenario, a: object) -> Ids:
     return []
 
 
-def _card_ids(scenario: Scenario, a: PickHeadline | PlayCard | InjectCard | WithholdCard) -> Ids:
+def _card_ids(scenario: Scenario, a: PlayCard | InjectCard | WithholdCard) -> Ids:
     return [(a.card, scenario.card_by_id)]
 
 
@@ -126,12 +125,11 @@ def _engine_step(scenario: Scenario, state: GameState, seat: int, a: Advance) ->
 
 
 # Phases as module constants: reading a member off an enum class costs ~190 ns in Python 3.11.
-_ACTIONS, _SETUP, _HEADLINE = (Phase.ACTIONS,), Phase.SETUP, Phase.HEADLINE
+_ACTIONS, _SETUP = (Phase.ACTIONS,), Phase.SETUP
 _ANY = tuple(p for p in Phase if p != Phase.OVER)  # the teacher's actions: any time before the end
 RULES: dict[type, ActionRule[Any]] = {
     Advance: ActionRule(tuple(steps.STEPS), _no_ids, _engine_step, _advance),
     KeepObjective: ActionRule((_SETUP,), _objective_ids, cards.check_keep, cards.keep),
-    PickHeadline: ActionRule((_HEADLINE,), _card_ids, cards.check_headline, cards.pick_headline),
     PlayCard: ActionRule(_ACTIONS, _card_ids, turn.check_play_card, turn.play_card),
     PlayEvent: ActionRule(_ACTIONS, _no_ids, turn.check_event, turn.play_event),
     UseOps: ActionRule(_ACTIONS, _verb_ids, _check_use_ops, turn.use_ops),
@@ -217,8 +215,6 @@ def legal_actions(scenario: Scenario, state: GameState) -> tuple[Action, ...]:
         out = [shared(made, Answer, me, False), shared(made, Answer, me, True)]
     elif state.phase == _SETUP:
         out = [shared(made, KeepObjective, me, o) for o in state.offers[seat]]
-    elif state.phase == _HEADLINE:
-        out = [shared(made, PickHeadline, me, c) for c in state.hands[seat]]
     else:
         out = _turn_actions(scenario, state, seat, made)
     # Every branch above builds its actions in sort_key order already (hands and offers are kept

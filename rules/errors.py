@@ -17,7 +17,6 @@ class Reason(StrEnum):
     WRONG_PHASE = "wrong_phase"
     WRONG_STAGE = "wrong_stage"
     NOT_IN_HAND = "not_in_hand"
-    ALREADY_PICKED = "already_picked"
     NOT_OFFERED = "not_offered"
     EVENT_FAVOURS_RIVAL = "event_favours_rival"
     NO_TARGET = "no_target"

@@ -1,5 +1,5 @@
-"""The actions of the turn frame and the card flow: the engine's own step, keeping an objective, picking
-a headline, taking a card and choosing its use, answering a proposal, choosing an option, ending a turn.
+"""The actions of the turn frame and the card flow: the engine's own step, keeping an objective, taking a
+card and choosing its use, answering a proposal, choosing an option, ending a turn.
 
 Each ops verb's target action lives with its verb (`rules.verbs`); `rules.action` joins them all into
 the `Action` union. Imperative names; `kind` is the JSON tag.
@@ -14,7 +14,8 @@ from attrs import frozen
 
 @frozen
 class Advance:
-    """The engine's own step: run the next automated phase (deal, reveal, flows, summit, cleanup)."""
+    """The engine's own step: run the next automated phase (deal, news, reveal, headlines kept back, flows,
+    summit, cleanup)."""
 
     kind: ClassVar[str] = "advance"
 
@@ -24,13 +25,6 @@ class KeepObjective:
     kind: ClassVar[str] = "keep_objective"
     seat: str
     objective: str
-
-
-@frozen
-class PickHeadline:
-    kind: ClassVar[str] = "pick_headline"
-    seat: str
-    card: str
 
 
 @frozen

@@ -1,5 +1,6 @@
-"""The engine's own steps (what Advance does in each phase the seats do not play): deal, news and reveal
-(the card flow), then flows, summit and cleanup. A step changes the board; the clock moves the phase on.
+"""The engine's own steps (what Advance does in each phase the seats do not play): deal, news, reveal and
+headlines kept back (the card flow), then flows, summit and cleanup. A step changes the board; the clock
+moves the phase on.
 """
 
 from __future__ import annotations
@@ -88,6 +89,7 @@ STEPS: dict[str, Step] = {
     Phase.DEAL: cards.step_deal,
     Phase.NEWS: cards.step_news,
     Phase.REVEAL: cards.step_reveal,
+    Phase.HEADLINE: cards.step_keep_back,
     Phase.FLOWS: step_flows,
     Phase.SUMMIT: step_summit,
     Phase.CLEANUP: step_cleanup,

@@ -12,7 +12,7 @@ HIDDEN = ""  # stands for a card or objective the viewer may not see
 
 
 def player_view(state: GameState, seat: str) -> GameState:
-    """The state as `seat` sees it: other seats' hands, headline picks and objectives masked,
+    """The state as `seat` sees it: other seats' hands, headlines kept back and objectives masked,
     the draw pile's order and the random seed hidden. Counts stay visible. A seat not in the game raises
     InvalidActionError."""
     if not isinstance(seat, str) or seat not in state.seats:

@@ -79,7 +79,7 @@ NEWS_KINDS = frozenset(
         "objective_kept",
         "cards_dealt",
         "hands_filled",
-        "headline_picked",
+        "headline_kept",
         "headlines_revealed",
         "proposal_made",
         "proposal_answered",

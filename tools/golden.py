@@ -1,8 +1,6 @@
-"""Regenerate the golden playthroughs under tests/golden/ (and, on request, the frozen fixture save).
+"""Regenerate the golden playthroughs under tests/golden/.
 
     python3 tools/golden.py                 rewrite every golden file whose scenario is available
-    python3 tools/golden.py --fixture-save  also rewrite tests/fixtures/saves/v1-mini.json (only when
-                                            the rules change on purpose: it is meant to stay frozen)
 
 A golden file is a seeded bot game written step by step: a header (scenario, content hash, seed,
 seats), then for each step the actor and the action's JSON, each log entry's JSON on its own line,
@@ -30,16 +28,13 @@ if str(ROOT) not in sys.path:
 from game.bots import make_bot  # noqa: E402
 from game.cli import play_bots  # noqa: E402
 from game.content_files import load_scenario  # noqa: E402
-from game.saves import layout, to_document, write_atomic  # noqa: E402
 from game.serialize import state_hash  # noqa: E402
 from game.session import Session, Setup  # noqa: E402
-from rules import Action, Scenario, from_json, player_view  # noqa: E402
+from rules import Action, Scenario, from_json  # noqa: E402
 from rules.action import to_json as action_to_json  # noqa: E402
 from rules.log import to_json as log_to_json  # noqa: E402
 
 GOLDEN = ROOT / "tests" / "golden"
-FIXTURE_SAVE = ROOT / "tests" / "fixtures" / "saves" / "v1-mini.json"
-FIXTURE_SAVE_SEED, FIXTURE_SAVE_STEPS = 2023, 40
 CASPIAN = ROOT / "assets" / "scenarios" / "caspian-2023.toml"
 CASPIAN_SEATS = ("russia", "kazakhstan", "azerbaijan", "turkmenistan")
 REGENERATE = "python3 tools/golden.py"
@@ -190,34 +185,11 @@ def generate(games: Iterable[Golden]) -> list[str]:
     return done
 
 
-def write_fixture_save() -> str:
-    """Rewrite the frozen v1 fixture save: the mini world, part way through a seeded game. It is written
-    as version 1, which a save without notes and without a branch is but for its number and its "branch" field
-    (version 2 changed only the notes, version 3 added the branch, version 4 the teams)."""
-    session = Session.start(mini_world(), FIXTURE_SAVE_SEED, ("alpha", "beta"))
-    bots = {seat: make_bot("random", seat, FIXTURE_SAVE_SEED) for seat in session.setup.seats}
-    while len(session.actions) < FIXTURE_SAVE_STEPS:
-        seat = session.current_seat()
-        if seat is None:
-            session.run_engine(1)
-        else:
-            view = player_view(session.state, seat)
-            session.submit(bots[seat].choose(session.scenario, view, session.legal()).action)
-    doc = to_document(session)
-    assert "notes" not in doc and doc["version"] == 4, "version 1 can no longer be written this way"
-    assert doc.pop("branch") is None and doc.pop("teams") == {}
-    write_atomic(FIXTURE_SAVE, layout({**doc, "version": 1}))
-    return f"wrote {FIXTURE_SAVE.relative_to(ROOT)} ({len(session.actions)} steps)"
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--fixture-save", action="store_true", help="also rewrite the frozen v1 fixture save")
-    args = parser.parse_args(argv)
+    parser.parse_args(argv)
     for line in generate(GAMES):
         print(line)
-    if args.fixture_save:
-        print(write_fixture_save())
     return 0
 
 

@@ -12,10 +12,11 @@
 Every seat is played by a seeded greedy bot and counted as a human seat sharing one screen with the others.
 
 A *decision* is one choice a human seat makes, of the kinds a player thinks about: keeping a national
-interest (`objective`), picking a headline (`headline`), playing a card (`card`: the card, then its event or
-its ops with the verb and the target, then ending the turn are one decision), answering a proposal
-(`answer`), making an event's choice (`choice`), passing with no card (`pass`). Each is counted by the
-action a seat submits that starts it (KeepObjective, PickHeadline, PlayCard, Answer, Choose, PassTurn);
+interest (`objective`), playing a card (`card`: the card, then its event or its ops with the verb and the
+target, then ending the turn are one decision; the card left after a round's turns is the next headline, no
+decision of its own), answering a proposal (`answer`), making an event's choice (`choice`), passing with no
+card (`pass`). Each is counted by the action a seat submits that starts it (KeepObjective, PlayCard, Answer,
+Choose, PassTurn);
 `actions` counts every action the seats submit (each click: PlayCard, UseOps, the target, EndTurn...).
 A forced action the session takes for a seat (`game.hotseat`) is neither: it is counted as `forced`.
 
@@ -53,7 +54,7 @@ from game.i18n import LANGUAGES  # noqa: E402
 from game.session import Session  # noqa: E402
 from game.tutorial import load_script  # noqa: E402
 from rules import player_view  # noqa: E402
-from rules.action import Answer, Choose, KeepObjective, PassTurn, PickHeadline, PlayCard  # noqa: E402
+from rules.action import Answer, Choose, KeepObjective, PassTurn, PlayCard  # noqa: E402
 from rules.scenario import Scenario  # noqa: E402
 
 CLASSROOM_SCENARIO = "caspian-2023"
@@ -63,7 +64,6 @@ HANDOVER_SECONDS = 10
 MAX_STEPS = 50_000  # per game: a rules loop, not a long game
 KINDS: dict[type, str] = {
     KeepObjective: "objective",
-    PickHeadline: "headline",
     PlayCard: "card",
     Answer: "answer",
     Choose: "choice",

@@ -11,12 +11,13 @@ from attrs import evolve, frozen
 from game.bots.evaluate import Evaluator
 from game.bots.planner import Plan, Planner, try_apply
 from game.bots.reasons import Reason, decided, explain, reason_to_json
+from rules import clock
 from rules.action import (
     Action,
     EndTurn,
     KeepObjective,
     PassTurn,
-    PickHeadline,
+    PlayCard,
     to_json,
 )
 from rules.effects import Context, apply_effects
@@ -27,7 +28,9 @@ from rules.view import HIDDEN
 # Kinds of action that belong to the seat's own turn (planned as a whole).
 TURN_KINDS = frozenset({"play_card", "play_event", "use_ops", "place_influence", "build_link", "propose"})
 TURN_KINDS |= {"apply_pressure", "end_turn", "pass_turn"}
-HEADLINE_OPS_VALUE = 0.15  # what one op of a card is worth kept in hand rather than headlined
+# What a card kept back as next round's headline is worth, against its event's worth now: it fires a round later,
+# after the others have moved.
+HEADLINE_WEIGHT = 0.5
 
 
 @frozen
@@ -142,8 +145,6 @@ class GreedyBot(Bot):
         kind = legal[0].kind
         if kind in TURN_KINDS:
             return self._turn(scenario, view, legal, deadline)
-        if isinstance(legal[0], PickHeadline):
-            return self._headline(scenario, view, legal)
         if isinstance(legal[0], KeepObjective):
             return self._objective(scenario, view, legal)
         return self._one_ply(scenario, planner, view, legal)
@@ -169,8 +170,28 @@ class GreedyBot(Bot):
     ) -> tuple[Plan, Reason]:
         """The best plan by one-ply evaluation, and why."""
         assert self.planner is not None
-        plans = self.planner.turn_plans(view, self.max_plans, deadline)
+        plans = self.with_headlines(scenario, view, self.planner.turn_plans(view, self.max_plans, deadline))
         return plans[0], self._explain(view, plans[0])
+
+    def with_headlines(self, scenario: Scenario, view: GameState, plans: list[Plan]) -> list[Plan]:
+        """The plans, best first, counting the headline each leaves: at the seat's last turn of the round with
+        two cards in hand, the one it does not play is kept back and fires at the next reveal (rules §5.3)."""
+        assert self.evaluator is not None
+        me = view.seats.index(self.seat)
+        hand = view.hands[me]
+        last_turn = view.turn is not None and not view.turn.card and view.queue.count(me) == 1
+        game_ends = clock.is_era_end(scenario, view) and clock.is_last_era(scenario, view)
+        if len(hand) != 2 or not last_turn or game_ends:
+            return plans
+        now = self.evaluator.value(view)
+        worth = {card: HEADLINE_WEIGHT * (self.headline_value(scenario, view, card) - now) for card in hand}
+
+        def total(plan: Plan) -> float:
+            first = plan.steps[0] if plan.steps else None
+            left = [c for c in hand if c != first.card] if isinstance(first, PlayCard) else []
+            return plan.value + (worth[left[0]] if len(left) == 1 else 0.0)
+
+        return sorted(plans, key=lambda plan: -total(plan))
 
     def _explain(self, view: GameState, plan: Plan) -> Reason:
         """Why the plan: the largest changes from the view to where it leads."""
@@ -200,30 +221,22 @@ class GreedyBot(Bot):
         _, _, action, state = max(scored, key=lambda item: (item[0], -item[1]))
         return action, self._explain(view, Plan((action,), state, 0.0))
 
-    def headline_value(self, scenario: Scenario, view: GameState, card_id: str) -> tuple[float, GameState]:
-        """What firing a card's event as our headline is worth, less the ops we give up, and its position."""
+    def headline_value(self, scenario: Scenario, view: GameState, card_id: str) -> float:
+        """The value of the position after a card's event fires as our headline (for the seat it favours, if
+        one plays; a choice of ours made at its best)."""
         assert self.evaluator is not None
         me = view.seats.index(self.seat)
         card = scenario.card(card_id)
         chooser = card.choice.state if card.choice else ""
-        ctx = Context(player=me, favoured=card.favours, chooser=chooser, card=card_id)
+        player = view.seats.index(card.favours) if card.favours in view.seats else me
+        ctx = Context(player=player, favoured=card.favours, chooser=chooser, card=card_id)
         after = apply_effects(scenario, view, card.effects, ctx, [])
         if card.choice is not None and chooser == self.seat:
             options = [apply_effects(scenario, after, o.effects, ctx, []) for o in card.choice.options]
             after = max(options, key=self.evaluator.value)
         elif card.choice is not None and card.choice.options and chooser not in view.seats:
             after = apply_effects(scenario, after, card.choice.options[0].effects, ctx, [])
-        return self.evaluator.value(after) - HEADLINE_OPS_VALUE * card.ops, after
-
-    def _headline(self, scenario: Scenario, view: GameState, legal: tuple[Action, ...]) -> tuple[Action, Reason]:
-        assert self.evaluator is not None
-        scored = []
-        for action in legal:
-            assert isinstance(action, PickHeadline)
-            value, after = self.headline_value(scenario, view, action.card)
-            scored.append((value, action.card, action, after))
-        _, _, action, after = max(scored, key=lambda item: (item[0], item[1]))
-        return action, self._explain(view, Plan((action,), after, 0.0))
+        return self.evaluator.value(after)
 
     def _objective(self, scenario: Scenario, view: GameState, legal: tuple[Action, ...]) -> tuple[Action, Reason]:
         """Keep the national interest we are closest to meeting (met now, else the most points)."""

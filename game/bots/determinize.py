@@ -1,6 +1,6 @@
 """Determinization: a full game state consistent with what one seat sees, drawn from the bot's own generator.
 
-Hidden cards (other hands, other headline picks, the draw pile) are filled from the cards the seat cannot
+Hidden cards (other hands, other seats' headlines kept back, the draw pile) are filled from the cards the seat cannot
 see: the cards in play so far (eras up to the current one) minus its own hand and headline, the discards,
 the removed cards and any card face up. Others' national interests and pending offers are drawn from the
 objectives open to them. The game's own random stream gets a fresh seed from the bot's generator, so

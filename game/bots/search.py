@@ -34,7 +34,7 @@ from game.bots.evaluate import Evaluator
 from game.bots.planner import Plan, Planner, try_apply
 from game.bots.reasons import Phrase, Reason
 from rules import apply, legal_actions
-from rules.action import Action, Advance, KeepObjective, PickHeadline
+from rules.action import Action, Advance, KeepObjective
 from rules.scenario import Scenario
 from rules.state import ENGINE, GameState
 
@@ -85,7 +85,7 @@ class HardBot(GreedyBot):
         start = time.perf_counter()
         deadline = start + 0.85 * max(0.0, deadline - start)  # leave room to explain and cache the plan
         enumerate_by = start + 0.35 * max(0.0, deadline - start)
-        plans = self.planner.turn_plans(view, self.max_plans, enumerate_by)
+        plans = self.with_headlines(scenario, view, self.planner.turn_plans(view, self.max_plans, enumerate_by))
         candidates = _distinct(plans, self.width)
         greedy = candidates[0]
         if len(candidates) == 1:
@@ -221,7 +221,7 @@ class HardBot(GreedyBot):
             legal = legal_actions(scenario, state)
             actor = state.seats[state.to_act]
             first = legal[0]
-            if isinstance(first, PickHeadline | KeepObjective):
+            if isinstance(first, KeepObjective):
                 state = apply(scenario, state, legal[rng.randrange(len(legal))])[0]
             elif state.proposal is not None or state.choice is not None:
                 state = _best_reply(

@@ -26,7 +26,7 @@ from game.ui.mapview import Pick
 from game.ui.match import Match, SeatPlan
 from game.ui.negotiation import Draft
 from game.ui.scene import Scene, SceneHost
-from rules.action import PickHeadline, PlayEvent, UseOps
+from rules.action import PlayEvent, UseOps
 
 GOLD = (242, 190, 60)
 _BOX_BG = (17, 21, 27)
@@ -172,8 +172,6 @@ class TutorialOverlay:
 
     def _is_use(self, action: object) -> bool:
         use = self.step.use
-        if use == "headline":
-            return isinstance(action, PickHeadline)
         if use == "event":
             return isinstance(action, PlayEvent)
         return isinstance(action, UseOps) and action.verb == use

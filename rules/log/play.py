@@ -61,8 +61,10 @@ class HandsFilled:
 
 
 @frozen
-class HeadlinePicked:
-    kind: ClassVar[str] = "headline_picked"
+class HeadlineKept:
+    """A seat put its one card left face down as its headline for the next round (rules §5.3)."""
+
+    kind: ClassVar[str] = "headline_kept"
     seat: str
 
 

@@ -62,7 +62,7 @@ def _seat_states(scenario: Scenario, seats: tuple[str, ...], seed: int) -> list[
 
 @pytest.mark.parametrize("level", ["random", "greedy", "hard"])
 def test_every_level_answers_every_decision_kind(level: str) -> None:
-    """Over a random game's seat decisions (objectives, headlines, cards, verbs, targets, answers,
+    """Over a random game's seat decisions (objectives, cards, verbs, targets, answers,
     choices), each level returns a legal action with a reason that reads as one line."""
     scenario = mini_scenario()
     kinds = set()
@@ -74,7 +74,7 @@ def test_every_level_answers_every_decision_kind(level: str) -> None:
         text = describe_reason(ENGLISH, scenario, decision.reason)
         assert text and "\n" not in text and "bot." not in text
         kinds.add(legal[0].kind)
-    assert {"keep_objective", "pick_headline", "play_card", "end_turn"} <= kinds
+    assert {"keep_objective", "play_card", "end_turn"} <= kinds
 
 
 def test_answers_and_choices_are_decided() -> None:
@@ -213,7 +213,9 @@ def test_projected_sovereignty_is_the_rules_own() -> None:
     uncapped = Scenario(evolve(d, rules=evolve(d.rules, sovereignty_cap=99)), CASPIAN.world, CASPIAN.cards)
     evaluator = Evaluator(uncapped, "kazakhstan")
     checked = set()
-    for state in _states(uncapped, FOUR, 5, limit=2000):
+    # Two random games: one alone may pass through few different positions (seed 5 visits two since seats
+    # take their turns back to back).
+    for state in _states(uncapped, FOUR, 3, limit=2000) + _states(uncapped, FOUR, 4, limit=2000):
         if state.last_flows is None or scoring.dominant_bloc(uncapped, state)[0]:
             continue
         projected = evaluator._summit_points(state, state.last_flows, evaluator.controllers(state))

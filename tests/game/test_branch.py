@@ -94,12 +94,14 @@ def test_a_tampered_branch_record_is_refused(parent: Path, tmp_path: Path) -> No
 
 
 def test_the_frozen_version_2_save_reads_as_an_original_game() -> None:
-    """tests/fixtures/saves/v2-mini.json was written by the code of version 2 (a mini game, 50 actions)."""
+    """tests/fixtures/saves/v2-mini.json was written by the code of version 2 (a mini game, 50 actions): it
+    upgrades to an original game (its rounds, played under older rules, are refused further on)."""
     before = V2_SAVE.read_bytes()
-    assert json.loads(before)["version"] == 2 and "branch" not in json.loads(before)
-    session = load(V2_SAVE, lambda _: mini_scenario())
-    assert session.branch is None and len(session.actions) == 50 and not session.is_over
-    assert saves.to_document(session)["branch"] is None
+    doc = json.loads(before)
+    assert doc["version"] == 2 and "branch" not in doc and len(doc["actions"]) == 50
+    assert saves.MIGRATIONS[2](doc)["branch"] is None
+    with pytest.raises(SaveError, match="under rules it no longer plays"):
+        load(V2_SAVE, lambda _: mini_scenario())
     assert V2_SAVE.read_bytes() == before
 
 
@@ -141,12 +143,18 @@ V3_SAVE = V2_SAVE.with_name("v3-mini.json")
 
 def test_the_frozen_version_3_save_reads_with_no_teams(tmp_path: Path) -> None:
     """tests/fixtures/saves/v3-mini.json was written by the code of version 3 (a mini game, 50 actions): it
-    gains an empty "teams" and no timings; version 4 saves keep both, and damaged ones are refused."""
+    gains an empty "teams" (its rounds, played under older rules, are then refused); current saves keep teams
+    and timings, and damaged ones are refused."""
     before = V3_SAVE.read_bytes()
-    assert json.loads(before)["version"] == 3 and "teams" not in json.loads(before)
-    session = load(V3_SAVE, lambda _: mini_scenario())
-    assert session.teams == {} and session.timings == {} and len(session.actions) == 50
+    old = json.loads(before)
+    assert old["version"] == 3 and "teams" not in old and len(old["actions"]) == 50
+    assert saves.MIGRATIONS[3](old)["teams"] == {}
+    with pytest.raises(SaveError, match="under rules it no longer plays"):
+        load(V3_SAVE, lambda _: mini_scenario())
     assert V3_SAVE.read_bytes() == before
+    session = Session.start(mini_scenario(), 3, ("alpha", "beta"))
+    while len(session.actions) < 50:
+        session.submit(session.legal()[0])
     session.teams = {"alpha": Team("Owls", ("Ann", "Ben"))}
     session.timings = {2: 1500, 3: 0}
     path = tmp_path / "teams.json"

@@ -192,7 +192,7 @@ def test_the_tutorial_opening_exercises_every_verb_a_flow_phase_and_a_summit() -
     scenario = load_scenario("tutorial")
     seats = scenario.definition.default_seats
     state = new_game(scenario, 5, seats)
-    while state.phase != "headline":
+    while state.phase != "actions":
         action = Advance() if state.to_act < 0 else legal_actions(scenario, state)[0]
         state = apply(scenario, state, action)[0]
     for seat, hand in zip(seats, state.hands):

@@ -65,7 +65,7 @@ MINI_REASONS = _seeded_reasons(mini_scenario(), 5, 160)
 
 def test_a_seeded_game_gives_every_kind_of_reason() -> None:
     """The game the next test renders covers the decisions bots explain: random picks, turn plans (event and
-    ops), headlines, national interests, the end of a turn, and a search's note."""
+    ops), national interests, the end of a turn, and a search's note."""
     kinds = {r.why.key for r in MINI_REASONS}
     assert {"bot.why.random", "bot.why.best", "bot.why.nothing_left"} <= kinds
     assert kinds & {"bot.why.objective_met", "bot.why.objective_open"}
@@ -149,18 +149,21 @@ def test_reasons_round_trip_through_json_and_refuse_what_is_not_one() -> None:
             reason_from_json(bad)
 
 
-def test_a_version_1_save_with_english_notes_loads_them_as_they_were_written() -> None:
-    """The frozen v1 save's notes were English text: loaded, each is a reason that quotes it unchanged."""
-    before = V1_NOTES.read_bytes()
-    doc = json.loads(before)
-    assert doc["version"] == 1 and saves.VERSION == 3
-    session = saves.load(V1_NOTES, lambda _: mini_scenario())
+def test_a_version_1_save_with_english_notes_gets_them_as_reasons_that_quote_them() -> None:
+    """The frozen v1 save's notes were English text: migrated, each is a reason that quotes it unchanged.
+    (The save itself is refused on loading: its rounds were played under older rules.)"""
+    doc = json.loads(V1_NOTES.read_bytes())
+    assert doc["version"] == 1
+    migrated = saves.MIGRATIONS[1](doc)
+    notes = saves.read_notes(migrated, len(doc["actions"]), "v1-mini-notes.json")
     written = {step: text for step, text in doc["notes"]}
-    assert sorted(session.notes) == sorted(written) and len(written) == 21
-    for step, note in session.notes.items():
+    assert sorted(notes) == sorted(written) and len(written) == 21
+    scenario = mini_scenario()
+    for step, note in notes.items():
         assert note == Reason(Phrase.of("bot.why.text", text=written[step]))
-        assert describe_reason(Translator("ru"), session.scenario, note) == written[step]
-    assert V1_NOTES.read_bytes() == before
+        assert describe_reason(Translator("ru"), scenario, note) == written[step]
+    with pytest.raises(saves.SaveError, match="under rules it no longer plays"):
+        saves.load(V1_NOTES, lambda _: scenario)
 
 
 def test_a_note_that_is_not_a_reason_is_refused(tmp_path: Path) -> None:

@@ -102,19 +102,20 @@ def test_different_states_hash_differently() -> None:
     assert state_hash(session.state) != before
 
 
-def test_state_hash_is_the_same_in_every_process() -> None:
+def test_state_hash_is_the_same_in_every_process(tmp_path: Path) -> None:
     """No use of the per-process randomised str hash: two interpreters agree on the digest."""
+    path = save(mini_session(40, 2023), tmp_path / "game.json")
     code = (
         "from game.saves import load; from game.serialize import state_hash; "
         "from tests.fixtures.mini_world import mini_scenario; "
-        f"print(state_hash(load({str(FIXTURE_SAVE)!r}, lambda _: mini_scenario()).state))"
+        f"print(state_hash(load({str(path)!r}, lambda _: mini_scenario()).state))"
     )
     digests = set()
     for hash_seed in ("1", "2"):
         env = {**os.environ, "PYTHONHASHSEED": hash_seed, "PYTHONPATH": str(ROOT)}
         out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
         digests.add(out.stdout.strip())
-    assert digests == {state_hash(load(FIXTURE_SAVE, mini_loader).state)}
+    assert digests == {state_hash(load(path, mini_loader).state)}
 
 
 # --------------------------------------------------------------------------- save -> load
@@ -152,7 +153,7 @@ def test_saved_envelope_has_every_field() -> None:
         "branch",
         "teams",
     ]
-    assert doc["format"] == "caspian-gambit-save" and doc["version"] == saves.VERSION == 4
+    assert doc["format"] == "caspian-gambit-save" and doc["version"] == saves.VERSION == 5
     assert doc["branch"] is None
     assert doc["setup"] == {"seed": 5, "seats": ["alpha", "beta"], "length": "full", "tier": "standard"}
     assert doc["actions"] == [to_json(a) for a in session.actions]
@@ -161,25 +162,27 @@ def test_saved_envelope_has_every_field() -> None:
     assert doc["saved_round"] == session.state.absolute_round
 
 
-def test_the_frozen_v1_fixture_save_always_reads() -> None:
-    """The format layer, forever: upgraded, its chain and snapshot checked, the snapshot a GameState."""
-    doc = saves.read_document(FIXTURE_SAVE, "v1-mini.json")
-    actions = saves.check_document(doc, "v1-mini.json")
-    assert doc["version"] == saves.VERSION and len(actions) == 40
-    assert state_hash(structure_state(doc["snapshot"])) == doc["state_hash"]
-
-
-def test_the_frozen_v1_fixture_save_loads() -> None:
-    """The whole load, replay included (if a rules change is meant to alter this game, rewrite the
-    fixture with `python3 tools/golden.py --fixture-save`, which writes it as version 1)."""
+def test_a_save_of_a_game_played_under_older_rules_is_refused_in_one_line() -> None:
+    """The frozen v1 save (written by the code of its day) holds rounds played under the old round (headlines
+    picked, turns alternating; its pick_headline actions no longer parse): loading it names the file and says
+    why, and leaves the file alone."""
     before = FIXTURE_SAVE.read_bytes()
-    session = load(FIXTURE_SAVE, mini_loader)
-    doc = json.loads(before)
-    assert doc["version"] == 1
-    assert len(session.actions) == 40 and session.setup.seed == 2023
-    assert state_hash(session.state) == doc["state_hash"]
-    assert session.legal(), "the fixture is a game in progress that can go on"
+    with pytest.raises(saves.SaveError) as info:
+        load(FIXTURE_SAVE, mini_loader)
+    assert str(info.value) == (
+        f"{FIXTURE_SAVE}: saved by an older version of Caspian Gambit under rules it no longer plays: seats now "
+        "take their two turns back to back and keep their last card as their headline; start a new game"
+    )
     assert FIXTURE_SAVE.read_bytes() == before
+
+
+def test_an_old_save_still_choosing_interests_loads(tmp_path: Path) -> None:
+    """A version-4 save made before the first round holds nothing the rules changed: it loads as it was."""
+    session = Session.start(mini_scenario(), 4, ("alpha", "beta"))
+    session.run_engine()
+    session.submit(session.legal()[0])
+    path = _write(tmp_path, {**saves.to_document(session), "version": 4})
+    assert load(path, mini_loader).actions == session.actions
 
 
 # --------------------------------------------------------------------------- writing
@@ -231,7 +234,8 @@ def assert_refused(path: Path, message: str, loader: Callable[[str], Scenario] =
 
 
 def _good_doc() -> dict[str, Any]:
-    result: dict[str, Any] = json.loads(FIXTURE_SAVE.read_text(encoding="utf-8"))
+    """A current save of a mini game part way through (seed 2023, 40 random steps), as fresh JSON data."""
+    result: dict[str, Any] = json.loads(saves.layout(saves.to_document(mini_session(40, 2023))))
     return result
 
 
@@ -298,8 +302,8 @@ def test_missing_field(tmp_path: Path) -> None:
 
 def test_tampered_action_breaks_the_chain(tmp_path: Path) -> None:
     doc = _good_doc()
-    step = next(i for i, a in enumerate(doc["actions"]) if a["kind"] == "pick_headline")
-    doc["actions"][step]["card"] = "c5"
+    step = next(i for i, a in enumerate(doc["actions"]) if a["kind"] == "play_card")
+    doc["actions"][step]["card"] = "c5" if doc["actions"][step]["card"] != "c5" else "c6"
     path = _write(tmp_path, doc)
     assert_refused(path, f"{path}: tampered save (action {step + 1} was edited)")
 
@@ -353,9 +357,10 @@ def test_a_tampered_save_opens_read_only_saying_what_was_edited(tmp_path: Path) 
     good = _write(tmp_path, _good_doc(), "good.json")
     session, edit = saves.load_read_only(good, mini_loader)
     assert edit is None and session.actions == load(good, mini_loader).actions
-    step = next(i for i, a in enumerate(_good_doc()["actions"]) if a["kind"] == "pick_headline")
+    step = next(i for i, a in enumerate(_good_doc()["actions"]) if a["kind"] == "play_card")
+    other = "c5" if _good_doc()["actions"][step]["card"] != "c5" else "c6"
     edits: list[tuple[str, Callable[[dict[str, Any]], object], dict[str, int]]] = [
-        ("action", lambda d: d["actions"][step].update(card="c5"), {"number": step + 1}),
+        ("action", lambda d: d["actions"][step].update(card=other), {"number": step + 1}),
         ("chain_hash", lambda d: d["chain"].__setitem__(4, "0" * 64), {"number": 5}),
         ("seed", lambda d: d["setup"].update(seed=d["setup"]["seed"] + 1), {}),
         ("chain_length", lambda d: d["actions"].pop(), {"hashes": 40, "actions": 39}),
@@ -386,10 +391,10 @@ def test_wrong_content_hash(tmp_path: Path) -> None:
 
 def test_illegal_action(tmp_path: Path) -> None:
     doc = _good_doc()
-    step = next(i for i, a in enumerate(doc["actions"]) if a["kind"] == "pick_headline")
+    step = next(i for i, a in enumerate(doc["actions"]) if a["kind"] == "play_card")
     doc["actions"][step] = {"kind": "end_turn", "seat": doc["actions"][step]["seat"]}
     path = _write(tmp_path, _rechain(doc))
-    assert_refused(path, f"{path}: action {step + 1} (end_turn) is illegal here (wrong_phase)")
+    assert_refused(path, f"{path}: action {step + 1} (end_turn) is illegal here (not_done)")
 
 
 def test_malformed_action(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from game.content_files import load_scenario
 from game.session import Session
 from game.tutorial import Progress, ScriptedBot, Step, check_script, load_script, parse_script
 from rules import Action, outcome, player_view
-from rules.action import Advance, PickHeadline, PlayCard, UseOps
+from rules.action import Advance, PlayCard, UseOps
 from rules.content import ContentError
 from rules.verbs import VERBS
 
@@ -19,8 +19,6 @@ def _ui_path(session: Session, step: Step) -> list[Action]:
     seat = session.current_seat()
     assert seat is not None
     out = []
-    if step.card and step.use == "headline":
-        return [PickHeadline(seat, step.card)]
     if step.card:
         out.append(PlayCard(seat, step.card))
     if step.use in VERBS:
@@ -88,15 +86,17 @@ def test_a_whole_game_follows_the_script() -> None:
     assert progress.finished
     assert session.is_over
     kinds = {a.kind for a in session.actions if getattr(a, "seat", "") == "kazakhstan"}
-    assert {"keep_objective", "pick_headline", "place_influence", "propose", "build_link", "apply_pressure"} <= kinds
+    assert {"keep_objective", "place_influence", "propose", "build_link", "apply_pressure"} <= kinds
+    revealed = [e.entry for e in session.log if getattr(e.entry, "kind", "") == "headlines_revealed"]
+    assert revealed and ("kazakhstan", "btc_extra_oil") in revealed[0].picks  # the card kept back
     result = outcome(session.scenario, session.state)
     assert result is not None and result.winner == "kazakhstan"  # the newcomer who follows the guide wins
 
 
-def test_russia_first_headline_is_explained_before_the_player_acts() -> None:
+def test_the_headlines_are_explained_before_the_player_acts_in_round_2() -> None:
     script = load_script()
     ids = [s.id for s in script.steps]
-    assert ids.index("headlines_shown") < ids.index("influence")
+    assert ids.index("end_turn_2") < ids.index("headlines_shown") < ids.index("build")
 
 
 @pytest.mark.parametrize("lang", ["en", "ru"])

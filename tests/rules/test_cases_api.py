@@ -12,7 +12,6 @@ from rules.action import (
     BuildLink,
     EndTurn,
     KeepObjective,
-    PickHeadline,
     PlaceInfluence,
     PlayCard,
     PlayEvent,
@@ -41,7 +40,7 @@ from tests.rules.helpers import (
 
 
 def _dealt(sc):  # type: ignore[no-untyped-def]
-    """A game in its first headline phase: interests kept, hands dealt."""
+    """A game at its first reveal: interests kept, hands dealt."""
     st, log = run_engine(sc, fresh(sc))
     st, more = play(sc, st, KeepObjective("alpha", st.offers[0][0]), KeepObjective("beta", st.offers[1][0]))
     st, rest = run_engine(sc, st)
@@ -101,7 +100,7 @@ def _candidates(sc, st: GameState) -> list:  # type: ignore[no-untyped-def]
     """Every well-formed action of the seat to act (and Advance), legal or not."""
     me = st.seats[st.to_act] if st.to_act >= 0 else "alpha"
     out: list = [Advance(), EndTurn(me), PlayEvent(me), Answer(me, True), Answer(me, False)]
-    out += [PlayCard(me, c.id) for c in sc.cards] + [PickHeadline(me, c.id) for c in sc.cards]
+    out += [PlayCard(me, c.id) for c in sc.cards] + [KeepObjective(me, o.id) for o in sc.objectives]
     out += [UseOps(me, v) for v in VERBS] + [PlaceInfluence(me, s.id) for s in sc.states]
     out += [BuildLink(me, lk.id) for lk in sc.links]
     for kind in PRESSURE_KINDS:
@@ -156,15 +155,15 @@ def test_case_131_legal_actions_are_sorted_and_belong_to_the_seat_to_act():
 def test_case_132_reasons_come_in_a_fixed_order():
     """rules §16.2: why_illegal checks game_over, then not_your_turn, then wrong_phase, then wrong_stage.
     Setup: alpha's fresh turn in the action phase; the same game over.
-    Expect: beta's headline pick: not_your_turn (not wrong_phase); alpha's headline pick: wrong_phase;
-    alpha's influence before a card: wrong_stage; after the end, beta's pick: game_over."""
+    Expect: beta keeping an interest: not_your_turn (not wrong_phase); alpha keeping one: wrong_phase;
+    alpha's influence before a card: wrong_stage; after the end, beta's keep: game_over."""
     sc = mini()
     st = at_actions(sc, hands={"alpha": ("c1",), "beta": ("c6",)})
-    assert why_illegal(sc, st, PickHeadline("beta", "c6")) == "not_your_turn"
-    assert why_illegal(sc, st, PickHeadline("alpha", "c1")) == "wrong_phase"
+    assert why_illegal(sc, st, KeepObjective("beta", "o1")) == "not_your_turn"
+    assert why_illegal(sc, st, KeepObjective("alpha", "o1")) == "wrong_phase"
     assert why_illegal(sc, st, PlaceInfluence("alpha", "gamma")) == "wrong_stage"
     ended = finish(st, "final", [])
-    assert why_illegal(sc, ended, PickHeadline("beta", "c6")) == "game_over"
+    assert why_illegal(sc, ended, KeepObjective("beta", "o1")) == "game_over"
 
 
 def test_case_133_apply_raises_the_reason_and_changes_nothing():

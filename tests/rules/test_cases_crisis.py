@@ -5,10 +5,9 @@ from __future__ import annotations
 from attrs import evolve
 
 from rules import legal_actions
-from rules.action import Advance, ApplyPressure, PickHeadline, PlaceInfluence
+from rules.action import Advance, ApplyPressure, PlaceInfluence
 from rules.state import ENGINE
 from tests.rules.helpers import (
-    ALPHA,
     BETA,
     at_actions,
     at_engine_step,
@@ -33,13 +32,15 @@ def test_case_085_a_crisis_ends_the_era_at_once_and_costs_its_cause():
     """rules §10.3: at 6 a crisis ends the era at once and costs whoever caused it (2 points, 1 credibility).
     Setup: tension 5, round 1 of era one, beta still has a turn queued. Actions: alpha throttles a_e.
     Expect: crisis logged against alpha; alpha -2 points, credibility 2; tension resets to 4; no turn is left:
-    the engine goes straight to the summit."""
+    the engine's next step keeps back the headlines (rules §5.3), then the summit."""
     sc = mini()
     st, log = _crisis(sc, fresh(sc))
     assert entries(log, "crisis_erupted")[0].by == "alpha"
     assert st.vp == (-2, 0) and st.credibility == (2, 3) and st.tension == 4
-    assert st.phase == "summit" and st.to_act == ENGINE and st.queue == () and st.turn is None
+    assert st.phase == "headline" and st.to_act == ENGINE and st.queue == () and st.turn is None
     assert legal_actions(sc, st) == (Advance(),)
+    st, _ = play(sc, st, Advance())
+    assert st.phase == "summit"
 
 
 def test_case_086_after_a_crisis_the_next_era_begins():
@@ -65,17 +66,16 @@ def test_case_087_a_crisis_in_the_last_era_ends_the_game():
 
 def test_case_088_a_headline_crisis_drops_the_headlines_still_to_resolve():
     """rules §10.3, §6.7: the era ends at once — remaining headlines do not resolve.
-    Setup: tension 5; beta headlines c1 (2 ops, tension +1), alpha headlines c6 (1 op, oil +2).
-    Actions: picks, reveal. Expect: crisis charged to beta; oil price unchanged; c6 in the discards."""
+    Setup: tension 5; beta's headline c1 (2 ops, tension +1), alpha's c6 (1 op, oil +2). Actions: the reveal.
+    Expect: crisis charged to beta; oil price unchanged; c6 in the discards; the headlines are kept back next."""
     sc = mini()
-    st = evolve(at_engine_step(fresh(sc), "headline", hands=(("c6",), ("c1",)), tension=5), to_act=ALPHA)
+    st = at_engine_step(fresh(sc), "reveal", headlines=("c6", "c1"), hands=((), ()), tension=5)
     oil = sc.commodity_index["oil"]
     price = st.prices[oil]
-    st, _ = play(sc, st, PickHeadline("alpha", "c6"), PickHeadline("beta", "c1"))
     st, log = play(sc, st, Advance())
     assert entries(log, "crisis_erupted")[0].by == "beta" and st.vp == (0, -2)
     assert st.prices[oil] == price and "c6" in st.discard
-    assert st.phase == "summit"
+    assert st.phase == "headline"
 
 
 def test_case_089_a_rival_event_played_for_ops_is_charged_to_the_player():
@@ -93,11 +93,10 @@ def test_case_089_a_rival_event_played_for_ops_is_charged_to_the_player():
 
 def test_case_090_a_rival_headline_crisis_is_charged_to_the_seat_that_headlined_it():
     """rules §10.4 with case 089's decision, for headlines.
-    Setup: tension 4; alpha headlines c10 (favours beta; tension +2), beta headlines c6. Actions: picks, reveal.
+    Setup: tension 4; alpha's headline c10 (favours beta; tension +2), beta's c6. Actions: the reveal.
     Expect: the crisis is charged to alpha."""
     sc = mini_plus()
-    st = evolve(at_engine_step(fresh(sc), "headline", hands=(("c10",), ("c6",)), tension=4), to_act=ALPHA)
-    st, _ = play(sc, st, PickHeadline("alpha", "c10"), PickHeadline("beta", "c6"))
+    st = at_engine_step(fresh(sc), "reveal", headlines=("c10", "c6"), hands=((), ()), tension=4)
     st, log = play(sc, st, Advance())
     assert entries(log, "crisis_erupted")[0].by == "alpha" and st.vp[BETA] == 0
 

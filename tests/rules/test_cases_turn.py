@@ -1,4 +1,4 @@
-"""Rule cases 001-018: the round, the turn, the clock and playing a card (rules §5, §6)."""
+"""Rule cases 001-018 and 178: the round, the turn, the clock and playing a card (rules §5, §6)."""
 
 from __future__ import annotations
 
@@ -59,25 +59,41 @@ def test_case_003_an_interest_not_offered_cannot_be_kept():
 def test_case_004_news_fills_every_hand():
     """rules §5.2: the round starts by drawing the era's cards.
     Setup: the mini game (hand size 3) after interests are kept. Actions: the engine's news step.
-    Expect: each seat holds 3 cards, and headline picks are next (alpha first)."""
+    Expect: each seat holds 3 cards; no seat picks a headline: the first turn follows (alpha first)."""
     sc = mini()
     st, _ = run_engine(sc, fresh(sc))
     st, _ = play(sc, st, KeepObjective("alpha", st.offers[ALPHA][0]), KeepObjective("beta", st.offers[BETA][0]))
     st, log = run_engine(sc, st)
     assert [len(h) for h in st.hands] == [3, 3]
-    assert st.phase == "headline" and st.to_act == ALPHA
+    assert st.phase == "actions" and st.to_act == ALPHA
     assert "round_began" in kinds(log)
 
 
 def test_case_005_lowest_score_takes_the_first_turn():
     """rules §5.4: seats take turns, lowest score first.
     Setup: a game at reveal with no headlines; beta has fewer points than alpha. Actions: the engine reveals.
-    Expect: beta holds the first turn, and the queue gives every seat two turns (turns_per_round 2)."""
+    Expect: beta holds the first turn, and the queue gives every seat two turns (turns_per_round 2), back to back."""
     sc = mini()
     st = at_engine_step(fresh(sc), "reveal", vp=(3, 1), hands=(("c1",), ("c6",)))
     st, _ = run_engine(sc, st)
     assert st.phase == "actions" and st.to_act == BETA
-    assert st.queue == (BETA, ALPHA, BETA, ALPHA)
+    assert st.queue == (BETA, BETA, ALPHA, ALPHA)
+
+
+def test_case_178_a_seat_takes_its_two_turns_back_to_back():
+    """rules §5.4: each seat takes its 2 turns back to back; the next seat begins when it has ended both.
+    Setup: reveal with no headlines, alpha behind on points; alpha holds c1 and c6, beta c2.
+    Actions: the engine reveals; alpha plays c1 for influence and ends its turn, then c6 and ends again.
+    Expect: alpha holds the turn after its first one ends; beta only after alpha's second; then beta twice."""
+    sc = mini()
+    st = at_engine_step(fresh(sc), "reveal", vp=(1, 3), hands=(("c1", "c6"), ("c2",)))
+    st, _ = run_engine(sc, st)
+    st, _ = use_ops(sc, st, "alpha", "c1", "influence", PlaceInfluence("alpha", "gamma"))
+    st, _ = play(sc, st, EndTurn("alpha"))
+    assert st.to_act == ALPHA and st.queue == (ALPHA, BETA, BETA)
+    st, _ = use_ops(sc, st, "alpha", "c6", "influence", PlaceInfluence("alpha", "gamma"))
+    st, _ = play(sc, st, EndTurn("alpha"))
+    assert st.to_act == BETA and st.queue == (BETA, BETA)
 
 
 def test_case_006_equal_scores_go_in_seat_order():
@@ -123,7 +139,7 @@ def test_case_009_pass_only_with_an_empty_hand():
 
 
 def test_case_010_the_last_turn_leads_to_flows_then_cleanup():
-    """rules §5.1, §5.6: after the actions the flows run, then cleanup.
+    """rules §5.1, §5.6: after the actions the headlines are kept back, the flows run, then cleanup.
     Setup: round 1 of 2, beta holds the last turn of the queue and has finished it. Actions: EndTurn, engine.
     Expect: flows are routed (budget grows by income), no summit mid-era, and round 2's news follows."""
     sc = mini()
@@ -131,6 +147,8 @@ def test_case_010_the_last_turn_leads_to_flows_then_cleanup():
     st = evolve(st, queue=(BETA,))
     st, _ = use_ops(sc, st, "beta", "c6", "influence", PlaceInfluence("beta", "gamma"))
     st, _ = play(sc, st, EndTurn("beta"))
+    assert st.phase == "headline" and st.to_act == ENGINE
+    st, _ = play(sc, st, Advance())
     assert st.phase == "flows" and st.to_act == ENGINE
     before = st.budget
     st, log = play(sc, st, Advance())

@@ -39,7 +39,8 @@ def test_an_unknown_format_is_refused() -> None:
 def test_the_guided_tutorial_takes_a_newcomer_at_most_ten_minutes(capsys: pytest.CaptureFixture[str]) -> None:
     assert lesson_time.main(["--guided"]) == 0
     out = json.loads(capsys.readouterr().out)
-    assert out["guided"] == "tutorial" and out["decisions"] >= 7
+    # an interest, the four verbs and the throttle's preview (the headline is the card left, not a decision)
+    assert out["guided"] == "tutorial" and out["decisions"] >= 6
     for lang in ("en", "ru"):
         assert out["minutes"][lang] == round(out["decisions"] * 45 / 60 + out["words"][lang] / 150, 1)
         assert out["minutes"][lang] <= 10

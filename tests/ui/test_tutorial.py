@@ -53,7 +53,9 @@ def test_the_tutorial_completes_by_its_own_highlights(app, lang: str, size: tupl
     assert seen == [s.id for s in overlay.progress.script.steps]
     assert app.top.name == "game_over" and overlay.match.session.is_over
     kinds = {a.kind for a in overlay.match.session.actions if getattr(a, "seat", "") == "kazakhstan"}
-    assert {"keep_objective", "pick_headline", "place_influence", "propose", "build_link", "apply_pressure"} <= kinds
+    assert {"keep_objective", "place_influence", "propose", "build_link", "apply_pressure"} <= kinds
+    kept = [e.entry for e in overlay.match.session.log if getattr(e.entry, "kind", "") == "headline_kept"]
+    assert "kazakhstan" in [entry.seat for entry in kept]  # the card left after round 1 became a headline
     frames(app, 1)
     click_at(app, overlay.buttons["real_game"].center)
     top = app.top
@@ -77,6 +79,6 @@ def test_a_click_off_the_highlight_does_nothing_and_esc_quits(app) -> None:  # t
     assert app.top.name == "preview" and overlay.progress.step.id == "objective", "a secret pick asks again"
     press(app, pygame.K_RETURN)  # and the highlight is its confirmation
     frames(app, 2)
-    assert overlay.progress.step.id == "headline"
+    assert overlay.progress.step.id == "influence"
     press(app, pygame.K_ESCAPE)
     assert app.tutorial is None and app.top is not None and app.top.name == "title"

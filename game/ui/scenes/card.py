@@ -10,7 +10,7 @@ from game.ui.match import Match
 from game.ui.scene import Scene, SceneHost
 from game.ui.widgets import button, esc, glossed, text_box
 from rules import Action, GameState, apply, why_illegal
-from rules.action import PickHeadline, PlayCard, PlayEvent, UseOps
+from rules.action import PlayCard, PlayEvent, UseOps
 from rules.turn import ops_fire_for
 from rules.verbs import VERBS
 
@@ -30,8 +30,6 @@ class CardScene(Scene):
         tr, view, me = self.app.tr, self.match.view(), self.match.viewer
         if me is None or self.match.to_act() != me:
             return []
-        if view.phase == "headline":
-            return [(tr("ui.card.pick_headline"), tr("ui.card.pick_headline_tip"), [PickHeadline(me, self.card_id)])]
         if view.phase == "actions" and view.turn is not None and not view.turn.card:
             card = self.match.scenario.card(self.card_id)
             out: list[tuple[str, str, list[Action]]] = [
@@ -133,11 +131,7 @@ class CardScene(Scene):
         return True
 
     def play(self, actions: list[Action]) -> None:
-        """Take the actions; a secret headline pick first asks again (the second step of a secret choice)."""
-        if len(actions) == 1 and isinstance(actions[0], PickHeadline):
-            self.app.pop()
-            self.app.push("preview", match=self.match, action=actions[0])
-            return
+        """Take the actions."""
         for action in actions:
             self.match.session.submit(action)
         self.app.pop()

@@ -31,7 +31,6 @@ from rules.action import (
     EndTurn,
     KeepObjective,
     PassTurn,
-    PickHeadline,
     PlayEvent,
     Propose,
     UseOps,
@@ -45,7 +44,8 @@ from rules.verbs import VERBS
 MAX_TARGETS = 40
 
 
-# Bot decisions whose one-line reason may be shown to everyone (a headline or objective pick stays secret).
+# Bot decisions whose one-line reason may be shown to everyone (an objective kept stays secret; so does the
+# card a turn leaves in hand, the next headline, which a played card's reason does not name).
 _PUBLIC_DECISIONS = frozenset(
     {"play_event", "place_influence", "build_link", "propose", "apply_pressure", "answer", "choose"}
 )
@@ -491,8 +491,6 @@ class PlayScene(Scene):
                 tip = tr(text_key) if tr.has(text_key) else sc.objective_by_id[o].text
                 items.append(self.item(KeepObjective(me, o), world_name(tr, sc, "objective", o), tip))
             return tr("ui.play.keep_objective"), items
-        if view.phase == "headline":
-            return tr("ui.play.pick_headline"), self.hand_items(view, actionable=True)
         turn = view.turn
         if turn is None:
             return tr("ui.play.waiting", seat=party_name(tr, sc, me)), []
@@ -500,7 +498,9 @@ class PlayScene(Scene):
             return tr("ui.play.done"), []
         if not turn.card:
             hand = self.hand_items(view, actionable=True)
-            return tr("ui.play.pick_card" if hand else "ui.play.no_card"), hand
+            keeps_one = len(view.hands[mine]) == 2 and view.queue.count(mine) == 1
+            prompt = "ui.play.pick_card_keep" if keeps_one else "ui.play.pick_card"
+            return tr(prompt if hand else "ui.play.no_card"), hand
         card = sc.card(turn.card)
         if not turn.use:
             items = [self.item(PlayEvent(me), tr("ui.play.play_event"))]
@@ -587,11 +587,12 @@ class PlayScene(Scene):
         return text, tip, enabled, action
 
     def needs_second_step(self, action: Action) -> bool:
-        """Whether an action asks again before it is taken: a throttle or a cut (its flow preview), a secret
-        pick, or anything with a warning (a rival's event, a broken agreement, lost credibility)."""
+        """Whether an action asks again before it is taken: a throttle or a cut (its flow preview), keeping a
+        secret national interest, or anything with a warning (a rival's event, a broken agreement, lost
+        credibility)."""
         if isinstance(action, ApplyPressure) and action.pressure in ("throttle", "cut"):
             return True
-        if isinstance(action, (KeepObjective, PickHeadline)):
+        if isinstance(action, KeepObjective):
             return True
         said = foresee(self.match.scenario, self.match.state, action)
         me = self.match.viewer or ""

@@ -1,6 +1,6 @@
 """Before an action with consequences, a second step: what it does and its warnings (a rival's event it fires,
 an agreement it breaks, credibility it costs), who would lose what for a throttle or a cut (the engine's flow
-preview), and for a secret pick that it stays secret; then confirm or cancel."""
+preview), and for a national interest kept that it stays secret; then confirm or cancel."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from game.ui.match import Match
 from game.ui.scene import Scene, SceneHost
 from game.ui.widgets import button, esc, glossed, text_box
 from rules import Action, preview
-from rules.action import ApplyPressure, KeepObjective, PickHeadline
+from rules.action import ApplyPressure, KeepObjective
 
 _STATUS = {"throttle": "throttled", "cut": "cut"}
 
@@ -25,7 +25,7 @@ def preview_html(app: SceneHost, match: Match, action: Action) -> str:
     flows = isinstance(action, ApplyPressure) and action.pressure in _STATUS
     heading = tr("ui.preview.heading" if flows else "ui.preview.heading_act")
     rows = [f"<font size=5><b>{esc(heading)}</b></font>", esc(describe_action(tr, sc, action))]
-    if isinstance(action, (KeepObjective, PickHeadline)):
+    if isinstance(action, KeepObjective):
         rows.append(esc(tr(f"ui.preview.secret.{action.kind}")))
     said = foresee(sc, match.state, action)
     if said is not None:
