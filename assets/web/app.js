@@ -10,6 +10,8 @@
   var view = null;
   var $ = function (id) { return document.getElementById(id); };
   var params = new URLSearchParams(location.search);
+  var watching = params.get("screen") === "1";  // the class screen: the public board, the QR code, the room
+  var board = null;  // nodes' places and links' ends, fetched once
 
   function t(key, values) {
     var text = strings[key] || key;
@@ -46,7 +48,7 @@
     if (m.type === "hello") {
       $("error").textContent = "";
       var token = localStorage.getItem("cg.token");
-      if (token) { send({ type: "resume", token: token }); } else { send({ type: "lobby" }); }
+      if (watching) { send({ type: "watch", room: params.get("room") || "" }); } else if (token) { send({ type: "resume", token: token }); } else { send({ type: "lobby" }); }
     } else if (m.type === "lobby") {
       showLobby(m.seats);
     } else if (m.type === "joined") {
@@ -84,6 +86,9 @@
     var v = view;
     $("join").hidden = true;
     $("game").hidden = false;
+    document.body.className = v.seat ? "playing" : "watching";
+    drawBoard(v.map);
+    if (!v.seat) { renderScreen(v); return; }
     var mine = v.to_act === v.seat;
     var me = v.seats.filter(function (s) { return s.id === v.seat; })[0];
     var acting = v.seats.filter(function (s) { return s.id === v.to_act; })[0];
@@ -119,18 +124,76 @@
       d.appendChild(el("span", c.text));
       return d;
     }));
+    renderAgreements(v);
+    renderTable(v);
+    fill("map", v.map.map(function (l) { return el("li", l.name + " — " + t("web.link." + l.status), l.status); }));
+    fill("recap", (v.recap.length ? v.recap : v.log.slice(-8)).map(function (line) { return el("li", line); }));
+  }
+
+  function renderScreen(v) {
+    $("screen").hidden = false;
+    $("address").textContent = location.host;
+    $("code").textContent = v.room;
+    var acting = v.seats.filter(function (s) { return s.id === v.to_act; })[0];
+    $("status").textContent = v.over ? t("web.over", { winner: nameOf(v.winner) }) :
+      t("web.round", { round: v.round }) + " " + (acting ? t("web.waiting", { seat: acting.name }) : "");
+    $("me").textContent = "";
+    renderTable(v);
+    renderAgreements(v);
+    fill("map", v.map.map(function (l) { return el("li", l.name + " — " + t("web.link." + l.status), l.status); }));
+    fill("recap", v.log.slice(-12).map(function (line) { return el("li", line); }));
+  }
+
+  function renderAgreements(v) {
     fill("agreements", v.agreements.length ? v.agreements.map(function (a) {
       return el("li", t("web.agreement", { deal: a.deal, a: a.parties[0], b: a.parties[1], until: a.until }));
     }) : [el("li", t("web.none"))]);
+  }
+
+  function renderTable(v) {
     var head = el("tr");
-    ["web.col.seat", "web.col.vp", "web.col.budget", "web.col.cards"].forEach(function (k) { head.appendChild(el("th", t(k))); });
+    ["web.col.seat", "web.col.vp", "web.col.budget", "web.col.cards", "web.col.team"].forEach(function (k) {
+      head.appendChild(el("th", t(k)));
+    });
     fill("table", [head].concat(v.seats.map(function (s) {
       var tr = el("tr");
-      [s.name + (s.bot ? " ⚙" : ""), s.vp, s.budget, s.cards].forEach(function (x) { tr.appendChild(el("td", String(x))); });
+      var team = s.bot ? t("web.bot") : s.joined ? t("web.joined") : t("web.free");
+      if (s.picked && v.phase === "setup") { team += " ✓"; }
+      [s.name, s.vp, s.budget, s.cards, team].forEach(function (x) { tr.appendChild(el("td", String(x))); });
       return tr;
     })));
-    fill("map", v.map.map(function (l) { return el("li", l.name + " — " + t("web.link." + l.status), l.status); }));
-    fill("recap", (v.recap.length ? v.recap : v.log.slice(-8)).map(function (line) { return el("li", line); }));
+  }
+
+  function drawBoard(links) {
+    if (!board) { return; }
+    var svg = $("board");
+    var ns = "http://www.w3.org/2000/svg";
+    var lons = Object.keys(board.nodes).map(function (k) { return board.nodes[k][0]; });
+    var lats = Object.keys(board.nodes).map(function (k) { return board.nodes[k][1]; });
+    var x0 = Math.min.apply(null, lons), x1 = Math.max.apply(null, lons);
+    var y0 = Math.min.apply(null, lats), y1 = Math.max.apply(null, lats);
+    function at(id) {
+      var p = board.nodes[id];
+      return [10 + (p[0] - x0) / (x1 - x0) * 580, 10 + (y1 - p[1]) / (y1 - y0) * 320];
+    }
+    var status = {};
+    links.forEach(function (l) { status[l.id] = l; });
+    var shapes = board.links.map(function (l) {
+      var a = at(l.a), b = at(l.b), line = document.createElementNS(ns, "line");
+      line.setAttribute("x1", a[0]); line.setAttribute("y1", a[1]);
+      line.setAttribute("x2", b[0]); line.setAttribute("y2", b[1]);
+      line.setAttribute("class", (status[l.id] || {}).status || "");
+      var title = document.createElementNS(ns, "title");
+      title.textContent = (status[l.id] || {}).name || l.id;
+      line.appendChild(title);
+      return line;
+    });
+    Object.keys(board.nodes).forEach(function (id) {
+      var p = at(id), dot = document.createElementNS(ns, "circle");
+      dot.setAttribute("cx", p[0]); dot.setAttribute("cy", p[1]); dot.setAttribute("r", 3);
+      shapes.push(dot);
+    });
+    svg.replaceChildren.apply(svg, shapes);
   }
 
   function nameOf(seat) {
@@ -146,5 +209,8 @@
       else { send({ type: "lobby" }); }
     });
   };
-  loadStrings().then(connect);
+  Promise.all([loadStrings(), fetch("/board.json").then(function (r) { return r.json(); })]).then(function (all) {
+    board = all[1];
+    connect();
+  });
 })();

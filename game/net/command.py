@@ -64,6 +64,7 @@ def announce(host: Host, address: str, port: int, qr_file: Path | None) -> str:
     url = f"http://{address}:{port}/?room={host.room}"
     print(f"join at {url}")
     print(f"room code: {host.room}")
+    print(f"class screen (for the projector): {url}&screen=1")
     code = segno.make(url, error="m")
     if qr_file is not None:
         code.save(str(qr_file), scale=8)

@@ -79,6 +79,7 @@ class Host:
         self.queued: dict[str, Action] = {}  # secret picks taken ahead of the seat's turn
         self.last_id: dict[str, int] = {}  # seat -> the id of its last accepted message (replays refused)
         self._translators: dict[str, Translator] = {}
+        self._lines: dict[tuple[str, int], tuple[object, str]] = {}  # (lang, id of a log entry) -> (entry, text)
         self._translator = assets_i18n or Translator
         self.autosaver = (
             autosaves.Autosaver(autosave_folder, session, self.document) if autosave_folder is not None else None
@@ -203,11 +204,10 @@ class Host:
     def view(self, seat: str | None, lang: str) -> dict[str, Any]:
         """The message a seat's browser (None: the class screen) gets after every change."""
         session, tr = self.session, self.tr(lang)
-        scenario, state = session.scenario, session.state
+        state = session.state
         shown = player_view(state, seat) if seat is not None else observer_view(state)
         to_act = session.current_seat()
-        signed = signed_agreements(e.entry for e in session.log)
-        log = [describe_entry(tr, scenario, e.entry, signed) for e in session.visible_log(seat)[-LOG_LINES:]]
+        log = self._describe(lang, [e.entry for e in session.visible_log(seat)[-LOG_LINES:]])
         message: dict[str, Any] = {
             "type": "view",
             "step": len(session.actions),
@@ -228,6 +228,20 @@ class Host:
         if seat is not None:
             message.update(self._private(tr, shown, seat, to_act))
         return message
+
+    def _describe(self, lang: str, entries: list[object]) -> list[str]:
+        """Log entries as sentences in a language; each entry is described once (entries never change)."""
+        out = []
+        signed = None
+        for entry in entries:
+            cached = self._lines.get((lang, id(entry)))
+            if cached is None or cached[0] is not entry:
+                if signed is None:
+                    signed = signed_agreements(e.entry for e in self.session.log)
+                cached = (entry, describe_entry(self.tr(lang), self.session.scenario, entry, signed))
+                self._lines[(lang, id(entry))] = cached
+            out.append(cached[1])
+        return out
 
     def _seat_line(self, tr: Translator, shown: Any, seat: str) -> dict[str, Any]:
         i = shown.seat_index(seat)
@@ -305,7 +319,7 @@ class Host:
             "legal": self._options(tr, seat, to_act),
             "refused": self._refused(tr, seat, to_act),
             "can_undo": self.session.can_undo(seat),
-            "recap": [describe_entry(tr, scenario, e.entry) for e in self.session.recap(seat)[-LOG_LINES:]],
+            "recap": self._describe(tr.lang, [e.entry for e in self.session.recap(seat)[-LOG_LINES:]]),
             "last_id": self.last_id.get(seat, 0),
         }
 

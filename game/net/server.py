@@ -12,6 +12,7 @@ client sends can stop the server. The protocol is in docs/protocol.md.
 from __future__ import annotations
 
 import asyncio
+import io
 import json
 import threading
 import time
@@ -20,6 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import segno
 from aiohttp import WSMsgType, web
 
 from game.content_files import ASSETS
@@ -63,21 +65,23 @@ class Server:
         self.connections: set[Connection] = set()
         self.lock = asyncio.Lock()  # one change of the game at a time
 
-    async def send(self, conn: Connection, message: dict[str, Any]) -> None:
+    async def send(self, conn: Connection, message: dict[str, Any] | str) -> None:
+        """A message (or its JSON text, already made) to one connection; a vanished client is skipped."""
         if not conn.ws.closed:
+            text = message if isinstance(message, str) else json.dumps(message, ensure_ascii=False)
             try:
-                await conn.ws.send_str(json.dumps(message, ensure_ascii=False))
+                await conn.ws.send_str(text)
             except (ConnectionError, RuntimeError):
                 pass  # the client went away; its socket handler removes it
 
     async def broadcast(self) -> None:
         """Every joined connection its seat's view (built once per seat and language)."""
-        built: dict[tuple[str | None, str], dict[str, Any]] = {}
+        built: dict[tuple[str | None, str], str] = {}
         targets = [c for c in self.connections if c.seat is not None or c.watching]
         for conn in targets:
             key = (conn.seat, conn.lang)
             if key not in built:
-                built[key] = self.host.view(conn.seat, conn.lang)
+                built[key] = json.dumps(self.host.view(conn.seat, conn.lang), ensure_ascii=False)
         await asyncio.gather(*(self.send(c, built[(c.seat, c.lang)]) for c in targets))
 
     async def handle(self, conn: Connection, text: str) -> None:
@@ -208,6 +212,23 @@ async def catalogue(request: web.Request) -> web.Response:
     return web.json_response(strings)
 
 
+async def board(request: web.Request) -> web.Response:
+    """The board's fixed geometry for the page's small map: each node's place (lon, lat) and each link's ends."""
+    scenario = request.app[STATE_KEY].host.session.scenario
+    nodes = {n.id: [round(n.lon, 2), round(n.lat, 2)] for n in scenario.nodes}
+    links = [{"id": link.id, "a": link.a, "b": link.b} for link in scenario.links]
+    return web.json_response({"nodes": nodes, "links": links})
+
+
+async def qr(request: web.Request) -> web.Response:
+    """The join address (this host's, with the room code) as a QR code in SVG, for the class screen."""
+    host = request.app[STATE_KEY].host
+    url = f"{request.scheme}://{request.host}/?room={host.room}"
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(buffer, kind="svg", scale=6, dark="#10202c", light="#ffffff")
+    return web.Response(body=buffer.getvalue(), content_type="image/svg+xml")
+
+
 async def index(request: web.Request) -> web.FileResponse:
     return web.FileResponse(WEB_DIR / "index.html")
 
@@ -219,6 +240,8 @@ def make_app(host: Host, web_dir: Path = WEB_DIR) -> web.Application:
     app.router.add_get("/", index)
     app.router.add_get("/ws", socket)
     app.router.add_get("/i18n/{lang}.json", catalogue)
+    app.router.add_get("/board.json", board)
+    app.router.add_get("/qr.svg", qr)
     app.router.add_static("/web/", web_dir)
     return app
 

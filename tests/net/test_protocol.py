@@ -237,3 +237,31 @@ def test_over_a_whole_game_no_seat_receives_another_seats_secrets() -> None:
 
     run(host, body)
     assert not leaks, leaks[:5]
+
+
+def test_the_class_screen_watches_the_public_board_with_its_qr_code_and_map() -> None:
+    host = new_host({s: WEB for s in SEATS})
+
+    async def body(client: TestClient) -> None:
+        screen = Seat(await client.ws_connect("/ws"))
+        await screen.expect("hello")
+        await screen.send({"type": "watch", "room": "zzzz"})
+        assert (await screen.expect("error"))["code"] == "bad_room"
+        await screen.send({"type": "watch", "room": host.room.lower(), "lang": "ru"})
+        view = await screen.expect("view")
+        assert view["seat"] is None and "hand" not in view and "legal" not in view and "offers" not in view
+        assert view["room"] == host.room and [s["id"] for s in view["seats"]] == SEATS
+        player, _ = await join(client, host, SEATS[0])
+        assert (await screen.expect("view"))["seats"][0]["joined"], "the screen sees who has joined"
+        await player.act(player.view["legal"][0]["action"])
+        assert (await screen.expect("view"))["seats"][0]["picked"], "the screen sees who has decided"
+        qr = await client.get("/qr.svg")
+        assert qr.status == 200 and (await qr.text()).lstrip().startswith("<?xml")
+        board = await (await client.get("/board.json")).json()
+        assert {link["id"] for link in board["links"]} == {link["id"] for link in view["map"]}
+        assert all(link["a"] in board["nodes"] and link["b"] in board["nodes"] for link in board["links"])
+        strings = await (await client.get("/i18n/ru.json")).json()
+        assert strings["web.title"] == "Каспийский гамбит" and all(k.startswith("web.") for k in strings)
+        assert (await client.get("/i18n/xx.json")).status == 404
+
+    run(host, body)
