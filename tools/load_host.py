@@ -114,6 +114,7 @@ async def play(args: argparse.Namespace) -> dict[str, Any]:
     tokens: dict[str, str] = {}
     ids = {s: 1 for s in seats}
     restart_at = None if args.no_restart else 60
+    connected = 0
     async with aiohttp.ClientSession() as http:
         while True:
             with running(host) as url:
@@ -138,6 +139,7 @@ async def play(args: argparse.Namespace) -> dict[str, Any]:
                 await hostile.open({"type": "resume", "token": tokens[seats[0]]})
                 await hostile.replies.get()
                 await until(lambda c=clients, h=host: all(x.step == len(h.session.actions) for x in c))
+                connected = len(clients) + 1  # and the hostile client
                 while not host.session.is_over:
                     step = len(host.session.actions)
                     if restart_at is not None and step >= restart_at:
@@ -168,10 +170,12 @@ async def play(args: argparse.Namespace) -> dict[str, Any]:
                         if host.session.actions != before:
                             raise AssertionError("a hostile message changed the game")
                         hostile = await reopen(hostile, {"type": "resume", "token": tokens[seats[0]]})
-                    if step % 25 == 7:  # a viewer dropped mid-turn comes back with its token
-                        victim = clients[1]
-                        clients[1] = await reopen(victim, {"type": "resume", "token": tokens[victim.seat or ""]})
-                        await until(lambda c=clients[1], h=host: c.step == len(h.session.actions))
+                    if step % 25 == 7:  # a viewer (or the class screen) dropped mid-turn comes back
+                        at = 1 if args.viewers else len(clients) - 1
+                        victim = clients[at]
+                        hello = {"type": "resume", "token": tokens[victim.seat]} if victim.seat else None
+                        clients[at] = await reopen(victim, hello or {"type": "watch", "room": host.room})
+                        await until(lambda c=clients[at], h=host: c.step == len(h.session.actions))
                         rejoined += 1
                 for client in [*clients, hostile]:
                     await client.close()
@@ -183,7 +187,7 @@ async def play(args: argparse.Namespace) -> dict[str, Any]:
             restarts += 1
     ordered = sorted(latencies)
     return {
-        "clients": len(seats) * (1 + args.viewers) + 2,
+        "clients": connected,
         "actions": len(host.session.actions),
         "decisions": len(latencies),
         "over": host.session.is_over,
@@ -204,7 +208,8 @@ async def reopen(client: Client, hello: dict[str, Any]) -> Client:
     await client.close()
     again = Client(client.session, client.url, client.seat)
     await again.open(hello)
-    await again.replies.get()
+    if hello["type"] == "resume":
+        await again.replies.get()  # joined
     return again
 
 
