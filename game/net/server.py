@@ -63,7 +63,7 @@ class Server:
     def __init__(self, host: Host) -> None:
         self.host = host
         self.connections: set[Connection] = set()
-        self.lock = asyncio.Lock()  # one change of the game at a time
+        self.lock = asyncio.Lock()  # one message handled at a time: no view is built while the game changes
 
     async def send(self, conn: Connection, message: dict[str, Any] | str) -> None:
         """A message (or its JSON text, already made) to one connection; a vanished client is skipped."""
@@ -99,7 +99,8 @@ class Server:
             if not isinstance(data, dict) or not isinstance(data.get("type"), str):
                 raise NetError("bad_shape", "a JSON object with a string 'type'")
             ident = data.get("id")
-            await self.dispatch(conn, data)
+            async with self.lock:  # the game is read and changed by one message at a time (acts run in a thread)
+                await self.dispatch(conn, data)
         except NetError as exc:
             await self.send(conn, error(exc, ident))
 
@@ -138,15 +139,14 @@ class Server:
         ident = data.get("id")
         if not isinstance(ident, int) or isinstance(ident, bool):
             raise NetError("bad_shape", "'id' must be an integer")
-        async with self.lock:
-            if ident <= self.host.last_id.get(seat, 0):
-                raise NetError("replayed", f"id {ident} is not newer than {self.host.last_id.get(seat, 0)}")
-            host = self.host
-            if kind == "act":
-                await asyncio.get_running_loop().run_in_executor(None, host.act, seat, data.get("action"))
-            else:
-                host.undo(seat)
-            host.last_id[seat] = ident
+        host = self.host
+        if ident <= host.last_id.get(seat, 0):
+            raise NetError("replayed", f"id {ident} is not newer than {host.last_id.get(seat, 0)}")
+        if kind == "act":  # in a thread: the bots' turns that follow must not stop the other connections' pings
+            await asyncio.get_running_loop().run_in_executor(None, host.act, seat, data.get("action"))
+        else:
+            host.undo(seat)
+        host.last_id[seat] = ident
         await self.send(conn, {"type": "ok", "id": ident})
         await self.broadcast()
 

@@ -11,6 +11,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
 from game.content_files import load_scenario
@@ -265,3 +266,30 @@ def test_the_class_screen_watches_the_public_board_with_its_qr_code_and_map() ->
         assert (await client.get("/i18n/xx.json")).status == 404
 
     run(host, body)
+
+
+def test_the_host_command_prints_the_address_and_room_and_writes_the_qr_code(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from game import cli
+    from game.net import command
+
+    args = cli.build_parser(None).parse_args(  # type: ignore[arg-type]
+        ["host", "--seats", "russia=web,kazakhstan=random,azerbaijan=web,turkmenistan=random"]
+        + ["--autosaves", str(tmp_path), "--length", "short"]
+    )
+    host = command.build_host(args, cli.start_session, load_scenario, cli.parse_seats)
+    assert host.web_seats() == ["russia", "azerbaijan"] and set(host.bots) == {"kazakhstan", "turkmenistan"}
+    url = command.announce(host, "192.0.2.7", 8765, tmp_path / "qr.png")
+    out = capsys.readouterr().out
+    assert url == f"http://192.0.2.7:8765/?room={host.room}" and url in out and f"room code: {host.room}" in out
+    assert (tmp_path / "qr.png").read_bytes().startswith(b"\x89PNG")
+    host.join(host.room, "russia")
+    saved = sorted(tmp_path.glob("autosave-*.json"))[-1]
+    again = command.build_host(
+        cli.build_parser(None).parse_args(["host", "--resume", str(saved), "--autosaves", str(tmp_path)]),
+        cli.start_session,
+        load_scenario,
+        cli.parse_seats,
+    )  # type: ignore[arg-type]
+    assert again.room == host.room and again.tokens == host.tokens
