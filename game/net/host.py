@@ -26,7 +26,7 @@ from rules import player_view
 from rules.action import Action, Advance, KeepObjective, from_json, to_json
 from rules.cards import check_keep
 from rules.engine import verb_candidates
-from rules.errors import IllegalActionError, InvalidActionError
+from rules.errors import IllegalActionError, InvalidActionError, Reason
 from rules.teacher import TEACHER_ACTIONS
 from rules.view import observer_view
 
@@ -34,6 +34,8 @@ WEB = "web"  # a seat played from a browser; any other controller is a bot level
 LOG_LINES = 40  # the newest log lines a view carries
 ROOM_LETTERS = "ABCDEFHJKLMNPRSTUVWXYZ"  # no I, O, G, Q: read aloud and typed on a phone without doubt
 MAX_STEPS = 200_000
+# Reasons that say only "not at this moment of the turn": a target refused for them is not worth a line.
+_NOT_NOW = frozenset({Reason.GAME_OVER, Reason.NOT_YOUR_TURN, Reason.WRONG_PHASE, Reason.WRONG_STAGE})
 
 
 class NetError(Exception):
@@ -350,7 +352,7 @@ class Host:
         out = []
         for action in candidates:
             why = session.why_not(action)
-            if why is not None:
+            if why is not None and why not in _NOT_NOW:
                 label = describe_action(tr, session.scenario, action)
                 out.append({"label": label, "why": tr("ui.play.why_not", reason=tr.reason(str(why)))})
         return out

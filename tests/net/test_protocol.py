@@ -15,6 +15,7 @@ import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
 from game.content_files import load_scenario
+from game.i18n import Translator
 from game.net.host import WEB, Host
 from game.net.server import MAX_BYTES, make_app
 from game.session import Session
@@ -205,6 +206,7 @@ def private_ids(host: Host, seat: str) -> set[str]:
 def test_over_a_whole_game_no_seat_receives_another_seats_secrets() -> None:
     host = new_host({s: WEB for s in SEATS})
     leaks: list[str] = []
+    refused: list[str] = []
 
     async def body(client: TestClient) -> None:
         conns = {}
@@ -213,8 +215,13 @@ def test_over_a_whole_game_no_seat_receives_another_seats_secrets() -> None:
         rng = random.Random(3)
         ids = {seat: 1 for seat in SEATS}
 
+        english = Translator("en")
+        not_now = {english.reason(code) for code in ("game_over", "not_your_turn", "wrong_phase", "wrong_stage")}
+
         def check(seat: str, message: dict[str, Any]) -> None:
             text = json.dumps(message)
+            refused.extend(r["why"] for r in message.get("refused", ()))
+            assert not any(reason in r["why"] for r in message.get("refused", ()) for reason in not_now)
             for other in SEATS:
                 if other != seat:
                     leaks.extend(f"{seat} saw {x} of {other}" for x in private_ids(host, other) if x in text)
@@ -235,6 +242,7 @@ def test_over_a_whole_game_no_seat_receives_another_seats_secrets() -> None:
                 check(other, await conn.expect("view"))
         assert host.session.is_over
         assert all(len(c.received) > 50 for c in conns.values())
+        assert refused, "the refused targets of a verb come with their reasons"
 
     run(host, body)
     assert not leaks, leaks[:5]
