@@ -175,6 +175,7 @@ ROUTES = {
     "India–Central Asia route (VP)": "north_south",
     "Central Asia–China gas (VP)": "central_asia_china_gas",
     "Armenia's road to the sea (VP)": "armenia_black_sea",
+    "Baku–Novorossiysk pipeline (VP)": "baku_novorossiysk_pipeline",
 }
 
 
