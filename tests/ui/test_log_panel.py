@@ -200,3 +200,28 @@ def test_a_term_in_a_log_line_shows_its_glossary_entry_and_a_click_opens_it(app,
     click_at(app, point)
     frames(app, 1)
     assert app.top.name == "help" and app.top.tab == "glossary" and app.top.term == term_id
+
+
+def test_behind_a_dialog_the_log_strip_is_painted_not_left_from_the_last_frame(app) -> None:  # type: ignore[no-untyped-def]
+    """A modal screen draws the play screen as its dimmed backdrop: the log's strip must be painted over too,
+    not keep the pixels of whatever the window showed before (fails on the old code)."""
+    match = mid_game("tutorial", 11, app.assets, steps=8)
+    match.take_seat(match.to_act())
+    play = app.reset("play", match=match)
+    frames(app, 2)
+    app.push("menu", match=match)
+    frames(app, 1)
+    strip = pygame.Rect(0, play.map_rect.bottom, play.map_rect.width, play.log_height)
+    drawn = []
+    for before in ((255, 0, 255), (0, 255, 0)):  # what the window held from the last frame
+        app.screen.fill(before)
+        app.draw(app.screen)
+        drawn.append(
+            [
+                tuple(app.screen.get_at((x, y)))
+                for x in range(2, strip.w - 2, 37)
+                for y in range(strip.top + 2, strip.bottom - 2, 11)
+            ]
+        )
+    assert drawn[0] == drawn[1], "the log strip behind the menu keeps the last frame's pixels"
+    match.close()

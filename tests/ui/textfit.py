@@ -24,16 +24,39 @@ def _text_fits(widget: pygame_gui.core.UIElement) -> bool:
     return width <= widget.rect.width - 4 and height <= widget.rect.height
 
 
+def _clipped_away(widget: pygame_gui.core.UIElement) -> bool:
+    """Nothing of the widget reaches the screen: it, or a container it is in, has no area or lies wholly
+    outside its own container (pygame_gui keeps a scroll bar of width 0 beside a box while nothing scrolls)."""
+    while widget is not None:
+        container = widget.ui_container
+        if widget.rect.width <= 0 or widget.rect.height <= 0:
+            return True
+        if container is not None and container is not widget and not container.rect.colliderect(widget.rect):
+            return True
+        widget = getattr(widget, "parent_element", None) or (container if container is not widget else None)
+    return False
+
+
+def _shown_part(widget: pygame_gui.core.UIElement) -> pygame.Rect:
+    """The part of the widget its containers let show (a list's row scrolled half out is cut at the list)."""
+    rect = widget.rect.copy()
+    container = widget.ui_container
+    while container is not None:
+        rect = rect.clip(container.rect)
+        container = container.ui_container if container.ui_container is not container else None
+    return rect
+
+
 def overflowing_widgets(app: object, may_scroll: Iterable[object] = ()) -> list[str]:
     """Every widget of the app whose text does not fit its box or that leaves the window."""
     window = pygame.Rect((0, 0), app.size)  # type: ignore[attr-defined]
     scrolling = {id(widget) for widget in may_scroll}
     out = []
     for widget in live_widgets(app):  # type: ignore[arg-type]
-        if not widget.visible or isinstance(widget, pygame_gui.elements.UITooltip):
+        if not widget.visible or isinstance(widget, pygame_gui.elements.UITooltip) or _clipped_away(widget):
             continue
         name = f"{type(widget).__name__} {getattr(widget, 'text', '')!r} at {tuple(widget.rect)}"
-        if not window.contains(widget.rect):
+        if not window.contains(_shown_part(widget)):
             out.append(f"outside the window: {name}")
         if isinstance(widget, (pygame_gui.elements.UILabel, pygame_gui.elements.UIButton)) and not _text_fits(widget):
             out.append(f"text wider or taller than its box: {name}")

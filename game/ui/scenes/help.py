@@ -98,7 +98,7 @@ class HelpScene(Scene):
             x += bw + u(6)
         x += u(12)
         close_w = u(140)
-        search_w = max(u(160), min(u(320), w - x - close_w - u(230) - pad))
+        search_w = max(u(120), min(u(320), w - x - close_w - u(230) - pad))
         self.search = self.add(pygame_gui.elements.UITextEntryLine(pygame.Rect(x, pad, search_w, bh), m))
         self.search.set_text(self.query)
         self.search.set_tooltip(esc(tr("ui.help.search_tip")))
@@ -111,7 +111,8 @@ class HelpScene(Scene):
         self.next = self.add(
             button(m, pygame.Rect(x + u(46), pad, u(40), bh), tr("ui.help.next"), tip=tr("ui.help.next_tip"))
         )
-        self.count = self.add(label(m, pygame.Rect(x + u(94), pad, u(130), bh), "", "@small"))
+        count_w = min(u(130), w - pad - close_w - u(6) - (x + u(94)))  # never under the close button
+        self.count = self.add(label(m, pygame.Rect(x + u(94), pad, count_w, bh), "", "@small"))
         self.close = self.add(
             button(
                 m, pygame.Rect(w - pad - close_w, pad, close_w, bh), tr("ui.help.close"), tip=tr("ui.help.close_tip")

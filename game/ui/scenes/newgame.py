@@ -78,7 +78,6 @@ class NewGameScene(Scene):
         self.controls = {}
         self.add(label(m, pygame.Rect(0, u(16), w, u(56)), tr("ui.new.heading"), "@title"))
         margin, gap, top = u(40), u(36), u(96)
-        col = (w - 2 * margin - gap) * 17 // 40
         row = u(50)
         values = {
             "scenario": self._scenario_name(),
@@ -87,6 +86,7 @@ class NewGameScene(Scene):
             "language": tr(f"language.{app.settings.language}"),
             "seed": str(self.seed),
         }
+        col = self.settings_width(w - 2 * margin - gap, [f"{value}  ▸" for value in values.values()])
         for i, key in enumerate(FIELDS):
             y = top + i * row
             self.add(label(m, pygame.Rect(margin, y, col * 27 // 100, row - u(8)), tr(f"ui.new.{key}")))
@@ -112,6 +112,13 @@ class NewGameScene(Scene):
             "start", button(m, rect, tr("ui.new.start"), object_id="@primary", enabled=ready, tip=tip)
         )
         self.back = self.controls["back"]
+
+    def settings_width(self, room: int, values: list[str]) -> int:
+        """The width of the settings' column: 17/40 of the room, wider where a value's button needs it (its
+        text takes 73% of the column), leaving the table at least 9/20 of the room."""
+        font = self.app.manager.get_theme().get_font(["button"])
+        needed = (max(font.size(value)[0] for value in values) + self.app.u(12)) * 100 // 73
+        return min(max(room * 17 // 40, needed), room * 11 // 20)
 
     def build_passphrase(self, rect: pygame.Rect) -> None:
         """The teacher's passphrase (hidden as typed): F9 during the game opens the console with it."""
@@ -147,7 +154,7 @@ class NewGameScene(Scene):
         small = row - pad
         lead = small + u(34)  # the order number and the flag swatch
         rest = area.width - lead - 3 * (small + pad)
-        widths = (rest * 43 // 100, rest * 22 // 100, rest - rest * 43 // 100 - rest * 22 // 100)
+        widths = self.column_widths(rest, pad)
         for i, seat in enumerate(self.table):
             y = area.y + (i + 1) * row
             self.add(label(m, pygame.Rect(area.x, y, small, small), str(i + 1)))
@@ -168,11 +175,30 @@ class NewGameScene(Scene):
         self.control("shuffle", button(m, shuffle_rect, tr("ui.new.shuffle"), tip=tr("ui.new.shuffle_tip")))
         self.add(label(m, pygame.Rect(area.x, y + row, area.width, small), self._bounds_text(), "@small"))
 
+    def column_widths(self, rest: int, pad: int) -> tuple[int, int, int]:
+        """The widths of the state, player and level columns: each the width its longest text needs, the
+        room left over shared 43:22:35 (so at a large text size a long Russian name still fits its button)."""
+        assert self.scenario is not None
+        tr, font = self.app.tr, self.app.manager.get_theme().get_font(["@target_button", "button"])
+        texts = (
+            [world_name(tr, self.scenario, "state", s) + " ▸" for s in table.allowed_states(self.scenario)],
+            [tr("ui.new.human"), tr("ui.new.bot")],
+            ["—"] + [tr(f"bot_level.{level}") + " ▸" for level in LEVELS],
+        )
+        needs = [max(font.size(t)[0] for t in column) + pad + self.app.u(20) for column in texts]
+        spare = max(0, rest - sum(needs))
+        return (
+            needs[0] + spare * 43 // 100,
+            needs[1] + spare * 22 // 100,
+            rest - needs[0] - needs[1] - spare * 65 // 100,
+        )
+
     def seat_control(self, key: str, index: int, rect: pygame.Rect, text: str) -> None:
         """One button of seat `index`'s row, greyed with the reason where it can do nothing now."""
         reason = self._seat_reason(key, index)
         tip = reason or self.app.tr(f"ui.new.{key}_tip")
-        self.control(f"{key}:{index}", button(self.app.manager, rect, text, tip=tip, enabled=not reason))
+        widget = button(self.app.manager, rect, text, tip=tip, enabled=not reason, object_id="@target_button")
+        self.control(f"{key}:{index}", widget)
 
     def _seat_texts(self, seat: TableSeat) -> tuple[str, str, str]:
         tr = self.app.tr

@@ -416,8 +416,7 @@ class PlayScene(Scene):
         prompt, items = self.decision(view)
         if self.note:
             prompt = f"{prompt}\n⚠ {self.note}"
-        ph = u(64) if "\n" not in prompt else u(92)
-        self.add(text_box(m, pygame.Rect(area.x, area.y, area.w, ph), esc(prompt).replace("\n", "<br>")))
+        ph = self.add_prompt(area, prompt)
         box = pygame.Rect(area.x, area.y + ph + u(4), area.w, area.h - ph - u(4))
         self.decision_area = box  # where decision buttons show (a scrolled-away one lies outside)
         scroller = self.add(pygame_gui.elements.UIScrollingContainer(box, m, allow_scroll_x=False))
@@ -439,6 +438,19 @@ class PlayScene(Scene):
             elif payload is not None:
                 self.action_buttons[id(widget)] = payload  # type: ignore[assignment]
         scroller.set_scrollable_area_dimensions((inner_w + u(8), max(1, len(items) * (row + u(4)))))
+
+    def add_prompt(self, area: pygame.Rect, prompt: str) -> int:
+        """The decision's prompt at the top of `area`, in a box as tall as its text needs (a prompt is read
+        whole, never scrolled; at most half the area); returns the box's height."""
+        u, m = self.app.u, self.app.manager
+        height = u(64) if "\n" not in prompt else u(92)
+        while True:
+            box = self.add(text_box(m, pygame.Rect(area.x, area.y, area.w, height), esc(prompt).replace("\n", "<br>")))
+            if box.scroll_bar is None or height >= area.h // 2:
+                return height
+            self.widgets.remove(box)
+            box.kill()
+            height += u(12)
 
     def build_hand(
         self, scroller: pygame_gui.elements.UIScrollingContainer, size: tuple[int, int], items: list
@@ -936,8 +948,10 @@ class PlayScene(Scene):
         if self.hover is not None and self.drag_from is None:
             self.draw_info(surface, view, self.hover)
         self.timer.draw(surface, area, self.timer.text(self.app.tr, self.match), self.app.u(22))
-        if self.widgets:  # the log shows with the screen's widgets (not under another screen)
-            pygame.draw.rect(surface, style.PANEL_BG, (0, area.bottom, area.width, self.log_height))
+        # the log's strip is painted always (as a backdrop too: else it keeps the last frame's pixels), its
+        # lines only with the screen's widgets (not under another screen)
+        pygame.draw.rect(surface, style.PANEL_BG, (0, area.bottom, area.width, self.log_height))
+        if self.widgets:
             self.log.draw(surface)
         pygame.draw.rect(
             surface, style.PANEL_BG, (area.right, 0, surface.get_width() - area.right, surface.get_height())
