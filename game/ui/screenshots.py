@@ -211,13 +211,7 @@ def _render(outdir: Path, scenario_id: str, seed: int, size: tuple[int, int], as
         app.push("flows", match=match, before=None)
         shooter.shot("flows")
         app.pop()
-    summit = next((i for i, e in enumerate(match.session.log) if isinstance(e.entry, SummitHeld)), None)
-    if summit is not None:
-        step = match.session.log[summit].step
-        app.push("summit", match=match, entries=tuple(e.entry for e in match.session.log if e.step == step))
-        shooter.shot("summit")
-        shoot_variants(app, shooter, "summit")
-        app.pop()
+    shoot_summit(app, shooter, match, scenario_id, seed, assets)
     for name in ("menu", "save"):
         app.push(name, match=match)
         shooter.shot(name)
@@ -317,6 +311,23 @@ def negotiating(scenario_id: str, seed: int, assets: Path = ASSETS) -> tuple[Mat
     match.take_seat(me)
     allowed = [c for c in proposal_candidates(match.scenario, me) if not match.session.why_not(c)]
     return match, next((c for c in allowed if c.partner in match.state.seats), None)
+
+
+def shoot_summit(app: App, shooter: Shooter, match: Match, scenario_id: str, seed: int, assets: Path) -> None:
+    """The first summit's charts: of the shot game, or (when it has held none yet) of the same game played on
+    to 120 steps, as far as the first summit of the Caspian game lies."""
+    held = match
+    if not any(isinstance(e.entry, SummitHeld) for e in match.session.log):
+        held = mid_game(scenario_id, seed, assets, steps=120)
+    summit = next((e.step for e in held.session.log if isinstance(e.entry, SummitHeld)), None)
+    if summit is not None:
+        app.reset("play", match=held)
+        app.push("summit", match=held, entries=tuple(e.entry for e in held.session.log if e.step == summit))
+        shooter.shot("summit")
+        shoot_variants(app, shooter, "summit")
+        app.reset("play", match=match)
+    if held is not match:
+        held.close()
 
 
 def shoot_negotiation(app: App, shooter: Shooter, scenario_id: str, seed: int, assets: Path) -> None:

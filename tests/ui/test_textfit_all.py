@@ -22,7 +22,8 @@ SIZES = ((1280, 720), (1920, 1080))
 
 
 def _open_any(app: App, name: str) -> None:
-    """Bring the app to the screen of this name: test_help's way, or the proposal, help and crash screens."""
+    """Bring the app to the screen of this name: test_help's way, or the proposal, help, crash and problems
+    screens."""
     if name in SCREENS:
         _open(name)(app)
     elif name == "proposal":
@@ -35,6 +36,9 @@ def _open_any(app: App, name: str) -> None:
         app.push("help")
     elif name == "crash":
         app.reset("crash", report=None)
+    elif name == "problems":
+        app.reset("title")
+        app.push("problems", lines=["settings.toml: text_size: not a number", "mods/x: mod.toml: missing id"])
     frames(app, 2)
     assert app.top is not None and app.top.name == name
 

@@ -1,7 +1,8 @@
 """A reusable check that text fits its box: pygame_gui widgets in the window, and texts a scene draws itself.
 
 `overflowing_widgets(app)` names every label or button whose text is wider or taller than its box, every widget
-outside the window, and every text box that needs a scroll bar (unless it may scroll); `overflowing_drawn`
+outside the window, every text box that needs a scroll bar (unless it may scroll) and every two buttons that
+overlap; `overflowing_drawn`
 does the same for (text, rectangle) pairs a renderer reports (game/ui/charts.py returns them)."""
 
 from __future__ import annotations
@@ -63,6 +64,26 @@ def overflowing_widgets(app: object, may_scroll: Iterable[object] = ()) -> list[
         if isinstance(widget, pygame_gui.elements.UITextBox) and id(widget) not in scrolling:
             if widget.scroll_bar is not None:
                 out.append(f"text box needs a scroll bar: {name}")
+    return out + _overlapping_buttons(app)
+
+
+def _overlapping_buttons(app: object) -> list[str]:
+    """Every pair of buttons on screen that cover each other (one hides the other's text or its click)."""
+    shown = [
+        (widget, _shown_part(widget))
+        for widget in live_widgets(app)  # type: ignore[arg-type]
+        if isinstance(widget, pygame_gui.elements.UIButton)
+        and widget.visible
+        and not _clipped_away(widget)
+        and not isinstance(getattr(widget, "parent_element", None), pygame_gui.elements.UIVerticalScrollBar)
+    ]
+    out = []
+    for i, (widget, rect) in enumerate(shown):
+        for other, other_rect in shown[i + 1 :]:
+            if rect.colliderect(other_rect):
+                out.append(
+                    f"buttons overlap: {widget.text!r} at {tuple(rect)} and {other.text!r} at {tuple(other_rect)}"
+                )
     return out
 
 

@@ -87,8 +87,11 @@ class HelpScene(Scene):
         pad, bh = u(12), u(40)
         x = pad
         self.tabs = {}
+        close_w = u(140)
+        font = m.get_theme().get_font(["@primary", "button"])
+        widest = max(font.size(tr(f"ui.help.{key}"))[0] for key in TABS) + u(24)
+        bw = max(widest, min(u(150), (w - 2 * pad - close_w - u(440)) // len(TABS)))  # room for search and count
         for key in TABS:
-            bw = u(150)
             chosen = "@primary" if key == self.tab else None
             self.tabs[key] = self.add(
                 button(
@@ -97,7 +100,6 @@ class HelpScene(Scene):
             )
             x += bw + u(6)
         x += u(12)
-        close_w = u(140)
         search_w = max(u(120), min(u(320), w - x - close_w - u(230) - pad))
         self.search = self.add(pygame_gui.elements.UITextEntryLine(pygame.Rect(x, pad, search_w, bh), m))
         self.search.set_text(self.query)
@@ -111,7 +113,7 @@ class HelpScene(Scene):
         self.next = self.add(
             button(m, pygame.Rect(x + u(46), pad, u(40), bh), tr("ui.help.next"), tip=tr("ui.help.next_tip"))
         )
-        count_w = min(u(130), w - pad - close_w - u(6) - (x + u(94)))  # never under the close button
+        count_w = max(0, min(u(130), w - pad - close_w - u(6) - (x + u(94))))  # never under the close button
         self.count = self.add(label(m, pygame.Rect(x + u(94), pad, count_w, bh), "", "@small"))
         self.close = self.add(
             button(

@@ -86,12 +86,17 @@ class NewGameScene(Scene):
             "language": tr(f"language.{app.settings.language}"),
             "seed": str(self.seed),
         }
-        col = self.settings_width(w - 2 * margin - gap, [f"{value}  ▸" for value in values.values()])
+        room = w - 2 * margin - gap
+        col = min(self.settings_width(room, [f"{value}  ▸" for value in values.values()]), room - self.table_least())
+        value_font = self.value_font(col - col * 27 // 100, [f"{value}  ▸" for value in values.values()])
+        font = m.get_theme().get_font([value_font, "button"] if value_font else ["button"])
+        if font.size(f"{values['scenario']}  ▸")[0] > col - col * 27 // 100 - u(8):  # the title before its colon
+            values["scenario"] = values["scenario"].split(":")[0]
         for i, key in enumerate(FIELDS):
             y = top + i * row
             self.add(label(m, pygame.Rect(margin, y, col * 27 // 100, row - u(8)), tr(f"ui.new.{key}")))
             rect = pygame.Rect(margin + col * 27 // 100, y, col - col * 27 // 100, row - u(8))
-            self.control(key, button(m, rect, f"{values[key]}  ▸", tip=tr(f"ui.new.{key}_tip")))
+            self.control(key, button(m, rect, f"{values[key]}  ▸", tip=tr(f"ui.new.{key}_tip"), object_id=value_font))
         self.build_passphrase(pygame.Rect(margin, top + len(FIELDS) * row, col, row - u(8)))
         named = sum(1 for seat in self.table if seat.state in self.teams)
         teams_text = tr("ui.new.teams_named", count=named) if named else tr("ui.new.teams")
@@ -154,7 +159,7 @@ class NewGameScene(Scene):
         small = row - pad
         lead = small + u(34)  # the order number and the flag swatch
         rest = area.width - lead - 3 * (small + pad)
-        widths = self.column_widths(rest, pad)
+        widths, self.seat_font = self.column_widths(rest, pad)
         for i, seat in enumerate(self.table):
             y = area.y + (i + 1) * row
             self.add(label(m, pygame.Rect(area.x, y, small, small), str(i + 1)))
@@ -175,29 +180,54 @@ class NewGameScene(Scene):
         self.control("shuffle", button(m, shuffle_rect, tr("ui.new.shuffle"), tip=tr("ui.new.shuffle_tip")))
         self.add(label(m, pygame.Rect(area.x, y + row, area.width, small), self._bounds_text(), "@small"))
 
-    def column_widths(self, rest: int, pad: int) -> tuple[int, int, int]:
-        """The widths of the state, player and level columns: each the width its longest text needs, the
-        room left over shared 43:22:35 (so at a large text size a long Russian name still fits its button)."""
+    def value_font(self, width: int, values: list[str]) -> str | None:
+        """The settings' buttons' font: the buttons' own where every value fits `width`, else the target
+        buttons' or, failing that, the small one."""
+        theme = self.app.manager.get_theme()
+        for font_id in (None, "@target_button"):
+            font = theme.get_font([font_id, "button"] if font_id else ["button"])
+            if max(font.size(value)[0] for value in values) <= width - self.app.u(8):
+                return font_id
+        return "@small"
+
+    def table_least(self) -> int:
+        """The least width the seat table takes: its order numbers, swatches and arrows, and each column's
+        longest text in the small font."""
+        if self.scenario is None:
+            return 0
+        u, small = self.app.u, self.app.u(50)
+        return small + u(34) + 3 * small + sum(self.column_needs("@small", small // 8))
+
+    def column_needs(self, font_id: str, pad: int) -> list[int]:
+        """The widths the state, player and level columns' longest texts need in this font."""
         assert self.scenario is not None
-        tr, font = self.app.tr, self.app.manager.get_theme().get_font(["@target_button", "button"])
+        tr, font = self.app.tr, self.app.manager.get_theme().get_font([font_id, "button"])
         texts = (
             [world_name(tr, self.scenario, "state", s) + " ▸" for s in table.allowed_states(self.scenario)],
             [tr("ui.new.human"), tr("ui.new.bot")],
             ["—"] + [tr(f"bot_level.{level}") + " ▸" for level in LEVELS],
         )
-        needs = [max(font.size(t)[0] for t in column) + pad + self.app.u(20) for column in texts]
-        spare = max(0, rest - sum(needs))
-        return (
-            needs[0] + spare * 43 // 100,
-            needs[1] + spare * 22 // 100,
-            rest - needs[0] - needs[1] - spare * 65 // 100,
-        )
+        return [max(font.size(t)[0] for t in column) + pad + self.app.u(20) for column in texts]
+
+    def column_widths(self, rest: int, pad: int) -> tuple[tuple[int, int, int], str]:
+        """The widths of the state, player and level columns and the seat buttons' font: each column as wide as
+        its longest text needs, the room left over shared 43:22:35; in the target buttons' font, or the small
+        one where that does not fit (a large text size in a small window), never overlapping."""
+        for font_id in ("@target_button", "@small"):
+            needs = self.column_needs(font_id, pad)
+            if sum(needs) <= rest:
+                break
+        else:
+            needs = [rest * share // 100 for share in (43, 22, 35)]
+        spare = rest - sum(needs)
+        widths = (needs[0] + spare * 43 // 100, needs[1] + spare * 22 // 100)
+        return (widths[0], widths[1], rest - widths[0] - widths[1]), font_id
 
     def seat_control(self, key: str, index: int, rect: pygame.Rect, text: str) -> None:
         """One button of seat `index`'s row, greyed with the reason where it can do nothing now."""
         reason = self._seat_reason(key, index)
         tip = reason or self.app.tr(f"ui.new.{key}_tip")
-        widget = button(self.app.manager, rect, text, tip=tip, enabled=not reason, object_id="@target_button")
+        widget = button(self.app.manager, rect, text, tip=tip, enabled=not reason, object_id=self.seat_font)
         self.control(f"{key}:{index}", widget)
 
     def _seat_texts(self, seat: TableSeat) -> tuple[str, str, str]:

@@ -47,7 +47,7 @@ class SaveScene(Scene):
             label(
                 m,
                 pygame.Rect(x, y + u(104), pw, u(36)),
-                self.message or tr("ui.save.where", folder=str(saves_folder())),
+                self.message or self.where(pw - u(8)),
                 "@small",
             )
         )
@@ -56,6 +56,16 @@ class SaveScene(Scene):
         self.ok = self.add(
             button(m, pygame.Rect(x + bw + u(12), y + u(150), bw, u(48)), tr("ui.save.save"), object_id="@primary")
         )
+
+    def where(self, width: int) -> str:
+        """Where saves go, the folder's start cut ("…") until the line fits `width`."""
+        font = self.app.manager.get_theme().get_font(["@small", "label"])
+        folder = str(saves_folder())
+        line = self.app.tr("ui.save.where", folder=folder)
+        while font.size(line)[0] > width and len(folder) > 12:
+            folder = folder[2:]
+            line = self.app.tr("ui.save.where", folder="…" + folder)
+        return line
 
     def handle(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
