@@ -88,19 +88,20 @@ class NewGameScene(Scene):
         }
         room = w - 2 * margin - gap
         col = min(self.settings_width(room, [f"{value}  ▸" for value in values.values()]), room - self.table_least())
-        value_font = self.value_font(col - col * 27 // 100, [f"{value}  ▸" for value in values.values()])
+        names = m.get_theme().get_font(["label"])
+        split = max(col * 27 // 100, max(names.size(tr(f"ui.new.{key}"))[0] for key in FIELDS) + u(10))
+        value_font = self.value_font(col - split, [f"{value}  ▸" for value in values.values()])
         font = m.get_theme().get_font([value_font, "button"] if value_font else ["button"])
-        if font.size(f"{values['scenario']}  ▸")[0] > col - col * 27 // 100 - u(8):  # the title before its colon
+        if font.size(f"{values['scenario']}  ▸")[0] > col - split - u(8):  # the title before its colon
             values["scenario"] = values["scenario"].split(":")[0]
         for i, key in enumerate(FIELDS):
             y = top + i * row
-            self.add(label(m, pygame.Rect(margin, y, col * 27 // 100, row - u(8)), tr(f"ui.new.{key}")))
-            rect = pygame.Rect(margin + col * 27 // 100, y, col - col * 27 // 100, row - u(8))
+            self.add(label(m, pygame.Rect(margin, y, split, row - u(8)), tr(f"ui.new.{key}")))
+            rect = pygame.Rect(margin + split, y, col - split, row - u(8))
             self.control(key, button(m, rect, f"{values[key]}  ▸", tip=tr(f"ui.new.{key}_tip"), object_id=value_font))
         self.build_passphrase(pygame.Rect(margin, top + len(FIELDS) * row, col, row - u(8)))
         named = sum(1 for seat in self.table if seat.state in self.teams)
         teams_text = tr("ui.new.teams_named", count=named) if named else tr("ui.new.teams")
-        split = col * 27 // 100
         rect = pygame.Rect(margin + split, top + (len(FIELDS) + 1) * row, col - split, row - u(8))
         self.control(
             "teams", button(m, rect, teams_text, tip=tr("ui.new.teams_tip"), enabled=self.scenario is not None)
