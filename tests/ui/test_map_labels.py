@@ -1,8 +1,10 @@
-"""Map names: at full-map zoom on 1280x720 and 1920x1080 no two names or influence rows overlap, every
-capital is named, and minor nodes' names wait for a closer zoom."""
+"""Map names: at full-map zoom on 1280x720 and 1920x1080 no two names or influence rows overlap, none
+reaches past the map's edge (into the side panel or the log), every capital is named, and minor nodes'
+names wait for a closer zoom."""
 
 from __future__ import annotations
 
+import pygame
 import pytest
 from attrs import evolve
 
@@ -46,6 +48,8 @@ def test_no_names_overlap_and_every_capital_is_named(size, lang, state_of, tmp_p
     assert view.viewport.zoom == 1.0
     overlaps = [(a, b) for i, (a, ra) in enumerate(placed) for b, rb in placed[i + 1 :] if ra.colliderect(rb)]
     assert overlaps == []
+    inside = pygame.Rect((0, 0), view.viewport.size)
+    assert [(name, tuple(rect)) for name, rect in placed if not inside.contains(rect)] == []
     named = {name for name, _ in placed}
     capitals = [n.id for n in view.scenario.nodes if n.kind == "capital"]
     assert [c for c in capitals if f"node:{c}" not in named] == []
