@@ -37,6 +37,7 @@ _ANCHORS = {
     "nw": (-0.75, -0.75),
 }
 _COMPASS = ("n", "ne", "e", "se", "s", "sw", "w", "nw")
+_RING_DIRECTIONS = ((0, -1), (0, 1), (-1, 0), (1, 0), (-1, -1), (1, -1), (-1, 1), (1, 1))  # up, down, sides
 _LABEL_RANK = {"capital": 0, "market": 1, "port": 2, "hub": 3, "field": 4}
 
 
@@ -176,8 +177,9 @@ class MapView:
         self._draw_links(surface, state)
         self._draw_nodes(surface)
         self.placed = []
+        self._draw_node_labels(surface, capitals=True)
         self._draw_state_labels(surface, state)
-        self._draw_node_labels(surface)
+        self._draw_node_labels(surface, capitals=False)
         self._static[key] = surface
         self._last = (quick, state, surface)
         while len(self._static) > 3:
@@ -224,12 +226,13 @@ class MapView:
         for n_idx, node in enumerate(self.scenario.nodes):
             draw_node(surface, node.kind, self.node_xy(n_idx), self.px(1))
 
-    def _draw_node_labels(self, surface: pygame.Surface) -> None:
-        """Node names at their hand-placed compass point, or the nearest free one.
+    def _draw_node_labels(self, surface: pygame.Surface, capitals: bool) -> None:
+        """Capitals' names (``capitals``) or the other nodes' names, at their hand-placed compass point or the
+        nearest free one.
 
-        Capitals are placed first, then markets, ports, hubs and fields. A name that would cover another
-        name, an influence marker or another node is left out, as are minor nodes' names below their zoom;
-        the node still shows its name on hover.
+        Capitals are placed before the states' names (which then make way for them), the others after, markets
+        first, then ports, hubs and fields. A name that would cover another name, an influence marker or another
+        node is left out, as are minor nodes' names below their zoom; the node still shows its name on hover.
         """
         size = max(9, self.px(12))
         gap = self.px(9)
@@ -243,6 +246,8 @@ class MapView:
         order = sorted(range(len(nodes)), key=lambda i: (_LABEL_RANK.get(nodes[i].kind, 9), i))
         for n_idx in order:
             node = nodes[n_idx]
+            if (node.kind == "capital") != capitals:
+                continue
             if node.id in self.labels.minor and self.viewport.zoom < self.labels.minor_zoom:
                 continue
             short = f"world.node_short.{node.id}"
@@ -258,8 +263,14 @@ class MapView:
                     break
 
     def _draw_state_labels(self, surface: pygame.Surface, state: GameState) -> None:
-        """Each state's name, then its influence markers; the controlling seat's marker is ringed in gold."""
+        """Each state's name with its influence markers below; the controlling seat's marker is ringed in gold.
+
+        The name and its row go where the label plan puts them, or, if that would cover a name, a row or a
+        capital already placed or reach past the map's edge, at the nearest free spot around it (a leader line
+        then points home when it is far).
+        """
         name_size = max(10, self.px(15))
+        inside = pygame.Rect((0, 0), self.viewport.size)
         for region in self.base_map.game_states():
             slug = region.slug or ""
             x, y = self.viewport.to_screen(*region.label)
@@ -269,16 +280,43 @@ class MapView:
             x, y = x + nudge[0] * fade, y + nudge[1] * fade
             name = world_name(self.tr, self.scenario, "state", slug).upper()
             text = style.text_outline(name, name_size, (30, 30, 30), (255, 255, 250), bold=True)
+            s_idx = self.scenario.state_index.get(slug)
+            taken = [rect for _, rect in self.placed]
+            x, y = self._free_spot((x, y), text.get_size(), state, s_idx, taken, inside)
             rect = text.get_rect(center=(int(x), int(y)))
             if math.hypot(x - home[0], y - home[1]) > self.px(45):
                 self._draw_leader(surface, home, rect)
             surface.blit(text, rect.topleft)
             self.placed.append((f"state:{slug}", rect))
-            if slug in self.scenario.state_index:
-                at = (x, y + text.get_height() * 0.9)
-                chips = self._draw_influence(surface, state, self.scenario.state_index[slug], at)
+            if s_idx is not None:
+                chips = self._draw_influence(surface, state, s_idx, (x, y + text.get_height() * 0.9))
                 if chips is not None:
                     self.placed.append((f"influence:{slug}", chips))
+
+    def _free_spot(
+        self,
+        at: tuple[float, float],
+        size: tuple[int, int],
+        state: GameState,
+        s_idx: int | None,
+        taken: list[pygame.Rect],
+        inside: pygame.Rect,
+    ) -> tuple[float, float]:
+        """The centre nearest ``at`` (on rings of growing radius) where a name of ``size`` and the state's
+        influence row below it cover nothing in ``taken`` and stay inside the map; ``at`` itself if none is."""
+        step = self.px(6)
+        for ring in range(0, 16):
+            for dx, dy in _RING_DIRECTIONS if ring else ((0, 0),):
+                x, y = at[0] + dx * ring * step, at[1] + dy * ring * step
+                boxes = [pygame.Rect(0, 0, *size)]
+                boxes[0].center = (int(x), int(y))
+                if s_idx is not None:
+                    row = self._influence_box(state, s_idx, (x, y + size[1] * 0.9))
+                    if row is not None:
+                        boxes.append(row)
+                if all(inside.contains(box) and box.collidelist(taken) < 0 for box in boxes):
+                    return x, y
+        return at
 
     def _draw_leader(self, surface: pygame.Surface, home: tuple[float, float], rect: pygame.Rect) -> None:
         """A thin line from a state's own label point to its name placed away from it."""
@@ -291,18 +329,14 @@ class MapView:
         self, surface: pygame.Surface, state: GameState, s_idx: int, at: tuple[float, float]
     ) -> pygame.Rect | None:
         """The seats' influence markers in a row centred below ``at``; returns the row's box (None if empty)."""
-        chips = [(seat, row[s_idx]) for seat, row in enumerate(state.influence) if row[s_idx] > 0]
-        if not chips:
+        box = self._influence_box(state, s_idx, at)
+        if box is None:
             return None
+        chips, rendered, widths = self._influence_chips(state, s_idx)
         control = controlling_seat(state, s_idx)
         radius = self.px(8)
-        size = max(9, self.px(13))
-        rendered = [style.text_outline(str(v), size, (20, 20, 20), (255, 255, 255), bold=True) for _, v in chips]
-        widths = [radius * 2 + self.px(3) + r.get_width() + self.px(6) for r in rendered]
         x = at[0] - sum(widths) / 2
         y = at[1] + radius
-        ring = radius + self.px(4)
-        box = pygame.Rect(int(x) - self.px(4), int(y - ring), int(sum(widths)) + self.px(4), 2 * ring)
         for (seat, _), text, width in zip(chips, rendered, widths):
             seat_id = state.seats[seat]
             centre = (x + radius, y)
@@ -315,6 +349,25 @@ class MapView:
             surface.blit(text, (int(x + radius * 2 + self.px(3)), int(y - text.get_height() / 2)))
             x += width
         return box
+
+    def _influence_chips(self, state: GameState, s_idx: int) -> tuple[list, list[pygame.Surface], list[int]]:
+        """The (seat, amount) markers of a state with influence, their rendered numbers and their widths."""
+        chips = [(seat, row[s_idx]) for seat, row in enumerate(state.influence) if row[s_idx] > 0]
+        size = max(9, self.px(13))
+        rendered = [style.text_outline(str(v), size, (20, 20, 20), (255, 255, 255), bold=True) for _, v in chips]
+        widths = [self.px(8) * 2 + self.px(3) + r.get_width() + self.px(6) for r in rendered]
+        return chips, rendered, widths
+
+    def _influence_box(self, state: GameState, s_idx: int, at: tuple[float, float]) -> pygame.Rect | None:
+        """The box of a state's influence row centred below ``at`` (None if no seat has influence there)."""
+        chips, _, widths = self._influence_chips(state, s_idx)
+        if not chips:
+            return None
+        radius = self.px(8)
+        ring = radius + self.px(4)
+        x = at[0] - sum(widths) / 2
+        y = at[1] + radius
+        return pygame.Rect(int(x) - self.px(4), int(y - ring), int(sum(widths)) + self.px(4), 2 * ring)
 
     def spot(self, pick: Pick) -> tuple[float, float] | None:
         """Where a state's label, a node or a link's middle is on the map's surface (None for an unknown id)."""
