@@ -65,15 +65,38 @@ def mid_game(scenario_id: str, seed: int, assets: Path = ASSETS, steps: int = 60
 
 
 def _advanced(scenario_id: str, seed: int, assets: Path, steps: int) -> Match:
-    scenario = load_scenario(scenario_id, assets)
-    plans = tuple(SeatPlan(s) for s in scenario.definition.default_seats)
-    match = Match.start(scenario, seed, plans, scenario.definition.default_length, "standard")
+    match = _seeded(scenario_id, seed, assets)
     rng = random.Random(seed)
     advance(match, rng, steps)
+    _to_card_decision(match, rng)
+    return match
+
+
+def _seeded(scenario_id: str, seed: int, assets: Path) -> Match:
+    """A new seeded game of all-human seats."""
+    scenario = load_scenario(scenario_id, assets)
+    plans = tuple(SeatPlan(s) for s in scenario.definition.default_seats)
+    return Match.start(scenario, seed, plans, scenario.definition.default_length, "standard")
+
+
+def _to_card_decision(match: Match, rng: random.Random) -> None:
+    """Play random legal actions until a seat must choose a card to play in the actions phase."""
     while not match.session.is_over and (
         match.state.phase != "actions" or match.state.turn is None or match.state.turn.card
     ):
         match.session.submit(rng.choice(match.session.legal()))
+
+
+def past_first_summit(scenario_id: str, seed: int, assets: Path = ASSETS) -> Match:
+    """The seeded game of `mid_game` played on at random until its first summit was held (or the game
+    ended without one), then to the next card decision: however many steps the summit lies from the start."""
+    match = _seeded(scenario_id, seed, assets)
+    rng = random.Random(seed)
+    session = match.session
+    held = False
+    while not session.is_over and not held:
+        held = any(isinstance(e, SummitHeld) for e in session.submit(rng.choice(session.legal())))
+    _to_card_decision(match, rng)
     return match
 
 
@@ -315,10 +338,10 @@ def negotiating(scenario_id: str, seed: int, assets: Path = ASSETS) -> tuple[Mat
 
 def shoot_summit(app: App, shooter: Shooter, match: Match, scenario_id: str, seed: int, assets: Path) -> None:
     """The first summit's charts: of the shot game, or (when it has held none yet) of the same game played on
-    to 120 steps, as far as the first summit of the Caspian game lies."""
+    until its first summit was held."""
     held = match
     if not any(isinstance(e.entry, SummitHeld) for e in match.session.log):
-        held = mid_game(scenario_id, seed, assets, steps=120)
+        held = past_first_summit(scenario_id, seed, assets)
     summit = next((e.step for e in held.session.log if isinstance(e.entry, SummitHeld)), None)
     if summit is not None:
         app.reset("play", match=held)

@@ -68,6 +68,21 @@ def test_the_play_screens_show_a_game_in_play() -> None:
         match.close()
 
 
+@pytest.mark.parametrize("scenario_id", ["caspian-2023", "caspian-2024"])  # the tutorial holds no summit
+def test_the_summit_shot_has_a_summit_to_show(scenario_id: str) -> None:
+    """The screenshots' summit game (seed 7, as `main.py screenshots` plays it) holds its first summit and is
+    still in play behind the charts, however many steps the first summit lies from the start."""
+    from game.ui.screenshots import past_first_summit
+    from rules.log import SummitHeld
+
+    match = past_first_summit(scenario_id, 7)
+    try:
+        assert any(isinstance(e.entry, SummitHeld) for e in match.session.log)
+        assert not match.session.is_over and match.state.phase == "actions"
+    finally:
+        match.close()
+
+
 def test_every_screen_renders_and_draws_something(golden_run: list[Path]) -> None:
     assert len(golden_run) >= 14
     for path in golden_run:
