@@ -110,14 +110,24 @@ _MATCHERS: dict[tuple[int, str], tuple[re.Pattern[str], dict[str, str]]] = {}
 
 
 def _matcher(glossary: Glossary, lang: str) -> tuple[re.Pattern[str], dict[str, str]]:
-    """One regular expression for every word of a language (longest first), and the term of each word."""
+    """One regular expression for every word of a language (longest first), and the term of each word.
+
+    Words match whole and in any case, but an abbreviation (a word in capitals, as ПО for победные очки)
+    only in capitals: otherwise every ordinary Russian "по" would link to victory points."""
     key = (id(glossary), lang)
     if key not in _MATCHERS:
-        by_word = {fold(w): t.id for t in glossary.terms for w in t.entry(lang).words}
-        words = sorted(by_word, key=len, reverse=True)
-        alternatives = "|".join(re.escape(w).replace("е", "[её]") for w in words)
+        words = {w: t.id for t in glossary.terms for w in t.entry(lang).words}
+        by_word = {fold(w): term_id for w, term_id in words.items()}
+        alternatives = "|".join(_alternative(w) for w in sorted(words, key=len, reverse=True))
         _MATCHERS[key] = (re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE), by_word)
     return _MATCHERS[key]
+
+
+def _alternative(word: str) -> str:
+    """A glossary word as a pattern: ё and е alike; an abbreviation in capitals only."""
+    if word.isupper():
+        return f"(?-i:{re.escape(word)})"
+    return re.escape(fold(word)).replace("е", "[её]")
 
 
 # --------------------------------------------------------------------------- loading

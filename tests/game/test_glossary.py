@@ -72,6 +72,20 @@ def _term(term_id: str, word: str, extra: str = "", rules: str = '["§8.5"]') ->
     )
 
 
+def test_an_abbreviation_links_only_in_capitals() -> None:
+    """ПО (победные очки) is a term; the ordinary word "по" (and "По" opening a sentence) is not, while
+    the spelt-out words still match in any case."""
+    glossary = load_glossary()
+    text = "По нему нефть идёт по морю и даёт 1 ПО."
+    assert [text[a:b] for a, b, _ in glossary.spans(text, "ru")] == ["ПО"]
+    assert glossary.found("Нефть идёт по морю. По нему везут грузы.", "ru") == []
+    assert glossary.found("Победные очки в конце", "ru") == ["victory_points"]
+    cards = " ".join(t.entries["ru"].game for t in glossary.terms)
+    assert "по" in cards.split() and all(
+        cards[a:b] == "ПО" for a, b, t in glossary.spans(cards, "ru") if t == "victory_points"
+    )
+
+
 def test_a_broken_glossary_gives_exact_messages(tmp_path) -> None:  # type: ignore[no-untyped-def]
     name = str(tmp_path / "glossary.toml")
     assert _problems(tmp_path, _term("a", "x") + _term("a", "y")) == [
