@@ -186,3 +186,11 @@ def test_lookups_fall_back_to_english_then_to_the_key() -> None:
     assert ru("no.such.key") == "no.such.key"
     assert Translator("xx")("ui.title.name") == "Caspian Gambit"
     assert I18N_DIR.is_dir()
+
+
+def test_a_cards_choice_label_ends_before_its_prompt() -> None:
+    """The card screen writes the choice label in bold and the prompt after it: the label ends in a colon
+    ('Choice for Azerbaijan:', 'Выбирает Азербайджан:'), so the two never run together."""
+    for lang in LANGUAGES:
+        label = Translator(lang)("ui.card.choice", state="X")
+        assert label.endswith(":") and "X" in label, (lang, label)
