@@ -269,7 +269,7 @@ def _when(tr: Translator, sc: Scenario, d: Debrief, values: tuple[int, ...]) -> 
 
 
 def _multi_vector_prompt(tr: Translator, sc: Scenario, d: Debrief) -> str:
-    """The seat whose standing rose with the most patrons; its standing with each at the end."""
+    """The seat whose standing rose with the most patrons, and its standing with each patron it changed with."""
     best: tuple[int, str] | None = None
     for seat, rows in d.standing.items():
         rose = sum(1 for values in rows.values() if values[-1] > values[0])
@@ -279,14 +279,14 @@ def _multi_vector_prompt(tr: Translator, sc: Scenario, d: Debrief) -> str:
         return tr("debrief.prompt.multi_vector.none")
     rose, seat = best
     rows = d.standing[seat]
+    moved = {p: v for p, v in rows.items() if v[-1] != v[0]} or rows  # the patrons whose standing changed
     ties = ", ".join(
-        tr("debrief.prompt.tie", patron=party_name(tr, sc, p), first=v[0], last=v[-1]) for p, v in rows.items()
+        tr("debrief.prompt.tie", patron=party_name(tr, sc, p), first=v[0], last=v[-1]) for p, v in moved.items()
     )
     memberships = [b for b, marks in d.blocs.items() if seat in marks[-1]]
     return tr(
-        "debrief.prompt.multi_vector.text",
+        "debrief.prompt.multi_vector.text" if rose else "debrief.prompt.multi_vector.flat",
         seat=party_name(tr, sc, seat),
-        rose=rose,
         ties=ties,
         blocs=_names(tr, sc, "bloc", memberships),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -134,5 +135,9 @@ def test_the_prompts_carry_the_games_own_numbers(lang: str) -> None:
     if change:
         assert f"{values[0]}%" in dependence and f"{values[-1]}%" in dependence
     assert str(len(d.summits)) in found[2][1]
+    if any(v[-1] > v[0] for rows in d.standing.values() for v in rows.values()):
+        # Only the patrons the seat's standing changed with are listed (no "China 1 → 1"), and no count of them
+        # to decline ("1 patrons").
+        assert not re.search(r"\b(\d+) → \1\b", found[1][1]), found[1][1]
     names = [party_name(tr, CASPIAN, s) for s in session.state.seats]
     assert any(name.form("gen") in dependence or name in dependence for name in names)
