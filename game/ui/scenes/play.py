@@ -110,13 +110,13 @@ class PlayScene(Scene):
 
     @property
     def log_height(self) -> int:
-        return self.app.u(120)
+        return self.app.u(126)
 
     @property
     def log_rect(self) -> pygame.Rect:
         """The log's lines (below the row of its filters)."""
         w, h = self.app.size
-        row = self.app.u(28)
+        row = self.app.u(34)
         return pygame.Rect(0, h - self.log_height + row, w - self.panel_width, self.log_height - row)
 
     def view(self) -> GameState:
@@ -302,7 +302,7 @@ class PlayScene(Scene):
         x = rect.x + u(4)
         for name in LOG_FILTERS:
             text = tr(f"ui.play.log_filter.{name}")
-            widget = self.add(button(app.manager, pygame.Rect(x, rect.y - u(26), u(100), u(24)), text))
+            widget = self.add(button(app.manager, pygame.Rect(x, rect.y - u(32), u(100), u(30)), text))
             bw = self.fit_width(widget)
             widget.set_tooltip(tr("ui.play.log_filter_tip"))
             if name == self.log_filter:
@@ -311,8 +311,8 @@ class PlayScene(Scene):
             x += bw + u(4)
         self.update_log()
         text = tr("ui.play.log_new_lines")
-        widget = self.add(button(app.manager, pygame.Rect(0, 0, u(100), u(28)), text))
-        widget.set_relative_position((rect.right - self.fit_width(widget) - u(24), rect.bottom - u(34)))
+        widget = self.add(button(app.manager, pygame.Rect(0, 0, u(100), u(30)), text))
+        widget.set_relative_position((rect.right - self.fit_width(widget) - u(24), rect.bottom - u(36)))
         self.controls["log_new"] = widget
         if not self.log_unseen:
             self.controls["log_new"].hide()

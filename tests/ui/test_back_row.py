@@ -1,0 +1,44 @@
+"""The play screen read from the back row: at 1920x1080 on Normal text, body text is set at 18 px or more, the
+map's names at 16 px or more and every button (shown or waiting to show) is 40 px tall or more (issue 13)."""
+
+from __future__ import annotations
+
+import pygame_gui
+import pytest
+
+from game.ui import style
+from game.ui.screenshots import mid_game
+from tests.ui.driver import live_widgets
+
+
+@pytest.mark.parametrize("lang", ("en", "ru"))
+def test_play_screen_sizes_at_1920_by_1080_on_normal(lang, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("CASPIAN_GAMBIT_DATA", str(tmp_path))
+    from game.ui.app import App
+    from game.ui.settings import Settings
+
+    app = App(Settings(language=lang, text_size=1.0), size=(1920, 1080), persist=False, bot_delay=0.0)
+    match = mid_game("caspian-2023", 7)
+    try:
+        match.take_seat(match.to_act() or match.state.seats[0])
+        play = app.reset("play", match=match)
+        app.step(0.05)
+        widgets = live_widgets(app)
+        theme = app.manager.get_theme()
+        texts = [w for w in widgets if isinstance(w, pygame_gui.elements.UITextBox | pygame_gui.elements.UILabel)]
+        buttons = [
+            w
+            for w in widgets
+            if isinstance(w, pygame_gui.elements.UIButton)
+            and not isinstance(getattr(w, "parent_element", None), pygame_gui.elements.UIVerticalScrollBar)
+        ]
+        assert texts and buttons
+        small_text = [(type(w).__name__, theme.get_font_info(w.combined_element_ids)["size"]) for w in texts]
+        assert [s for s in small_text if s[1] < 18] == []
+        assert [(w.text, w.rect.height) for w in buttons if w.rect.height < 40] == []
+        view = play.map
+        view.static_surface(match.state)
+        names = [(name, rect.height) for name, rect in view.placed if not name.startswith("influence:")]
+        assert names and [n for n in names if n[1] < style.font(16).get_height()] == []
+    finally:
+        match.close()
