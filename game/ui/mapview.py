@@ -303,8 +303,9 @@ class MapView:
         inside: pygame.Rect,
     ) -> tuple[float, float]:
         """The centre nearest ``at`` (on rings of growing radius) where a name of ``size`` and the state's
-        influence row below it cover nothing in ``taken`` and stay inside the map; ``at`` itself if none is."""
-        step = self.px(6)
+        influence row below it stay clear of everything in ``taken`` (by a small gap) and inside the map; ``at``
+        itself if none is."""
+        step, gap = self.px(6), self.px(6)  # a gap keeps neighbours' names from reading as one
         for ring in range(0, 16):
             for dx, dy in _RING_DIRECTIONS if ring else ((0, 0),):
                 x, y = at[0] + dx * ring * step, at[1] + dy * ring * step
@@ -314,7 +315,7 @@ class MapView:
                     row = self._influence_box(state, s_idx, (x, y + size[1] * 0.9))
                     if row is not None:
                         boxes.append(row)
-                if all(inside.contains(box) and box.collidelist(taken) < 0 for box in boxes):
+                if all(inside.contains(box) and box.inflate(gap, gap).collidelist(taken) < 0 for box in boxes):
                     return x, y
         return at
 
