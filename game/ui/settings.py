@@ -30,6 +30,7 @@ class Settings:
     palette: str = "standard"
     fullscreen: bool = False
     window: tuple[int, int] = (1280, 800)
+    legend: bool = True  # the map's legend shown (L or its button on the play screen hides it)
     # scenario id -> its seats in turn order, each [state, human, bot level] (see game.table)
     tables: dict[str, list[list[object]]] = field(factory=dict)
 
@@ -42,6 +43,7 @@ class Settings:
             palette=self.palette if self.palette in PALETTES else "standard",
             fullscreen=bool(self.fullscreen),
             window=(max(800, min(7680, int(width))), max(600, min(4320, int(height)))),
+            legend=bool(self.legend),
             tables=_tables(self.tables),
         )
 
@@ -115,6 +117,7 @@ _CONVERT: dict[str, Any] = {
     "palette": str,
     "fullscreen": bool,
     "window": _window,
+    "legend": bool,
     "tables": lambda value: value,
 }
 

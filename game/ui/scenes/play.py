@@ -42,6 +42,7 @@ from rules.state import FlowReport
 from rules.verbs import VERBS
 
 MAX_TARGETS = 40
+MAP_TOOLS = ("zoom_in", "zoom_out", "home", "flows", "legend")  # the buttons over the map's top-left corner
 
 
 # Bot decisions whose one-line reason may be shown to everyone (an objective kept stays secret; so does the
@@ -154,16 +155,15 @@ class PlayScene(Scene):
         area = pygame.Rect(px, status_h + u(4), pw, bottom - status_h - u(12))
         self.build_decisions(area, view)
         self.build_log()
-        tools = ("zoom_in", "zoom_out", "home", "flows")
-        for i, key in enumerate(tools):
+        for i, key in enumerate(MAP_TOOLS):
             rect = pygame.Rect(u(8) + i * u(44), u(8), u(40), u(36))
-            glyph = {"zoom_in": "+", "zoom_out": "−", "home": "⌂", "flows": "≈"}[key]
+            glyph = {"zoom_in": "+", "zoom_out": "−", "home": "⌂", "flows": "≈", "legend": "≡"}[key]
             self.controls[key] = self.add(button(m, rect, glyph, tip=tr(f"ui.play.{key}")))
         self.built_for = self.snapshot()
 
     def help_spot(self) -> tuple[int, int]:
         """The "?" help button goes at the end of the map's tool row, clear of the side panel."""
-        return self.app.u(8) + 4 * self.app.u(44), self.app.u(8)
+        return self.app.u(8) + len(MAP_TOOLS) * self.app.u(44), self.app.u(8)
 
     def snapshot(self) -> tuple:
         s = self.match.session
@@ -684,6 +684,8 @@ class PlayScene(Scene):
             self.page_log(-1 if key == pygame.K_PAGEUP else 1)
         elif key == pygame.K_f:
             self.show_flows = not self.show_flows
+        elif key == pygame.K_l:
+            self.toggle_legend()
         elif key in (pygame.K_ESCAPE, pygame.K_BACKSPACE) and self.draft != Draft() and self.negotiating():
             self.take_step(self.draft.back())
         elif key == pygame.K_ESCAPE:
@@ -747,6 +749,8 @@ class PlayScene(Scene):
             self.map.home()
         elif key == "flows":
             self.show_flows = not self.show_flows
+        elif key == "legend":
+            self.toggle_legend()
         elif key == "log_new":
             self.log.to_end()
             self.mark_unseen(False)
@@ -1033,8 +1037,15 @@ class PlayScene(Scene):
         y = min(my + self.app.u(18), area.bottom - h - 4)
         surface.blit(box, (max(4, x), max(4, y)))
 
+    def toggle_legend(self) -> None:
+        """Show or hide the map's legend; the settings remember it for the next game."""
+        self.app.settings.legend = not self.app.settings.legend
+        self.app.changed()
+
     def draw_legend(self, surface: pygame.Surface, area: pygame.Rect) -> None:
-        """Link types and statuses, bottom-left of the map (cached per size and language)."""
+        """Link types and statuses, bottom-left of the map (cached per size and language), unless hidden."""
+        if not self.app.settings.legend:
+            return
         key = (self.app.scale, self.app.tr.lang)
         cached = getattr(self, "_legend", None)
         if cached is None or cached[0] != key:
