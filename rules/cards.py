@@ -46,26 +46,45 @@ def keep(scenario: Scenario, state: GameState, a: KeepObjective, log: Log) -> Ga
 
 
 def step_news(scenario: Scenario, state: GameState, log: Log) -> GameState:
-    """Start the round: at an era's start add its cards and shuffle; fill every hand."""
+    """Start the round: at an era's start add its cards and shuffle; deal round the table."""
     if state.round == 1:
         state = _start_era(scenario, state, log)
     log.append(L.RoundBegan(clock.era_number(scenario, state), state.round))
-    hands = list(state.hands)
-    for seat in range(len(state.seats)):
-        state, dealt = _draw(state, scenario.rules.hand_size - len(hands[seat]), log)
-        hands[seat] = tuple(sorted(hands[seat] + dealt))
-        log.append(L.CardsDealt(state.seats[seat], dealt, state.seats[seat]))
-    log.append(L.HandsFilled(tuple((s, len(h)) for s, h in zip(state.seats, hands))))
-    return update(state, hands=tuple(hands))
+    state = _deal_round(scenario, state, log)
+    log.append(L.HandsFilled(tuple((s, len(h)) for s, h in zip(state.seats, state.hands))))
+    return state
+
+
+def eras_in_deck(scenario: Scenario, seats: int, era: int) -> tuple[int, ...]:
+    """The era numbers whose cards are in the deck during the game's era `era` (an index) at a table of
+    `seats`: the eras so far (with any cards numbered before the first era), and as many of the next ones as it
+    takes for the deck to hold a full hand and a kept-back headline for every seat (rules §5.2)."""
+    eras = scenario.definition.eras
+    earlier = sorted(n for n in scenario.cards_by_era if n < eras[0].number)
+    numbers = earlier + [e.number for e in eras[: era + 1]]
+    size = sum(len(scenario.cards_by_era.get(n, ())) for n in numbers)
+    for later in eras[era + 1 :]:
+        if size >= seats * (scenario.rules.hand_size + 1):
+            break
+        numbers.append(later.number)
+        size += len(scenario.cards_by_era.get(later.number, ()))
+    return tuple(numbers)
+
+
+def deal_order(state: GameState) -> tuple[int, ...]:
+    """The seats in dealing order: round the table from seat 1 in the first round, seat 2 in the second,
+    and so on (rules §5.2)."""
+    n = len(state.seats)
+    first = (state.absolute_round - 1) % n
+    return tuple((first + i) % n for i in range(n))
 
 
 def _start_era(scenario: Scenario, state: GameState, log: Log) -> GameState:
     era = scenario.definition.eras[state.era]
     log.append(L.EraBegan(era.number, era.name))
     held = {c for hand in state.hands for c in hand} | {h for h in state.headlines if h} | set(state.removed)
-    new = tuple(c for c in scenario.cards_by_era.get(era.number, ()) if c not in held)
-    if state.era == 0:
-        new = new + tuple(c for e, ids in scenario.cards_by_era.items() if e < era.number for c in ids if c not in held)
+    joined = eras_in_deck(scenario, len(state.seats), state.era)
+    new = tuple(c for number in joined for c in scenario.cards_by_era.get(number, ()) if c not in held)
     hands = state.hands
     if state.era == 0 and scenario.definition.opening_hands:
         scripted = scenario.definition.opening_hands
@@ -79,22 +98,42 @@ def _start_era(scenario: Scenario, state: GameState, log: Log) -> GameState:
     return update(state, draw_pile=pile, discard=(), rng=rng, hands=hands)
 
 
-def _draw(state: GameState, count: int, log: Log) -> tuple[GameState, tuple[str, ...]]:
-    """Draw cards from the pile, reshuffling the discards in when it runs out."""
-    dealt: list[str] = []
-    pile, discard, rng = state.draw_pile, state.discard, state.rng
-    while len(dealt) < count:
-        if not pile:
-            if not discard:
+def _deal_round(scenario: Scenario, state: GameState, log: Log) -> GameState:
+    """Deal one card at a time round the table in `deal_order`, skipping full hands, until every hand
+    holds the hand size or no card is left to draw."""
+    hand_size = scenario.rules.hand_size
+    order = deal_order(state)
+    dealt: list[list[str]] = [[] for _ in state.seats]
+    short = [i for i in order if len(state.hands[i]) < hand_size]
+    while short:
+        for seat in short:
+            state, card = _draw(state, log)
+            if card is None:
+                short = []
                 break
-            start = rng.counter
-            pile, rng = shuffled(rng, tuple(sorted(discard)))
-            discard = ()
-            log.append(L.DeckShuffled(len(pile), (start, rng.counter)))
-        taken = pile[: count - len(dealt)]
-        dealt.extend(taken)
-        pile = pile[len(taken) :]
-    return update(state, draw_pile=pile, discard=discard, rng=rng), tuple(dealt)
+            dealt[seat].append(card)
+        short = [i for i in short if len(state.hands[i]) + len(dealt[i]) < hand_size]
+    for seat in order:
+        log.append(L.CardsDealt(state.seats[seat], tuple(dealt[seat]), state.seats[seat]))
+    hands = tuple(tuple(sorted(hand + tuple(cards))) for hand, cards in zip(state.hands, dealt))
+    return update(state, hands=hands)
+
+
+def _draw(state: GameState, log: Log) -> tuple[GameState, str | None]:
+    """The top card of the draw pile (None: no card left anywhere). An empty pile is made again from the
+    discards shuffled; with no discards either, from the removed cards shuffled: the news repeats."""
+    if not state.draw_pile:
+        if state.discard:
+            cards, state = state.discard, update(state, discard=())
+        elif state.removed:
+            cards, state = state.removed, update(state, removed=())
+        else:
+            return state, None
+        start = state.rng.counter
+        pile, rng = shuffled(state.rng, tuple(sorted(cards)))
+        log.append(L.DeckShuffled(len(pile), (start, rng.counter)))
+        state = update(state, draw_pile=pile, rng=rng)
+    return update(state, draw_pile=state.draw_pile[1:]), state.draw_pile[0]
 
 
 # --------------------------------------------------------------------------- headlines: kept back, revealed

@@ -1,10 +1,10 @@
 """Determinization: a full game state consistent with what one seat sees, drawn from the bot's own generator.
 
-Hidden cards (other hands, other seats' headlines kept back, the draw pile) are filled from the cards the seat cannot
-see: the cards in play so far (eras up to the current one) minus its own hand and headline, the discards,
-the removed cards and any card face up. Others' national interests and pending offers are drawn from the
-objectives open to them. The game's own random stream gets a fresh seed from the bot's generator, so
-future draws differ between determinizations; the engine never sees a masked card.
+Hidden cards (other hands, other seats' headlines kept back, the draw pile) are filled from the cards the seat
+cannot see: the cards in play so far (those of the eras in the deck, `rules.cards.eras_in_deck`) minus its own
+hand and headline, the discards, the removed cards and any card face up. Others' national interests and pending
+offers are drawn from the objectives open to them. The game's own random stream gets a fresh seed from the
+bot's generator, so future draws differ between determinizations; the engine never sees a masked card.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import random
 
 from attrs import evolve
 
+from rules.cards import eras_in_deck
 from rules.rng import Rng
 from rules.scenario import Scenario
 from rules.state import GameState
@@ -23,8 +24,9 @@ def cards_in_play(scenario: Scenario, state: GameState) -> list[str]:
     """Every card id that has entered the game by the current era."""
     if state.phase in ("deal", "setup") and not any(state.hands) and not state.draw_pile:
         return []
-    current = scenario.definition.eras[min(state.era, len(scenario.definition.eras) - 1)].number
-    return [c for era, ids in sorted(scenario.cards_by_era.items()) if era <= current for c in ids]
+    era = min(state.era, len(scenario.definition.eras) - 1)
+    joined = eras_in_deck(scenario, len(state.seats), era)
+    return [c for number, ids in sorted(scenario.cards_by_era.items()) if number in joined for c in ids]
 
 
 def unseen_cards(scenario: Scenario, view: GameState, seat: str) -> list[str]:

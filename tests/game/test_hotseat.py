@@ -3,6 +3,8 @@ takes its forced action in public. Headless: no window, the match driven as the 
 
 from __future__ import annotations
 
+from attrs import evolve
+
 from game import hotseat
 from game.bots import make_bot
 from game.content_files import load_scenario
@@ -11,6 +13,7 @@ from game.ui.match import Match, SeatPlan
 from rules import GameState, player_view
 from rules.action import EndTurn, PassTurn, PlaceInfluence, PlayCard, UseOps
 from rules.log import TurnPassed, is_visible
+from rules.scenario import Scenario
 from rules.state import Turn
 from tests.rules.helpers import BETA, SEATS, at_actions, mini
 
@@ -70,8 +73,11 @@ def test_one_human_never_needs_a_cover() -> None:
 def test_no_seat_without_a_card_is_ever_covered() -> None:
     """A whole four-seat hotseat game (greedy bots deciding for the human seats), driven through the match
     as the play scene drives it: every cover leads to a real decision, and the seats that ran out of cards
-    passed without one."""
-    scenario = load_scenario("caspian-2023")
+    passed without one. The deck is cut to 6 cards, fewer than the 8 two turns of four seats need, so that
+    seats do run out (the shipped decks fill every hand, rules §4.3)."""
+    full = load_scenario("caspian-2023")
+    few = evolve(full.definition, cards=tuple(c.id for c in full.cards[:6]))
+    scenario = Scenario(few, full.world, full.cards, full.sources, full.content_hash)
     seats = tuple(scenario.definition.default_seats)
     match = Match.start(scenario, 3, tuple(SeatPlan(s) for s in seats), "full", "standard")
     bots = {s: make_bot("greedy", s, 11 + i) for i, s in enumerate(seats)}
