@@ -10,6 +10,7 @@ import pygame
 
 from game.content_files import load_scenario
 from game.ui.match import Match, SeatPlan
+from rules import apply
 from rules.action import EndTurn
 from tests.ui.driver import frames, screen_texts
 
@@ -56,7 +57,9 @@ def _hotseat_at_end_of_turn(app) -> tuple[Match, str]:  # type: ignore[no-untype
         seat = match.to_act()
         legal = match.session.legal()
         if seat in match.humans() and EndTurn(seat) in legal and match.state.hands[match.state.seats.index(seat)]:
-            return match, seat
+            after = apply(match.scenario, match.state, EndTurn(seat))[0]  # D3: a seat's two turns run back to back
+            if after.to_act >= 0 and after.seats[after.to_act] not in match.humans():
+                return match, seat
         match.session.submit(rng.choice(legal))
 
 
