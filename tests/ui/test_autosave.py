@@ -19,14 +19,15 @@ from tests.ui.autoplay import step
 from tests.ui.driver import click, frames
 
 SEED = 4
+LONG_SEED = 2  # a random game of more rounds than the autosaves kept (seed 4 ends after 5 since the fair deals)
 
 
-def start(app: Any, humans: int = 0) -> Match:
+def start(app: Any, humans: int = 0, seed: int = SEED) -> Match:
     """A full Caspian 2023 game in the window: the first `humans` seats human, the rest random bots."""
     scenario = load_scenario("caspian-2023", app.assets)
     seats = scenario.definition.default_seats
     plans = tuple(SeatPlan(s, human=i < humans, level="random") for i, s in enumerate(seats))
-    match = Match.start(scenario, SEED, plans, "full", "standard")
+    match = Match.start(scenario, seed, plans, "full", "standard")
     app.reset("play", match=match)
     return match
 
@@ -60,7 +61,7 @@ def test_a_game_in_the_window_autosaves_every_round_and_continue_resumes_it(app,
         return write(folder, doc, round_number, keep)
 
     monkeypatch.setattr(autosaves, "write", spy)
-    match = start(app)
+    match = start(app, seed=LONG_SEED)
     play_until(app, "game_over")
     assert [r for r, _ in written] == cleanup_rounds(match.session) == list(range(1, len(written) + 1))
     assert len(written) > autosaves.KEEP
