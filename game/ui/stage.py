@@ -84,6 +84,7 @@ class Stage:
             return
         pulse = 0.5 + 0.5 * math.sin(self.clock * 5.0)
         target = surface.subsurface(area)
+        caption_bottom = self._caption(surface, area, beat.caption, hint, unit)
         spots = []
         for mark in beat.marks:
             spot = view.spot(Pick(mark.kind, mark.id))
@@ -93,8 +94,8 @@ class Stage:
             radius = unit(30 + 6 * pulse)
             pygame.draw.circle(target, GOLD, spot, radius, max(2, unit(3)))
             if mark.text:
-                self._badge(surface, mark.text, (area.x + int(spot[0]) + radius, area.y + int(spot[1]) - radius), unit)
-        caption_bottom = self._caption(surface, area, beat.caption, hint, unit)
+                at = (area.x + int(spot[0]) + radius, area.y + int(spot[1]) - radius)
+                self._badge(surface, mark.text, at, unit)
         if beat.card:
             width = min(unit(240), area.width // 3)
             face = face_of(beat.card, width)
@@ -107,6 +108,8 @@ class Stage:
         face = style.font(unit(22), bold=True)
         image = face.render(text, True, (20, 20, 20))
         box = image.get_rect(midleft=at).inflate(unit(12), unit(4))
+        if box.colliderect(self.caption_rect):  # a place under the caption band: its change shows just below the band
+            box.top = self.caption_rect.bottom + unit(4)
         pygame.draw.rect(surface, GOLD, box, border_radius=unit(8))
         pygame.draw.rect(surface, (20, 20, 20), box, 1, border_radius=unit(8))
         surface.blit(image, image.get_rect(center=box.center))

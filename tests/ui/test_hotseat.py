@@ -7,10 +7,13 @@ import random
 
 import pygame
 import pytest
+from attrs import evolve
 
+from game.content_files import load_scenario
 from game.describe import describe_entry
-from game.ui.match import Match
+from game.ui.match import Match, SeatPlan
 from game.ui.screenshots import mid_game
+from rules.scenario import Scenario
 from tests.ui.autoplay import play_to_end
 from tests.ui.driver import click, frames, live_widgets, press, screen_texts
 
@@ -170,7 +173,13 @@ def test_keyboard_plays_a_card_and_ends_the_turn(game) -> None:  # type: ignore[
 def test_a_seat_with_no_card_left_is_told_to_pass_not_to_play_a_card(app, lang) -> None:  # type: ignore[no-untyped-def]
     app.settings.language = lang
     app.refresh()
-    match = mid_game("caspian-2023", 2, app.assets, steps=1)
+    # The shipped decks fill every hand (rules §4.3), so the deck is cut to 6 cards, fewer than the 8 two turns
+    # of four seats need, as in tests/game/test_hotseat.py, for a seat to run out.
+    full = load_scenario("caspian-2023", app.assets)
+    few = evolve(full.definition, cards=tuple(c.id for c in full.cards[:6]))
+    scenario = Scenario(few, full.world, full.cards, full.sources, full.content_hash)
+    plans = tuple(SeatPlan(s) for s in scenario.definition.default_seats)
+    match = Match.start(scenario, 2, plans, "full", "standard")
     session, rng = match.session, random.Random(2)
     while not (session.state.phase == "actions" and [a.kind for a in session.legal()] == ["pass_turn"]):
         assert not session.is_over, "no seat ran out of cards"
