@@ -148,12 +148,16 @@ async def play(args: argparse.Namespace) -> dict[str, Any]:
                     movers = [s for s in seats if players[s].view.get("legal")]
                     seat = rng.choice(movers)
                     option = rng.choice(players[seat].view["legal"])
-                    sent = time.perf_counter()
-                    await players[seat].ws.send_str(
-                        json.dumps({"type": "act", "id": ids[seat], "action": option["action"]})
-                    )
-                    ids[seat] += 1
-                    reply = await players[seat].replies.get()
+                    while True:  # a seat that acts faster than the host's rate limit waits, as a page would
+                        sent = time.perf_counter()
+                        await players[seat].ws.send_str(
+                            json.dumps({"type": "act", "id": ids[seat], "action": option["action"]})
+                        )
+                        ids[seat] += 1
+                        reply = await players[seat].replies.get()
+                        if reply.get("code") != "rate":
+                            break
+                        await asyncio.sleep(0.2)
                     if reply["type"] != "ok":
                         raise AssertionError(f"a legal option was refused: {reply}")
                     new = len(host.session.actions)
