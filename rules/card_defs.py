@@ -236,16 +236,8 @@ class CardDef:
     enabled: bool = True  # teachers switch cards off here
 
     @property
-    def title_key(self) -> str:
-        return f"card.{self.id}.title"
-
-    @property
     def text_key(self) -> str:
         return f"card.{self.id}.text"
-
-    @property
-    def note_key(self) -> str:
-        return f"card.{self.id}.note"
 
 
 @frozen

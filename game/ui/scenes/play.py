@@ -395,11 +395,6 @@ class PlayScene(Scene):
             widget.show() if unseen else widget.hide()
         self.app.changed()
 
-    def scroll_log(self, rows: int) -> None:
-        """Scroll the log by rows (up when negative)."""
-        self.log.scroll(rows)
-        self.app.changed()
-
     def page_log(self, pages: int) -> None:
         """PgUp/PgDn: scroll the log by a window of rows."""
         self.log.page(pages)
