@@ -6,10 +6,6 @@ including the bookkeeping ("other": deals of cards, shuffles, new rounds) no oth
 
 from __future__ import annotations
 
-from typing import get_args
-
-from rules.log import LogEntry
-
 # The filters in the order the play screen offers them ("all" first); their labels are ui.play.log_filter.<name>.
 LOG_FILTERS = ("all", "moves", "flows", "summits")
 
@@ -79,11 +75,6 @@ CATEGORY_OF_KIND = {kind: category for category, kinds in _CATEGORY_KINDS.items(
 
 # A bot's reason for its move shows with the moves.
 REASON_CATEGORY = "moves"
-
-
-def entry_kinds() -> set[str]:
-    """Every kind of log entry the rules write."""
-    return {entry_type.kind for entry_type in get_args(LogEntry)}
 
 
 def log_category(kind: str) -> str:

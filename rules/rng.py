@@ -29,19 +29,11 @@ def _mix(value: int) -> int:
     return value ^ (value >> 31)
 
 
-def draw_below(rng: Rng, bound: int) -> tuple[int, Rng]:
-    """A uniform integer in [0, bound) and the advanced rng."""
-    if bound <= 0:
-        raise ValueError("bound must be positive")
-    value = _mix((rng.seed * _STEP + rng.counter) & _MASK)
-    return value % bound, Rng(rng.seed, rng.counter + 1)
-
-
 T = TypeVar("T")
 
 
 def shuffled(rng: Rng, items: tuple[T, ...]) -> tuple[tuple[T, ...], Rng]:
-    """The items in a random order (Fisher-Yates) and the advanced rng (the draws of `draw_below`)."""
+    """The items in a random order (Fisher-Yates: one mixed draw per swap) and the advanced rng."""
     out = list(items)
     base, counter = rng.seed * _STEP, rng.counter
     for i in range(len(out) - 1, 0, -1):

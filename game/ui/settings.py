@@ -70,11 +70,6 @@ def settings_path() -> Path:
     return data_dir() / "settings.json"
 
 
-def load_settings(path: Path | None = None) -> Settings:
-    """The saved settings, or the defaults when there are none or the file is damaged."""
-    return read_settings(path)[0]
-
-
 def read_settings(path: Path | None = None) -> tuple[Settings, str | None]:
     """The saved settings and the one-line problem with the file (None when it is fine or absent); a
     damaged file gives the defaults, or the values it holds forced into range."""

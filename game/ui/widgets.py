@@ -102,25 +102,6 @@ def link_point(box: pygame_gui.elements.UITextBox, href: str) -> tuple[int, int]
     return None
 
 
-def widget_texts(widgets: list[UIElement]) -> list[str]:
-    """Every text a list of widgets shows or keeps (labels, buttons, text boxes, tooltips, menus)."""
-    out: list[str] = []
-    for widget in widgets:
-        for attr in ("text", "html_text", "tool_tip_text", "selected_option"):
-            value = getattr(widget, attr, None)
-            if isinstance(value, str):
-                out.append(value)
-            elif isinstance(value, tuple) and value and isinstance(value[0], str):
-                out.extend(v for v in value if isinstance(v, str))
-        options = getattr(widget, "options_list", None)
-        if isinstance(options, list):
-            out.extend(o if isinstance(o, str) else str(o[0]) for o in options)
-        item_list = getattr(widget, "item_list", None)
-        if isinstance(item_list, list):
-            out.extend(str(item.get("text", "")) for item in item_list if isinstance(item, dict))
-    return out
-
-
 def next_value(values: tuple[str, ...], current: str, step: int = 1) -> str:
     """The value after (or with step -1, before) `current` for a button that cycles through `values` (the
     first if current is not one)."""

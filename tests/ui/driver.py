@@ -45,10 +45,27 @@ def live_widgets(app: App) -> list[pygame_gui.core.UIElement]:
     return [w for w in app.manager.get_sprite_group().sprites() if isinstance(w, pygame_gui.core.UIElement)]
 
 
+def widget_texts(widgets: list[pygame_gui.core.UIElement]) -> list[str]:
+    """Every text a list of widgets shows or keeps (labels, buttons, text boxes, tooltips, menus)."""
+    out: list[str] = []
+    for widget in widgets:
+        for attr in ("text", "html_text", "tool_tip_text", "selected_option"):
+            value = getattr(widget, attr, None)
+            if isinstance(value, str):
+                out.append(value)
+            elif isinstance(value, tuple) and value and isinstance(value[0], str):
+                out.extend(v for v in value if isinstance(v, str))
+        options = getattr(widget, "options_list", None)
+        if isinstance(options, list):
+            out.extend(o if isinstance(o, str) else str(o[0]) for o in options)
+        item_list = getattr(widget, "item_list", None)
+        if isinstance(item_list, list):
+            out.extend(str(item.get("text", "")) for item in item_list if isinstance(item, dict))
+    return out
+
+
 def screen_texts(app: App) -> list[str]:
     """Every text on screen: widgets' texts and tooltips, and the scenes' own drawn texts."""
-    from game.ui.widgets import widget_texts
-
     out = widget_texts(live_widgets(app))
     for scene in app.stack:
         out += scene.texts()

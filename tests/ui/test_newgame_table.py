@@ -11,7 +11,7 @@ from game.i18n import LANGUAGES
 from game.table import TableSeat
 from game.ui.app import App
 from game.ui.scenes.newgame import NewGameScene
-from game.ui.settings import TEXT_SIZES, Settings, load_settings
+from game.ui.settings import TEXT_SIZES, Settings, read_settings
 from tests.ui.driver import click, frames, press
 
 WANTED = (
@@ -62,7 +62,7 @@ def _set_up_six(app: App, scene: NewGameScene) -> None:
 
 def test_a_six_seat_table_set_by_clicks_starts_with_those_seats_and_is_remembered(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("CASPIAN_GAMBIT_DATA", str(tmp_path / "data"))
-    app = App(load_settings(), size=(1280, 720), persist=True, bot_delay=0.0)
+    app = App(read_settings()[0], size=(1280, 720), persist=True, bot_delay=0.0)
     scene = _open(app, "caspian-2023")
     assert [s.state for s in scene.table] == ["russia", "kazakhstan", "azerbaijan", "turkmenistan"]
     _set_up_six(app, scene)
@@ -80,7 +80,7 @@ def test_a_six_seat_table_set_by_clicks_starts_with_those_seats_and_is_remembere
         "turkey": "GreedyBot",
     }
     match.close()
-    again = App(load_settings(), size=(1280, 720), persist=False, bot_delay=0.0)
+    again = App(read_settings()[0], size=(1280, 720), persist=False, bot_delay=0.0)
     assert _open(again, "caspian-2023").table == WANTED
     assert _open(again, "tutorial").table == (TableSeat("kazakhstan"), TableSeat("russia"))
 

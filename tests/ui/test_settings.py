@@ -4,25 +4,24 @@ from __future__ import annotations
 
 import html
 
-from game.ui.settings import Settings, load_settings, save_settings
-from game.ui.widgets import widget_texts
-from tests.ui.driver import click, frames
+from game.ui.settings import Settings, read_settings, save_settings
+from tests.ui.driver import click, frames, widget_texts
 from tests.ui.textfit import overflowing_widgets
 
 
 def test_settings_round_trip(tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "settings.json"
     assert save_settings(Settings(language="ru", text_size=1.45, palette="colourblind", fullscreen=True), path)
-    loaded = load_settings(path)
+    loaded = read_settings(path)[0]
     assert (loaded.language, loaded.text_size, loaded.palette, loaded.fullscreen) == ("ru", 1.45, "colourblind", True)
 
 
 def test_damaged_or_strange_settings_give_defaults(tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "settings.json"
     path.write_text("{not json", encoding="utf-8")
-    assert load_settings(path) == Settings()
+    assert read_settings(path)[0] == Settings()
     path.write_text('{"language": "xx", "text_size": 9, "palette": "neon"}', encoding="utf-8")
-    loaded = load_settings(path)
+    loaded = read_settings(path)[0]
     assert (loaded.language, loaded.text_size, loaded.palette) == ("en", 1.45, "standard")
 
 

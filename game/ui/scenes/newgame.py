@@ -274,7 +274,7 @@ class NewGameScene(Scene):
         lesson names itself) and the minutes tools/lesson_time.py measured for it, where it did."""
         assert self.scenario is not None
         tr = self.app.tr
-        one_era = self.scenario.definition.format(self.length).eras == 1 and self.length != estimates.LESSON_FORMAT
+        one_era = len(self.scenario.eras_for(self.length)) == 1 and self.length != estimates.LESSON_FORMAT
         name = tr("length.one_era") if one_era else tr(f"length.{self.length}")
         measured = estimates.minutes(self.scenario_id, self.length, self.app.assets)
         return name if measured is None else tr("ui.new.length_minutes", length=name, minutes=measured)
