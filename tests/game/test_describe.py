@@ -6,10 +6,19 @@ from __future__ import annotations
 import attrs
 import pytest
 
-from game.content_files import load_scenario
-from game.describe import describe_entry, signed_agreements
+from game.content_files import list_scenarios, load_scenario
+from game.describe import describe_action, describe_entry, signed_agreements
 from game.i18n import Translator
-from rules.log import AgreementBreached, AgreementExpired, AgreementSigned, CardsDealt, LinkCostChanged, ProposalMade
+from rules.action import KeepObjective
+from rules.log import (
+    AgreementBreached,
+    AgreementExpired,
+    AgreementSigned,
+    CardsDealt,
+    LinkCostChanged,
+    ObjectiveKept,
+    ProposalMade,
+)
 
 
 @pytest.mark.parametrize("lang", ["en", "ru"])
@@ -77,3 +86,25 @@ def test_a_proposal_takes_the_article_its_deal_needs() -> None:
 def test_a_link_cost_change_reads_with_one_sign(lang: str, amount: int, cost: int, expected: str) -> None:
     text = describe_entry(Translator(lang), load_scenario("caspian-2023"), LinkCostChanged("aktau_baku", amount, cost))
     assert text == expected and "--" not in text and "+-" not in text
+
+
+def _doubled(text: str) -> str:
+    """The first word that follows itself in a text ("" none): "Keep Keep the Northern Corridor working"."""
+    words = [w.strip("«»“”\"':,.").casefold() for w in text.split()]
+    return next((a for a, b in zip(words, words[1:]) if a and a == b), "")
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_no_national_interest_reads_with_a_doubled_word(lang: str) -> None:
+    """The pick of a national interest named like a verb ("Keep the Northern Corridor working") read "Keep Keep
+    the Northern Corridor working" on the browser's buttons and "keeps Keep ..." in the log."""
+    tr = Translator(lang)
+    for scenario_id, _ in list_scenarios():
+        sc = load_scenario(scenario_id)
+        for objective in sc.objectives:
+            seat = objective.seats[0] if objective.seats else sc.definition.default_seats[0]
+            for text in (
+                describe_action(tr, sc, KeepObjective(seat, objective.id)),
+                describe_entry(tr, sc, ObjectiveKept(seat, objective.id, seat)),
+            ):
+                assert not _doubled(text), text
