@@ -24,6 +24,7 @@ import pygame_gui
 from game.i18n import Translator
 from game.mods import Library
 from game.ui.settings import Settings
+from game.ui.widgets import button
 
 W = TypeVar("W", bound=pygame_gui.core.UIElement)
 
@@ -102,6 +103,21 @@ class Scene:
         self.widgets.append(widget)
         self.app.changed()
         return widget
+
+    def button_column(
+        self, catalogue: str, keys: tuple[str, ...], top: int, width: int, primary: str
+    ) -> dict[str, Any]:
+        """A column of big buttons centred under `top`, one a key, labelled `<catalogue>.<key>` with the tip
+        `<catalogue>.<key>_tip`; the `primary` key's is the one to press. Returns them by key."""
+        u, tr = self.app.u, self.app.tr
+        bh, x = u(50), (self.app.size[0] - width) // 2
+        out: dict[str, Any] = {}
+        for i, key in enumerate(keys):
+            rect = pygame.Rect(x, top + i * (bh + u(12)), width, bh)
+            style = "@primary" if key == primary else "@big_button"
+            tip = tr(f"{catalogue}.{key}_tip")
+            out[key] = self.add(button(self.app.manager, rect, tr(f"{catalogue}.{key}"), object_id=style, tip=tip))
+        return out
 
     # per frame ---------------------------------------------------------------------------------------
     def handle(self, event: pygame.event.Event) -> bool:

@@ -102,6 +102,13 @@ def link_point(box: pygame_gui.elements.UITextBox, href: str) -> tuple[int, int]
     return None
 
 
+def pressed(event: pygame.event.Event, buttons: dict[str, Any]) -> str | None:
+    """The key of the button in `buttons` that this event presses, else None."""
+    if event.type != pygame_gui.UI_BUTTON_PRESSED:
+        return None
+    return next((key for key, widget in buttons.items() if event.ui_element is widget), None)
+
+
 def next_value(values: tuple[str, ...], current: str, step: int = 1) -> str:
     """The value after (or with step -1, before) `current` for a button that cycles through `values` (the
     first if current is not one)."""

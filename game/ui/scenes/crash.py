@@ -6,13 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pygame
-import pygame_gui
 
 from game import autosaves
 from game.ui.backdrop import draw_title_backdrop
 from game.ui.savefiles import autosave_folder, newest_autosave
 from game.ui.scene import Scene, SceneHost
-from game.ui.widgets import button, esc, label, text_box
+from game.ui.widgets import esc, label, pressed, text_box
 
 
 class CrashScene(Scene):
@@ -37,22 +36,13 @@ class CrashScene(Scene):
             text = tr("ui.crash.saved_game" if game else "ui.crash.saved", path=str(self.report))
         self.add(text_box(m, pygame.Rect(x, y + u(62), pw, u(120)), esc(text)))
         keys = (("continue",) if autosaves.listing(autosave_folder()) else ()) + ("title",)
-        self.buttons = {}
-        bw, bh = u(380), u(50)
-        for i, key in enumerate(keys):
-            rect = pygame.Rect((w - bw) // 2, y + u(200) + i * (bh + u(12)), bw, bh)
-            style = "@primary" if i == 0 else "@big_button"
-            self.buttons[key] = self.add(
-                button(m, rect, tr(f"ui.crash.{key}"), object_id=style, tip=tr(f"ui.crash.{key}_tip"))
-            )
+        self.buttons = self.button_column("ui.crash", keys, y + u(200), u(380), keys[0])
 
     def handle(self, event: pygame.event.Event) -> bool:
-        if event.type == pygame_gui.UI_BUTTON_PRESSED:
-            for key, widget in self.buttons.items():
-                if event.ui_element is widget:
-                    self.choose(key)
-                    return True
-        return False
+        key = pressed(event, self.buttons)
+        if key is not None:
+            self.choose(key)
+        return key is not None
 
     def choose(self, key: str) -> None:
         """Continue from the newest autosave that loads, or go to the title."""

@@ -9,7 +9,7 @@ from game.ui.backdrop import draw_title_backdrop
 from game.ui.match import Match
 from game.ui.savefiles import leave
 from game.ui.scene import Scene, SceneHost
-from game.ui.widgets import button, esc, label, text_box
+from game.ui.widgets import button, esc, label, pressed, text_box
 
 
 class LeaveScene(Scene):
@@ -31,25 +31,16 @@ class LeaveScene(Scene):
         x, y = (w - pw) // 2, h // 2 - u(150)
         self.add(label(m, pygame.Rect(x, y, pw, u(56)), tr("ui.leave.heading"), "@title"))
         self.add(text_box(m, pygame.Rect(x, y + u(62), pw, u(70)), esc(tr("ui.leave.kept"))))
-        self.buttons = {}
-        bw, bh = u(360), u(50)
-        for i, key in enumerate(self.KEYS):
-            rect = pygame.Rect((w - bw) // 2, y + u(144) + i * (bh + u(12)), bw, bh)
-            style = "@primary" if key == "save_leave" else "@big_button"
-            self.buttons[key] = self.add(
-                button(m, rect, tr(f"ui.leave.{key}"), object_id=style, tip=tr(f"ui.leave.{key}_tip"))
-            )
+        self.buttons = self.button_column("ui.leave", self.KEYS, y + u(144), u(360), "save_leave")
 
     def handle(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
             self.choose("stay")
             return True
-        if event.type == pygame_gui.UI_BUTTON_PRESSED:
-            for key, widget in self.buttons.items():
-                if event.ui_element is widget:
-                    self.choose(key)
-                    return True
-        return False
+        key = pressed(event, self.buttons)
+        if key is not None:
+            self.choose(key)
+        return key is not None
 
     def choose(self, key: str) -> None:
         if key == "save_leave":

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import pygame
-import pygame_gui
 
 from game import autosaves
 from game.ui.backdrop import draw_title_backdrop
 from game.ui.savefiles import autosave_folder, newest_autosave
 from game.ui.scene import Scene
 from game.ui.tutorial_overlay import start_tutorial
-from game.ui.widgets import button, glossed, label, text_box
+from game.ui.widgets import button, glossed, label, pressed, text_box
 
 _OPENS = {"new": "new_game", "load": "load", "settings": "settings"}  # button -> the scene it opens
 
@@ -53,11 +52,10 @@ class TitleScene(Scene):
         return "<br>".join(rows)
 
     def handle(self, event: pygame.event.Event) -> bool:
-        if event.type == pygame_gui.UI_BUTTON_PRESSED:
-            for key, widget in self.buttons.items():
-                if event.ui_element is widget:
-                    self.choose(key)
-                    return True
+        key = pressed(event, self.buttons)
+        if key is not None:
+            self.choose(key)
+            return True
         if event.type == pygame.KEYDOWN:
             keys = {pygame.K_n: "new", pygame.K_t: "tutorial", pygame.K_l: "load", pygame.K_s: "settings"}
             keys[pygame.K_ESCAPE] = "quit"
