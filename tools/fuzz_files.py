@@ -89,14 +89,21 @@ class Many:
 # =========================================================================== writing mutated documents
 
 
-def to_json(value: Any) -> str:
-    """JSON text of a document that may hold Deep and Many values and non-finite floats."""
+def _oversized(value: Any) -> str | None:
+    """The text of a Deep, Many or Huge value (the same in JSON and TOML), else None."""
     if isinstance(value, Deep):
         return "[" * value.levels + "]" * value.levels
     if isinstance(value, Many):
         return "[" + ",".join("1" for _ in range(value.count)) + "]"
     if isinstance(value, Huge):
         return "9" * value.digits
+    return None
+
+
+def to_json(value: Any) -> str:
+    """JSON text of a document that may hold Deep and Many values and non-finite floats."""
+    if (text := _oversized(value)) is not None:
+        return text
     if isinstance(value, dict):
         return "{" + ",".join(f"{json.dumps(str(k))}:{to_json(v)}" for k, v in value.items()) + "}"
     if isinstance(value, list):
@@ -116,12 +123,8 @@ def _toml_key(key: object) -> str:
 
 
 def _toml_value(value: Any) -> str:
-    if isinstance(value, Deep):
-        return "[" * value.levels + "]" * value.levels
-    if isinstance(value, Many):
-        return "[" + ",".join("1" for _ in range(value.count)) + "]"
-    if isinstance(value, Huge):
-        return "9" * value.digits
+    if (text := _oversized(value)) is not None:
+        return text
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dict):
