@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pygame
-from attrs import frozen
+from attrs import evolve, frozen
 
-from game.geo import GAME_STATES, Viewport
+from game.geo import GAME_STATES, BBox, Viewport, bbox_of
 from game.i18n import Translator, world_name
 from game.resources import ASSETS
 from game.ui import style
@@ -57,10 +57,12 @@ class LabelPlan:
     nudges: dict[str, tuple[int, int]]  # state slug -> offset of its name, in pixels at UI scale 1
     minor: frozenset[str] = frozenset()  # nodes whose names show only when zoomed in
     minor_zoom: float = 1.0  # the zoom from which minor nodes' names show
+    inset: tuple[float, float, float, float] | None = None  # west, south, east, north of the enlarged region
 
 
 def load_labels(path: Path = LABELS_PATH) -> LabelPlan:
-    """Hand-placed node label anchors, state label nudges and the minor nodes (an empty plan if unreadable)."""
+    """Hand-placed node label anchors, state label nudges, the minor nodes and the inset's region (an empty plan
+    if unreadable)."""
     try:
         with path.open("rb") as handle:
             doc = tomllib.load(handle)
@@ -69,7 +71,15 @@ def load_labels(path: Path = LABELS_PATH) -> LabelPlan:
     nodes = {k: str(v) for k, v in doc.get("nodes", {}).items()}
     states = {k: (int(v[0]), int(v[1])) for k, v in doc.get("states", {}).items()}
     minor = doc.get("minor", {})
-    return LabelPlan(nodes, states, frozenset(str(n) for n in minor.get("nodes", [])), float(minor.get("zoom", 1.0)))
+    box = doc.get("inset", {})
+    inset = tuple(float(box[k]) for k in ("west", "south", "east", "north")) if len(box) == 4 else None
+    return LabelPlan(
+        nodes,
+        states,
+        frozenset(str(n) for n in minor.get("nodes", [])),
+        float(minor.get("zoom", 1.0)),
+        inset,  # type: ignore[arg-type]
+    )
 
 
 def anchor_preferences(anchor: str) -> list[str]:
@@ -111,8 +121,10 @@ class MapView:
         self.base_map = self.layer.base_map
         self.viewport = self.layer.home_viewport((800, 600))
         self.labels = load_labels()
+        self.nudged = True  # states' names take the label plan's nudges (the whole-map view; not the inset)
         self.placed: list[tuple[str, pygame.Rect]] = []  # the names on the last rendered static layer
-        self._static: OrderedDict[tuple, pygame.Surface] = OrderedDict()
+        self._placed_for: Viewport | None = None  # the viewport of that layer
+        self._static: OrderedDict[tuple, tuple[pygame.Surface, list[tuple[str, pygame.Rect]]]] = OrderedDict()
         self._hits: OrderedDict[Viewport, pygame.Surface] = OrderedDict()
         self._paths_cache: dict[tuple, list] = {}
         self._last: tuple | None = None
@@ -120,6 +132,7 @@ class MapView:
         proj = self.base_map.projection
         self.node_world = [proj.forward(n.lon, n.lat) for n in scenario.nodes]
         self._offsets = _parallel_offsets(scenario)
+        self._network: tuple[list[pygame.Rect], list[_Segment]] = ([], [])  # markers and links, for placing names
 
     # view ----------------------------------------------------------------------------------------------
     def set_size(self, size: tuple[int, int], ui_scale: float) -> None:
@@ -139,6 +152,22 @@ class MapView:
 
     def home(self) -> None:
         self.viewport = self.layer.home_viewport(self.viewport.size)
+
+    def region_box(self) -> BBox | None:
+        """The inset's region (``LabelPlan.inset``) in projected units, or None if the plan names none."""
+        if self.labels.inset is None:
+            return None
+        west, south, east, north = self.labels.inset
+        forward = self.base_map.projection.forward
+        edges = [forward(west + (east - west) * k / 4, lat) for k in range(5) for lat in (south, north)]
+        return bbox_of(edges)
+
+    def frame(self, size: tuple[int, int], box: BBox) -> None:
+        """Show the projected ``box`` as large as it fits a window of ``size`` (the inset's fixed view)."""
+        home = self.layer.home_viewport(size)
+        fit = min(size[0] / (box[2] - box[0]), size[1] / (box[3] - box[1]))
+        centre = ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
+        self.viewport = evolve(home, zoom=fit / home.scale, center=centre).clamped()
 
     def px(self, value: float) -> int:
         return max(1, int(round(value * self.ui_scale)))
@@ -161,29 +190,36 @@ class MapView:
 
     # drawing ---------------------------------------------------------------------------------------------
     def static_surface(self, state: GameState) -> pygame.Surface:
-        """The map with network, labels and influence for this state and viewport (cached)."""
+        """The map with network, labels and influence for this state and viewport (cached, with where its
+        names went: ``placed``)."""
         quick = (id(state), self.viewport, self.palette, self.tr.lang, self.ui_scale)
         if self._last is not None and self._last[0] == quick and self._last[1] is state:
             return self._last[2]
         key = (self.viewport, board_key(state), self.palette, self.tr.lang, round(self.ui_scale, 3))
         found = self._static.get(key)
         if found is not None:
-            self._last = (quick, state, found)
-        if found is not None:
             self._static.move_to_end(key)
-            return found
+            surface, self.placed = found
+        else:
+            surface = self._render_static(state)
+            self._static[key] = (surface, self.placed)
+            while len(self._static) > 3:
+                self._static.popitem(last=False)
+        self._placed_for = self.viewport
+        self._last = (quick, state, surface)
+        return surface
+
+    def _render_static(self, state: GameState) -> pygame.Surface:
+        """Draw the base map, the network and the names for this state and viewport (fills ``placed``)."""
         self.layer.set_styles(self.state_styles(state))
         surface = self.layer.surface(self.viewport).copy()
         self._draw_links(surface, state)
         self._draw_nodes(surface)
+        self._network = self._network_boxes()
         self.placed = []
         self._draw_node_labels(surface, capitals=True)
         self._draw_state_labels(surface, state)
         self._draw_node_labels(surface, capitals=False)
-        self._static[key] = surface
-        self._last = (quick, state, surface)
-        while len(self._static) > 3:
-            self._static.popitem(last=False)
         return surface
 
     def draw(
@@ -231,17 +267,15 @@ class MapView:
         nearest free one.
 
         Capitals are placed before the states' names (which then make way for them), the others after, markets
-        first, then ports, hubs and fields. A name that would cover another name, an influence marker or another
-        node is left out, as are minor nodes' names below their zoom; the node still shows its name on hover.
+        first, then ports, hubs and fields. Of the free points, the one crossing the fewest links wins. A name that
+        would cover another name, an influence marker or another node, or reach past the map's edge, is left
+        out, as are minor nodes' names below their zoom; the node still shows its name on hover.
         """
         size = max(9, self.px(12))
         gap = self.px(9)
+        inside = pygame.Rect((0, 0), self.viewport.size)
         nodes = self.scenario.nodes
-        half = self.px(7)
-        markers = [
-            pygame.Rect(int(x) - half, int(y) - half, 2 * half, 2 * half)
-            for x, y in map(self.node_xy, range(len(nodes)))
-        ]
+        markers, links = self._network
         taken = [rect for _, rect in self.placed]
         order = sorted(range(len(nodes)), key=lambda i: (_LABEL_RANK.get(nodes[i].kind, 9), i))
         for n_idx in order:
@@ -254,13 +288,17 @@ class MapView:
             name = self.tr(short) if self.tr.has(short) else world_name(self.tr, self.scenario, "node", node.id)
             text = style.text_outline(name, size, (25, 25, 25), (250, 250, 245), bold=node.kind == "capital")
             others = taken + markers[:n_idx] + markers[n_idx + 1 :]
-            for anchor in anchor_preferences(self.labels.anchors.get(node.id, "e")):
-                rect = _label_rect(self.node_xy(n_idx), anchor, text.get_size(), gap)
-                if rect.collidelist(others) < 0:
-                    surface.blit(text, rect.topleft)
-                    taken.append(rect)
-                    self.placed.append((f"node:{node.id}", rect))
-                    break
+            free = [
+                rect
+                for anchor in anchor_preferences(self.labels.anchors.get(node.id, "e"))
+                for rect in (_label_rect(self.node_xy(n_idx), anchor, text.get_size(), gap),)
+                if inside.contains(rect) and rect.collidelist(others) < 0
+            ]
+            if free:  # the first free point that crosses the fewest links
+                rect = min(free, key=lambda r: _crossings(r, links))
+                surface.blit(text, rect.topleft)
+                taken.append(rect)
+                self.placed.append((f"node:{node.id}", rect))
 
     def _draw_state_labels(self, surface: pygame.Surface, state: GameState) -> None:
         """Each state's name with its influence markers below; the controlling seat's marker is ringed in gold.
@@ -275,7 +313,9 @@ class MapView:
             slug = region.slug or ""
             x, y = self.viewport.to_screen(*region.label)
             home = (x, y)
-            nudge = self.labels.nudges.get(slug, (0, 0))
+            if not inside.collidepoint(home):
+                continue  # a state whose own label point is out of view is not named (zoomed in, or the inset)
+            nudge = self.labels.nudges.get(slug, (0, 0)) if self.nudged else (0, 0)
             fade = self.ui_scale / max(1.0, self.viewport.zoom)  # nudged names come home as the map zooms in
             x, y = x + nudge[0] * fade, y + nudge[1] * fade
             name = world_name(self.tr, self.scenario, "state", slug).upper()
@@ -302,22 +342,61 @@ class MapView:
         taken: list[pygame.Rect],
         inside: pygame.Rect,
     ) -> tuple[float, float]:
-        """The centre nearest ``at`` (on rings of growing radius) where a name of ``size`` and the state's
-        influence row below it stay clear of everything in ``taken`` (by a small gap) and inside the map; ``at``
-        itself if none is."""
+        """The centre near ``at`` (on rings of growing radius) where a name of ``size`` and the state's influence
+        row below it stay clear of everything in ``taken`` (by a small gap) and of the node markers, inside the
+        map, and cross as few links as they can: each link crossed weighs as much as moving two rings out,
+        within six rings (further out, the nearest clear spot wins). If no spot is clear, ``at`` moved just
+        enough to keep the name inside the map."""
         step, gap = self.px(6), self.px(6)  # a gap keeps neighbours' names from reading as one
+        reach = pygame.Rect(0, 0, size[0] + 32 * step, size[1] * 3 + 32 * step)
+        reach.center = (int(at[0]), int(at[1]))
+        markers, links = _near(self._network, reach)
+        best: tuple[int, tuple[float, float]] | None = None
         for ring in range(0, 16):
+            if best is not None and (best[0] <= ring or ring > 5):
+                break  # nothing further out can do better, or moves the name too far from its state
             for dx, dy in _RING_DIRECTIONS if ring else ((0, 0),):
                 x, y = at[0] + dx * ring * step, at[1] + dy * ring * step
-                boxes = [pygame.Rect(0, 0, *size)]
-                boxes[0].center = (int(x), int(y))
-                if s_idx is not None:
-                    row = self._influence_box(state, s_idx, (x, y + size[1] * 0.9))
-                    if row is not None:
-                        boxes.append(row)
-                if all(inside.contains(box) and box.inflate(gap, gap).collidelist(taken) < 0 for box in boxes):
-                    return x, y
-        return at
+                boxes = self._label_boxes((x, y), size, state, s_idx)
+                if all(
+                    inside.contains(box)
+                    and box.inflate(gap, gap).collidelist(taken) < 0
+                    and box.collidelist(markers) < 0
+                    for box in boxes
+                ):
+                    cost = ring + 2 * sum(_crossings(box, links) for box in boxes)
+                    if best is None or cost < best[0]:
+                        best = (cost, (x, y))
+        if best is not None:
+            return best[1]
+        box = self._label_boxes(at, size, state, s_idx)[0].unionall(self._label_boxes(at, size, state, s_idx)[1:])
+        moved = box.clamp(inside)
+        return at[0] + moved.x - box.x, at[1] + moved.y - box.y
+
+    def _label_boxes(
+        self, at: tuple[float, float], size: tuple[int, int], state: GameState, s_idx: int | None
+    ) -> list[pygame.Rect]:
+        """The boxes of a state's name of ``size`` centred at ``at`` and of its influence row below (if any)."""
+        name = pygame.Rect(0, 0, *size)
+        name.center = (int(at[0]), int(at[1]))
+        row = self._influence_box(state, s_idx, (at[0], at[1] + size[1] * 0.9)) if s_idx is not None else None
+        return [name] if row is None else [name, row]
+
+    def _network_boxes(self) -> tuple[list[pygame.Rect], list[_Segment]]:
+        """The node markers' boxes and the links' segments (with their boxes) on the map now."""
+        half = self.px(7)
+        markers = [
+            pygame.Rect(int(x) - half, int(y) - half, 2 * half, 2 * half)
+            for x, y in map(self.node_xy, range(len(self.scenario.nodes)))
+        ]
+        links = []
+        for l_idx in range(len(self.scenario.links)):
+            a, b = self._link_points(l_idx)
+            box = pygame.Rect(
+                int(min(a[0], b[0])), int(min(a[1], b[1])), int(abs(a[0] - b[0])) + 1, int(abs(a[1] - b[1])) + 1
+            )
+            links.append(_Segment(a, b, box))
+        return markers, links
 
     def _draw_leader(self, surface: pygame.Surface, home: tuple[float, float], rect: pygame.Rect) -> None:
         """A thin line from a state's own label point to its name placed away from it."""
@@ -486,21 +565,86 @@ class MapView:
         return surface
 
     def pick(self, pos: tuple[int, int]) -> Pick | None:
-        """The node, link or state under a pixel of the map."""
+        """The node, link or state under a pixel of the map.
+
+        In order: a node's marker; a name on the map (a state's name or influence row names the state, a
+        node's name the node), with a small margin; a link; a state within a minimum radius of its own label
+        point (so small states are easy to hit); the state whose land it is."""
         x, y = int(pos[0]), int(pos[1])
         if not (0 <= x < self.viewport.width and 0 <= y < self.viewport.height):
             return None
         _, g, b, *_ = self.hit_surface().get_at((x, y))
         if g == 0 and 0 < b <= len(self.scenario.nodes):
             return Pick("node", self.scenario.nodes[b - 1].id)
+        named = self._named_at((x, y))
+        if named is not None:
+            return named
         if g > 0:
             l_idx = (g - 1) * 250 + (b - 1)
             if 0 <= l_idx < len(self.scenario.links):
                 return Pick("link", self.scenario.links[l_idx].id)
+        near = self._state_near((x, y))
+        if near is not None:
+            return Pick("state", near)
         slug = self.layer.state_at(self.viewport, (x, y))
         if slug is not None and slug in self.scenario.state_index:
             return Pick("state", slug)
         return None
+
+    def _named_at(self, pos: tuple[int, int]) -> Pick | None:
+        """The state or node whose name (or influence row) on the last drawn layer lies at ``pos``, within a
+        margin; the nearest name if several do."""
+        if self._placed_for != self.viewport:
+            return None
+        margin = self.px(6)
+        hits = [(key, rect) for key, rect in self.placed if rect.inflate(2 * margin, 2 * margin).collidepoint(pos)]
+        if not hits:
+            return None
+        key, _ = min(hits, key=lambda hit: _distance(hit[1], pos))
+        kind, _, ident = key.partition(":")
+        return Pick("node" if kind == "node" else "state", ident)
+
+    def _state_near(self, pos: tuple[int, int]) -> str | None:
+        """The state whose own label point is nearest ``pos`` within the minimum hit radius, if any."""
+        radius = self.px(24)
+        best: tuple[float, str] | None = None
+        for region in self.base_map.game_states():
+            if region.slug not in self.scenario.state_index:
+                continue
+            x, y = self.viewport.to_screen(*region.label)
+            d = math.hypot(x - pos[0], y - pos[1])
+            if d <= radius and (best is None or d < best[0]):
+                best = (d, region.slug)
+        return best[1] if best is not None else None
+
+
+@frozen
+class _Segment:
+    """A link's straight line on the screen and its box (for a quick miss)."""
+
+    a: tuple[float, float]
+    b: tuple[float, float]
+    box: pygame.Rect
+
+
+def _distance(rect: pygame.Rect, pos: tuple[int, int]) -> float:
+    """How far a point is from a box (0 inside it)."""
+    dx = max(rect.left - pos[0], 0, pos[0] - rect.right + 1)
+    dy = max(rect.top - pos[1], 0, pos[1] - rect.bottom + 1)
+    return math.hypot(dx, dy)
+
+
+def _crossings(box: pygame.Rect, links: Sequence[_Segment]) -> int:
+    """How many of the links' lines pass through a box."""
+    return sum(1 for link in links if box.colliderect(link.box) and box.clipline(link.a, link.b))
+
+
+def _near(
+    network: tuple[list[pygame.Rect], list[_Segment]], reach: pygame.Rect
+) -> tuple[list[pygame.Rect], list[_Segment]]:
+    """The markers and links within ``reach`` (the only ones a name placed there can touch)."""
+    markers, links = network
+    return [m for m in markers if reach.colliderect(m)], [link for link in links if reach.colliderect(link.box)]
 
 
 def _parallel_offsets(scenario: Scenario) -> tuple[float, ...]:

@@ -51,6 +51,7 @@ CUT_COLOUR: Color = (210, 30, 30)
 PANEL_BG: Color = (30, 34, 42)
 TEXT: Color = (236, 236, 236)
 DIM_TEXT: Color = (170, 176, 186)
+FRAME: Color = (201, 162, 74)  # the frame of an inset or a box drawn over the map
 
 
 def seat_colour(state_id: str, palette: str) -> Color:

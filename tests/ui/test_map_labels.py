@@ -1,6 +1,6 @@
-"""Map names: at full-map zoom on 1280x720 and 1920x1080 no two names or influence rows overlap, none
-reaches past the map's edge (into the side panel or the log), every capital is named, and minor nodes'
-names wait for a closer zoom."""
+"""Map names: at full-map zoom on 1280x720 and 1920x1080 no two names or influence rows overlap, no state's
+name or row covers a node's marker, none reaches past the map's edge (into the side panel or the log), every
+capital is named, and minor nodes' names wait for a closer zoom."""
 
 from __future__ import annotations
 
@@ -50,6 +50,13 @@ def test_no_names_overlap_and_every_capital_is_named(size, lang, state_of, tmp_p
     assert overlaps == []
     inside = pygame.Rect((0, 0), view.viewport.size)
     assert [(name, tuple(rect)) for name, rect in placed if not inside.contains(rect)] == []
+    half = view.px(7)
+    markers = [
+        pygame.Rect(int(x) - half, int(y) - half, 2 * half, 2 * half)
+        for x, y in map(view.node_xy, range(len(view.scenario.nodes)))
+    ]
+    covering = [name for name, rect in placed if not name.startswith("node:") and rect.collidelist(markers) >= 0]
+    assert covering == []  # a state's name or influence row never hides a node
     named = {name for name, _ in placed}
     capitals = [n.id for n in view.scenario.nodes if n.kind == "capital"]
     assert [c for c in capitals if f"node:{c}" not in named] == []

@@ -103,7 +103,7 @@ def test_the_window_resizes_and_the_ui_scales(app) -> None:  # type: ignore[no-u
     frames(app, 2)
     assert app.size == (1920, 1200)
     assert play.controls["menu"].rect.height > small
-    assert play.map.viewport.size == play.map_rect.size
+    assert play.map.viewport.size == play.board_rect.size
     assert play.controls["menu"].rect.right <= 1920
 
 

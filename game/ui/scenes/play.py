@@ -8,6 +8,7 @@ import pygame_gui
 from game.captions import beats, others_steps
 from game.describe import describe_action, describe_entry, describe_reason, signed_agreements
 from game.foresight import changes_words, cost_words, foresee, warnings
+from game.geo import Viewport
 from game.glossary import LINK_PREFIX, load_glossary
 from game.i18n import Translator, party_name, seat_code, world_name
 from game.logkinds import LOG_FILTERS, REASON_CATEGORY, log_category, shows
@@ -62,6 +63,11 @@ class PlayScene(Scene):
         self.match = match
         keep_autosaves(match)
         self.map = MapView(match.scenario, app.tr, app.settings.palette, app.scale)
+        self.inset = MapView(match.scenario, app.tr, app.settings.palette, app.scale)  # the Caucasus enlarged
+        self.inset.nudged = False
+        self.drag_pans = False  # the drag under way began on the board (a drag from the inset does not pan)
+        self.cameras: dict[str, Viewport] = {}  # hotseat: each seat's own zoom and pan when it left the screen
+        self.camera_seat: str | None = match.viewer  # the seat whose camera the map shows
         self.t = 0.0
         self.hover: Pick | None = None
         self.focus: Pick | None = None
@@ -110,6 +116,37 @@ class PlayScene(Scene):
         return pygame.Rect(0, 0, w - self.panel_width, h - self.log_height)
 
     @property
+    def strip_width(self) -> int:
+        """The column left of the board for the map's tools, the Caucasus inset and the legend: the width the
+        whole board leaves free beside it at home (at least u(200), at most 30% of the map's area)."""
+        area = self.map_rect
+        x0, y0, x1, y1 = self.map.base_map.bbox
+        spare = area.w - int(area.h * (x1 - x0) / (y1 - y0))
+        return min(max(spare, self.app.u(200)), int(area.w * 0.3))
+
+    @property
+    def board_rect(self) -> pygame.Rect:
+        """Where the map itself is drawn: the map's area right of the strip."""
+        area, strip = self.map_rect, self.strip_width
+        return pygame.Rect(area.x + strip, area.y, area.w - strip, area.h)
+
+    def tool_spot(self, index: int) -> pygame.Rect:
+        """The n-th button of the map's tool row (the help '?' follows the tools), wrapped to the strip."""
+        u = self.app.u
+        per_row = max(1, (self.strip_width - u(8)) // u(44))
+        row, col = divmod(index, per_row)
+        return pygame.Rect(u(8) + col * u(44), u(8) + row * u(44), u(40), u(36))
+
+    @property
+    def inset_rect(self) -> pygame.Rect:
+        """The Caucasus inset's frame in the strip: below the tools and its title, above the legend's room."""
+        u, area = self.app.u, self.map_rect
+        top = self.tool_spot(len(MAP_TOOLS)).bottom + u(8) + style.font(u(15), bold=True).get_linesize()
+        width = self.strip_width - 2 * u(8)
+        room = area.bottom - self.legend_surface().get_height() - u(16) - top
+        return pygame.Rect(area.x + u(8), top, width, max(u(40), min(int(width * 0.8), room)))
+
+    @property
     def log_height(self) -> int:
         return self.app.u(126)
 
@@ -130,9 +167,17 @@ class PlayScene(Scene):
     # widgets -----------------------------------------------------------------------------------------
     def build(self) -> None:
         app, u, tr = self.app, self.app.u, self.app.tr
+        self.follow_seat()
         self.map.tr = tr
         self.map.palette = app.settings.palette
-        self.map.set_size(self.map_rect.size, app.scale)
+        self.map.set_size(self.board_rect.size, app.scale)
+        inset = self.inset_rect
+        # the inset's names shrink with it where the strip is narrow for the text size (Projector)
+        fit = max(0.6, min(1.0, inset.w / u(300)))
+        self.inset.tr, self.inset.palette, self.inset.ui_scale = tr, app.settings.palette, app.scale * fit
+        region = self.map.region_box()
+        if region is not None:
+            self.inset.frame(inset.size, region)
         w, h = app.size
         px = w - self.panel_width
         pw = self.panel_width
@@ -156,14 +201,27 @@ class PlayScene(Scene):
         self.build_decisions(area, view)
         self.build_log()
         for i, key in enumerate(MAP_TOOLS):
-            rect = pygame.Rect(u(8) + i * u(44), u(8), u(40), u(36))
+            rect = self.tool_spot(i)
             glyph = {"zoom_in": "+", "zoom_out": "−", "home": "⌂", "flows": "≈", "legend": "≡"}[key]
             self.controls[key] = self.add(button(m, rect, glyph, tip=tr(f"ui.play.{key}")))
         self.built_for = self.snapshot()
 
+    def follow_seat(self) -> None:
+        """Hotseat: zoom and pan belong to the seat. When another person's seat takes the screen, the camera the
+        last one leaves is kept for it and the new seat's own returns (the whole map the first time)."""
+        seat = self.match.viewer
+        if seat is None or seat == self.camera_seat:
+            return
+        if self.camera_seat is not None:
+            self.cameras[self.camera_seat] = self.map.viewport
+        self.camera_seat = seat
+        saved = self.cameras.get(seat)
+        size = self.board_rect.size
+        self.map.viewport = saved.resized(size) if saved is not None else self.map.layer.home_viewport(size)
+
     def help_spot(self) -> tuple[int, int]:
         """The "?" help button goes at the end of the map's tool row, clear of the side panel."""
-        return self.app.u(8) + len(MAP_TOOLS) * self.app.u(44), self.app.u(8)
+        return self.tool_spot(len(MAP_TOOLS)).topleft
 
     def snapshot(self) -> tuple:
         s = self.match.session
@@ -625,13 +683,14 @@ class PlayScene(Scene):
         if event.type == pygame.KEYDOWN:
             return self.on_key(event)
         if event.type == pygame.MOUSEWHEEL:
-            pos = pygame.mouse.get_pos()
-            if self.map_rect.collidepoint(pos):
-                self.map.zoom(1.25 if event.y > 0 else 0.8, pos)
+            pos, board = pygame.mouse.get_pos(), self.board_rect
+            if board.collidepoint(pos):
+                self.map.zoom(1.25 if event.y > 0 else 0.8, (pos[0] - board.x, pos[1] - board.y))
                 return True
         if event.type == pygame.MOUSEBUTTONDOWN and self.map_rect.collidepoint(event.pos):
             if event.button in (1, 2, 3):
                 self.drag_from, self.dragged = event.pos, False
+                self.drag_pans = self.board_rect.collidepoint(event.pos)
                 return True
         if event.type == pygame.MOUSEMOTION:
             self.pointer = event.pos
@@ -639,7 +698,7 @@ class PlayScene(Scene):
         if event.type == pygame.MOUSEBUTTONUP and self.drag_from is not None:
             self.drag_from = None
             if not self.dragged and event.button == 1 and self.map_rect.collidepoint(event.pos):
-                self.on_map_click(self.map.pick(event.pos))
+                self.on_map_click(self.pick_at(event.pos))
             return True
         return False
 
@@ -648,11 +707,20 @@ class PlayScene(Scene):
             dx, dy = event.pos[0] - self.drag_from[0], event.pos[1] - self.drag_from[1]
             if self.dragged or abs(dx) + abs(dy) > self.app.u(6):
                 self.dragged = True
-                self.map.pan(dx, dy)
+                if self.drag_pans:
+                    self.map.pan(dx, dy)
                 self.drag_from = event.pos
             return True
-        self.hover = self.map.pick(event.pos) if self.map_rect.collidepoint(event.pos) else None
+        self.hover = self.pick_at(event.pos)
         return False
+
+    def pick_at(self, pos: tuple[int, int]) -> Pick | None:
+        """What lies under a pixel of the screen: on the board or in the inset, the same states, nodes and
+        links; None elsewhere."""
+        for rect, view in ((self.inset_rect, self.inset), (self.board_rect, self.map)):
+            if rect.collidepoint(pos) and (view is self.map or view.region_box() is not None):
+                return view.pick((pos[0] - rect.x, pos[1] - rect.y))
+        return None
 
     def next_beat(self) -> None:
         """Space or a click on the caption: the next move now."""
@@ -936,17 +1004,18 @@ class PlayScene(Scene):
     # drawing -----------------------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
         view = self.view()
-        area = self.map_rect
+        area, board = self.map_rect, self.board_rect
         flows = view.last_flows.paths if (view.last_flows and self.show_flows) else ()
-        target = surface.subsurface(area)
         highlight = ((self.focus,) if self.focus else ()) + self.stage.picks()
-        self.map.draw(target, view, self.t, flows, self.hover, highlight)
+        pygame.draw.rect(surface, style.PANEL_BG, (area.x, area.y, board.x - area.x, area.h))
+        self.map.draw(surface.subsurface(board), view, self.t, flows, self.hover, highlight)
+        self.draw_inset(surface, view, flows, highlight)
         self.draw_legend(surface, area)
         self.draw_turn_card(surface, view, area)
-        self.stage.draw(surface, area, self.map, self.app.u, self.face_of, self.app.tr("ui.stage.hint"))
+        self.stage.draw(surface, board, self.map, self.app.u, self.face_of, self.app.tr("ui.stage.hint"))
         if self.hover is not None and self.drag_from is None:
             self.draw_info(surface, view, self.hover)
-        self.timer.draw(surface, area, self.timer.text(self.app.tr, self.match), self.app.u(22))
+        self.timer.draw(surface, board, self.timer.text(self.app.tr, self.match), self.app.u(22))
         # the log's strip is painted always (as a backdrop too: else it keeps the last frame's pixels), its
         # lines only with the screen's widgets (not under another screen)
         pygame.draw.rect(surface, style.PANEL_BG, (0, area.bottom, area.width, self.log_height))
@@ -955,6 +1024,33 @@ class PlayScene(Scene):
         pygame.draw.rect(
             surface, style.PANEL_BG, (area.right, 0, surface.get_width() - area.right, surface.get_height())
         )
+
+    def draw_inset(self, surface: pygame.Surface, view: GameState, flows: tuple, highlight: tuple) -> None:
+        """The Caucasus enlarged in the strip, framed and titled, with its region outlined on the board."""
+        region = self.map.region_box()
+        if region is None:
+            return
+        rect, u = self.inset_rect, self.app.u
+        self.inset.draw(surface.subsurface(rect), view, self.t, flows, self.hover, highlight)
+        pygame.draw.rect(surface, style.FRAME, rect.inflate(u(4), u(4)), u(2))
+        title = self.inset_title(rect.w)
+        surface.blit(title, (rect.x, rect.y - u(4) - title.get_height()))
+        board = self.board_rect
+        (x0, y0), (x1, y1) = (
+            self.map.viewport.to_screen(region[0], region[3]),
+            self.map.viewport.to_screen(region[2], region[1]),
+        )
+        outline = pygame.Rect(int(x0), int(y0), int(x1 - x0), int(y1 - y0)).move(board.topleft)
+        target = surface.subsurface(board)
+        pygame.draw.rect(target, (20, 20, 20), outline.move(-board.x, -board.y).inflate(2, 2), 1)
+        pygame.draw.rect(target, style.FRAME, outline.move(-board.x, -board.y), max(1, u(2)))
+
+    def inset_title(self, width: int) -> pygame.Surface:
+        """The inset's title, in the largest size up to the strip's own that fits ``width``."""
+        words, size = self.app.tr("ui.play.inset"), self.app.u(15)
+        while size > 9 and style.font(size, bold=True).size(words)[0] > width:
+            size -= 1
+        return style.font(size, bold=True).render(words, True, style.TEXT)
 
     def turn_card(self, view: GameState) -> str:
         """The card played this turn, shown large to everyone while no other move is on the map ("" none)."""
@@ -1037,16 +1133,20 @@ class PlayScene(Scene):
         self.app.settings.legend = not self.app.settings.legend
         self.app.changed()
 
-    def draw_legend(self, surface: pygame.Surface, area: pygame.Rect) -> None:
-        """Link types and statuses, bottom-left of the map (cached per size and language), unless hidden."""
-        if not self.app.settings.legend:
-            return
+    def legend_surface(self) -> pygame.Surface:
+        """The legend for the current size and language (cached)."""
         key = (self.app.scale, self.app.tr.lang)
         cached = getattr(self, "_legend", None)
         if cached is None or cached[0] != key:
             cached = (key, render_legend(self.app.tr, self.app.scale))
             self._legend = cached
-        legend = cached[1]
+        return cached[1]  # type: ignore[no-any-return]
+
+    def draw_legend(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+        """Link types and statuses, bottom-left of the map's area in the strip, unless hidden."""
+        if not self.app.settings.legend:
+            return
+        legend = self.legend_surface()
         surface.blit(legend, (area.x + self.app.u(8), area.bottom - legend.get_height() - self.app.u(8)))
 
     def texts(self) -> list[str]:
@@ -1059,6 +1159,7 @@ class PlayScene(Scene):
             faces += [text for text, _ in self.face_of(turn_card, min(self.app.u(190), self.map_rect.w // 4)).texts]
         faces += self.stage.texts()
         faces += [t for t in (self.timer.text(self.app.tr, self.match),) if t]
+        faces += [self.app.tr("ui.play.inset")] if self.map.region_box() is not None else []
         return out + faces + [row.text for row in self.log.rows if self.widgets]
 
 
