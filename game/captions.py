@@ -93,7 +93,7 @@ def _words(tr: Translator, scenario: Scenario, entry: object) -> dict:
 
 def _key(entry: object, head: bool) -> str:
     """The catalogue key of an entry's caption as a beat's head or as a change that followed (some kinds say
-    a rise and a fall in other words)."""
+    a rise and a fall in other words, and a seat's influence in its own state is its influence at home)."""
     kind = str(getattr(entry, "kind", ""))
     if kind == "card_played":
         return f"caption.head.card_played.{getattr(entry, 'use', '')}"
@@ -103,6 +103,9 @@ def _key(entry: object, head: bool) -> str:
         return f"caption.head.proposal_answered.{'yes' if getattr(entry, 'accept', False) else 'no'}"
     if kind == "budget_changed":
         return f"caption.change.budget_{'gain' if getattr(entry, 'amount', 0) > 0 else 'loss'}"
+    if kind == "influence_changed":
+        home = "_home" if getattr(entry, "seat", "") == getattr(entry, "state", None) else ""
+        return f"caption.change.influence_{'gain' if getattr(entry, 'amount', 0) > 0 else 'loss'}{home}"
     if kind == "control_changed" and not getattr(entry, "controller", ""):
         return "caption.change.control_lost"
     return f"caption.{'head' if head else 'change'}.{kind}"

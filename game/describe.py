@@ -103,12 +103,14 @@ def signed_agreements(entries: Iterable[object]) -> dict[int, AgreementSigned]:
 def describe_entry(
     tr: Translator, scenario: Scenario, entry: object, signed: Mapping[int, AgreementSigned] | None = None
 ) -> str:
-    """A log entry as one sentence (a deal of no cards says so instead of listing nothing; a link's cost
-    against its base carries its sign). A breached or expired agreement is named by its kind and parties,
-    read from its signing in ``signed``."""
+    """A log entry as one sentence (a deal of no cards says so instead of listing nothing; a seat's influence
+    in its own state is its influence at home; a link's cost against its base carries its sign). A breached or
+    expired agreement is named by its kind and parties, read from its signing in ``signed``."""
     kind = getattr(entry, "kind", "")
     if kind == "cards_dealt" and not getattr(entry, "cards", ()):
         kind = "cards_dealt_none"
+    if kind == "influence_changed" and getattr(entry, "seat", "") == getattr(entry, "state", None):
+        kind = "influence_changed_home"  # a seat's influence in its own state
     values = fields(tr, scenario, entry)
     if kind == "link_cost_changed":
         cost = int(getattr(entry, "cost", 0))

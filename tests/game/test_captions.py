@@ -61,7 +61,7 @@ def test_a_headline_reveal_shows_each_card_with_its_own_effects(played) -> None:
     first, second = beats(Translator("en"), sc, entries, [9])
     assert first.card == "karabakh_2023" and second.card == "gulf_investors"
     assert first.caption == (
-        "Russia's headline: “Karabakh changes hands”: the event favours Azerbaijan, Russia -2 influence in Armenia"
+        "Russia's headline: “Karabakh changes hands”: the event favours Azerbaijan, Russia loses 2 influence in Armenia"
     )
     assert second.caption == "Kazakhstan's headline: “Tokayev courts the Gulf”: Kazakhstan gains 2 budget"
     assert Mark("state", "armenia", "-2") in first.marks
@@ -95,3 +95,19 @@ def test_a_change_that_opens_a_beat_starts_its_line(played) -> None:  # type: ig
     [en] = beats(Translator("en"), played.scenario, [Entry(7, TensionChanged(-1, 4))], [7])
     [ru] = beats(Translator("ru"), played.scenario, [Entry(7, TensionChanged(-1, 4))], [7])
     assert (en.caption, ru.caption) == ("Tension -1 (now 4)", "Напряжённость -1 (теперь 4)")
+
+
+def test_an_influence_change_reads_as_a_gain_or_a_loss_abroad_or_at_home(played) -> None:  # type: ignore[no-untyped-def]
+    """Not "Russia -1 influence in Russia" nor "влияние России в России -1"."""
+    sc = played.scenario
+    changes = [("kazakhstan", 2), ("russia", -1)]
+    want = {
+        "en": ["Russia gains 2 influence in Kazakhstan", "Russia loses 1 influence at home"],
+        "ru": ["Влияние России в Казахстане растёт на 2", "Влияние России внутри страны падает на 1"],
+    }
+    for lang, lines in want.items():
+        got = [
+            beats(Translator(lang), sc, [Entry(7, InfluenceChanged("russia", state, amount, 3))], [7])[0].caption
+            for state, amount in changes
+        ]
+        assert got == lines
