@@ -34,17 +34,20 @@ from rules.action import EndTurn, KeepObjective, PassTurn
 # The action kinds the session takes for a human seat when they are its only legal action.
 FORCED: tuple[type, ...] = (PassTurn, EndTurn, KeepObjective)
 
-Step = Literal["over", "engine", "bot", "forced", "cover", "seat"]
+Step = Literal["over", "engine", "bot", "remote", "forced", "cover", "seat"]
 
 
-def is_shared(humans: Collection[str]) -> bool:
-    """Whether several human seats share the screen (one human never needs a cover)."""
-    return len(humans) > 1
+def is_shared(humans: Collection[str], remote: Collection[str] = ()) -> bool:
+    """Whether the screen is shared: by several human seats, or shown to the room in a class game whose
+    `remote` seats play from browsers (one human alone at a screen of its own never needs a cover)."""
+    return len(humans) > 1 or bool(remote)
 
 
-def forced_action(session: Session, humans: Collection[str], viewer: str | None) -> Action | None:
+def forced_action(
+    session: Session, humans: Collection[str], viewer: str | None, remote: Collection[str] = ()
+) -> Action | None:
     """The acting human seat's forced action (see the module's docstring), or None if it has a decision."""
-    if not needs_cover(session, humans, viewer):
+    if not needs_cover(session, humans, viewer, remote):
         return None
     legal = session.legal()
     if len(legal) != 1 or not isinstance(legal[0], FORCED) or session.can_undo(session.current_seat()):
@@ -52,16 +55,22 @@ def forced_action(session: Session, humans: Collection[str], viewer: str | None)
     return legal[0]
 
 
-def needs_cover(session: Session, humans: Collection[str], viewer: str | None) -> bool:
+def needs_cover(session: Session, humans: Collection[str], viewer: str | None, remote: Collection[str] = ()) -> bool:
     """Whether the device must be handed over before the acting human seat sees the screen."""
     seat = session.current_seat()
-    return seat is not None and seat in humans and seat != viewer and is_shared(humans)
+    return seat is not None and seat in humans and seat != viewer and is_shared(humans, remote)
 
 
-def next_step(session: Session, humans: Collection[str], viewer: str | None, take_forced: bool = True) -> Step:
-    """What the screen does next: the game is over; the engine takes its own step; a bot seat decides;
-    the session takes a human seat's forced action; the device is handed over to the acting human seat
-    (cover and recap); or the seat in front of the screen decides.
+def next_step(
+    session: Session,
+    humans: Collection[str],
+    viewer: str | None,
+    take_forced: bool = True,
+    remote: Collection[str] = (),
+) -> Step:
+    """What the screen does next: the game is over; the engine takes its own step; a `remote` seat decides
+    in its browser; a bot seat decides; the session takes a human seat's forced action; the device is handed
+    over to the acting human seat (cover and recap); or the seat in front of the screen decides.
 
     `take_forced=False` is the flow before forced actions were taken for the seat (for measuring it)."""
     if session.is_over:
@@ -69,15 +78,17 @@ def next_step(session: Session, humans: Collection[str], viewer: str | None, tak
     seat = session.current_seat()
     if seat is None:
         return "engine"
+    if seat in remote:
+        return "remote"
     if seat not in humans:
         return "bot"
-    if take_forced and forced_action(session, humans, viewer) is not None:
+    if take_forced and forced_action(session, humans, viewer, remote) is not None:
         return "forced"
-    if needs_cover(session, humans, viewer):
+    if needs_cover(session, humans, viewer, remote):
         return "cover"
     return "seat"
 
 
-def viewer_after_hand_over(humans: Collection[str], viewer: str | None) -> str | None:
+def viewer_after_hand_over(humans: Collection[str], viewer: str | None, remote: Collection[str] = ()) -> str | None:
     """Who may still be shown private data once the device is being handed over (nobody when shared)."""
-    return None if is_shared(humans) else viewer
+    return None if is_shared(humans, remote) else viewer

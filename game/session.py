@@ -8,6 +8,7 @@ random numbers.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable
 
 from attrs import frozen
@@ -76,6 +77,9 @@ class Session:
         self._undoable: list[bool] = []  # per action: whether the rules let it be taken back
         # Called after every action with the session and the state before it (the client's autosave).
         self.watchers: list[Callable[[Session, GameState], None]] = []
+        # Held by submit and undo: a hosted game is changed by the window and by the host's server thread.
+        # Whoever reads several things of one moment (a seat's view) holds it too.
+        self.lock = threading.RLock()
 
     @classmethod
     def start(
@@ -108,6 +112,10 @@ class Session:
         """Apply an action; returns its log entries. Raises IllegalActionError / InvalidActionError.
 
         `note` (a bot's reason) is kept in `notes` under the action's step."""
+        with self.lock:
+            return self._submit(action, note)
+
+    def _submit(self, action: Action, note: Reason | None) -> tuple[LogEntry, ...]:
         before = self.state
         self.state, entries = apply(self.scenario, self.state, action)
         self._history.append((before, len(self.log)))
@@ -141,14 +149,15 @@ class Session:
 
     def undo(self, seat: str | None) -> Action:
         """Take back the last action for `seat`; raises ValueError when `can_undo(seat)` is False."""
-        if not self.can_undo(seat):
-            raise ValueError(f"nothing {seat!r} may take back now")
-        before, log_len = self._history.pop()
-        self._undoable.pop()
-        self.state = before
-        del self.log[log_len:]
-        self.notes.pop(len(self.actions), None)
-        return self.actions.pop()
+        with self.lock:
+            if not self.can_undo(seat):
+                raise ValueError(f"nothing {seat!r} may take back now")
+            before, log_len = self._history.pop()
+            self._undoable.pop()
+            self.state = before
+            del self.log[log_len:]
+            self.notes.pop(len(self.actions), None)
+            return self.actions.pop()
 
     # ------------------------------------------------------------------ reading
 

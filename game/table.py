@@ -1,4 +1,5 @@
-"""The table a game is set up at: which states take a seat, in which turn order, each a human or a bot.
+"""The table a game is set up at: which states take a seat, in which turn order, each a human, a bot, or (in a
+class game hosted from the window) a team at a browser.
 
 A table is a tuple of `TableSeat`s in turn order. The functions here keep it within what a scenario
 allows (its seat bounds, its seatable states, one seat per state) and turn what the settings remember of
@@ -20,14 +21,24 @@ DEFAULT_LEVEL = "greedy"
 
 @frozen
 class TableSeat:
-    """One seat: the state that takes it, whether a human plays it, and the bot level if not."""
+    """One seat: the state that takes it, whether a human plays it at the screen, the bot level if a bot does,
+    and whether a team plays it from a browser (`remote`; then `human` is False and `level` is kept unused)."""
 
     state: str
     human: bool = True
     level: str = DEFAULT_LEVEL
+    remote: bool = False
 
     def to_json(self) -> list[object]:
-        return [self.state, self.human, self.level]
+        return [self.state, self.human, self.level, *((True,) if self.remote else ())]
+
+    def next_player(self) -> TableSeat:
+        """The seat played by the next kind of player: a human, then a bot, then a browser, then a human."""
+        if self.human:
+            return TableSeat(self.state, False, self.level)
+        if not self.remote:
+            return TableSeat(self.state, False, self.level, remote=True)
+        return TableSeat(self.state, True, self.level)
 
 
 Table = tuple[TableSeat, ...]
@@ -114,9 +125,10 @@ def remembered_table(scenario: Scenario, remembered: Sequence[object] | None) ->
 
 
 def _seat_from_json(item: object) -> TableSeat | None:
-    if not isinstance(item, (list, tuple)) or len(item) != 3:
+    if not isinstance(item, (list, tuple)) or len(item) not in (3, 4):
         return None
-    state, human, level = item
+    state, human, level, *rest = item
+    remote = rest == [True] and not human
     if not isinstance(state, str) or not isinstance(human, bool):
         return None
-    return TableSeat(state, human, level if level in LEVELS else DEFAULT_LEVEL)
+    return TableSeat(state, human, level if level in LEVELS else DEFAULT_LEVEL, remote)

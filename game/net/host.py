@@ -5,6 +5,10 @@ seat's and legal (`why_illegal`), applies it through the session, then lets the 
 a browser seat must decide. Secret simultaneous picks (the national interest kept at setup) are taken from every
 seat at once: a seat whose pick is not yet the rules' turn has it queued and applied when its turn comes.
 
+Hosted from the window (`window=True`), the window plays its own seats (people at the screen and its bots) and
+takes the engine's steps; the host applies only the browsers' actions and their queued picks. The session's lock
+keeps the window's thread and the server's from changing the game at once.
+
 A seat's messages carry only its `player_view` and the log it may read (public entries and its own), rendered in
 its language through game.describe, never another seat's hand, interest or pending answer.
 """
@@ -22,6 +26,7 @@ from game.bots import Bot, make_bot
 from game.describe import describe_action, describe_entry, signed_agreements
 from game.i18n import Translator, party_name, world_name
 from game.session import Session
+from game.teacher import desk
 from rules import player_view
 from rules.action import Action, Advance, KeepObjective, from_json, to_json
 from rules.cards import check_keep
@@ -30,7 +35,8 @@ from rules.errors import IllegalActionError, InvalidActionError, Reason
 from rules.teacher import TEACHER_ACTIONS
 from rules.view import observer_view
 
-WEB = "web"  # a seat played from a browser; any other controller is a bot level
+WEB = "web"  # a seat played from a browser
+LOCAL = "window"  # a seat played at the host's window (a person there, or the window's bot); else a bot level
 LOG_LINES = 40  # the newest log lines a view carries
 ROOM_LETTERS = "ABCDEFHJKLMNPRSTUVWXYZ"  # no I, O, G, Q: read aloud and typed on a phone without doubt
 MAX_STEPS = 200_000
@@ -69,6 +75,7 @@ class Host:
         autosave_folder: Path | None = None,
         bot_seed: int = 0,
         assets_i18n: Callable[[str], Translator] | None = None,
+        window: bool = False,
     ) -> None:
         unknown = set(controllers) ^ set(session.state.seats)
         if unknown:
@@ -77,7 +84,10 @@ class Host:
         self.controllers = dict(controllers)
         self.room = room or new_room()
         self.tokens: dict[str, str] = dict(tokens or {})  # seat -> token hash
-        self.bots: dict[str, Bot] = {s: make_bot(c, s, bot_seed) for s, c in controllers.items() if c != WEB}
+        self.window = window  # the window takes the engine's steps and plays its own seats
+        self.bots: dict[str, Bot] = {
+            s: make_bot(c, s, bot_seed) for s, c in controllers.items() if c not in (WEB, LOCAL)
+        }
         self.queued: dict[str, Action] = {}  # secret picks taken ahead of the seat's turn
         self.last_id: dict[str, int] = {}  # seat -> the id of its last accepted message (replays refused)
         self._translators: dict[str, Translator] = {}
@@ -124,14 +134,19 @@ class Host:
             raise NetError("bad_action", str(exc)[:200]) from None
         if isinstance(action, (Advance, *TEACHER_ACTIONS)) or getattr(action, "seat", None) != seat:
             raise NetError("wrong_seat")
-        if isinstance(action, KeepObjective) and self.session.current_seat() != seat:
-            self._queue_pick(seat, action)
-        else:
-            why = self.session.why_not(action)
-            if why is not None:
-                raise NetError("illegal", str(why))
-            self.session.submit(action)
-        self.play_on()
+        if self.controllers.get(seat) != WEB:
+            raise NetError("wrong_seat", "the teacher gave this seat to the window")
+        with self.session.lock:
+            if desk(self.session.actions).paused:
+                raise NetError("paused")
+            if isinstance(action, KeepObjective) and self.session.current_seat() != seat:
+                self._queue_pick(seat, action)
+            else:
+                why = self.session.why_not(action)
+                if why is not None:
+                    raise NetError("illegal", str(why))
+                self.session.submit(action)
+            self.play_on()
 
     def _queue_pick(self, seat: str, action: KeepObjective) -> None:
         """Take a national-interest pick ahead of the seat's turn (checked against the seat's offers now)."""
@@ -144,25 +159,33 @@ class Host:
 
     def undo(self, seat: str) -> None:
         """Take back the seat's own last private choice (rules.undo decides which)."""
-        if not self.session.can_undo(seat):
-            raise NetError("cannot_undo")
-        self.session.undo(seat)
+        with self.session.lock:
+            if not self.session.can_undo(seat):
+                raise NetError("cannot_undo")
+            self.session.undo(seat)
 
     def play_on(self) -> None:
-        """The engine's steps, the bots' decisions and queued picks, until a browser seat must decide."""
+        """The engine's steps, the bots' decisions and queued picks, until a browser seat must decide (in the
+        window: only the queued picks, until a seat without one must decide or the engine's step is next)."""
+        with self.session.lock:
+            self._play_on()
+
+    def _play_on(self) -> None:
         session = self.session
         for _ in range(MAX_STEPS):
             if session.is_over:
                 return
             seat = session.current_seat()
-            if seat is None:
-                session.submit(Advance())
-            elif seat in self.queued:
+            if seat is not None and seat in self.queued:
                 pick = self.queued.pop(seat)
                 try:
                     session.submit(pick)
                 except IllegalActionError:
                     continue  # the rules moved on meanwhile: the seat picks again when asked
+            elif self.window:
+                return
+            elif seat is None:
+                session.submit(Advance())
             elif seat in self.bots:
                 decision = self.bots[seat].choose(session.scenario, player_view(session.state, seat), session.legal())
                 session.submit(decision.action, decision.reason)
@@ -205,6 +228,10 @@ class Host:
 
     def view(self, seat: str | None, lang: str) -> dict[str, Any]:
         """The message a seat's browser (None: the class screen) gets after every change."""
+        with self.session.lock:
+            return self._view(seat, lang)
+
+    def _view(self, seat: str | None, lang: str) -> dict[str, Any]:
         session, tr = self.session, self.tr(lang)
         state = session.state
         shown = player_view(state, seat) if seat is not None else observer_view(state)
@@ -253,7 +280,8 @@ class Host:
             "vp": shown.vp[i],
             "budget": shown.budget[i],
             "cards": len(shown.hands[i]),
-            "bot": self.controllers[seat] != WEB,
+            "bot": self.controllers[seat] not in (WEB, LOCAL),
+            "local": self.controllers[seat] == LOCAL,
             "joined": seat in self.tokens,
             "picked": seat in self.queued or shown.objectives[i] is not None,
         }

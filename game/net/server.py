@@ -64,6 +64,36 @@ class Server:
         self.host = host
         self.connections: set[Connection] = set()
         self.lock = asyncio.Lock()  # one message handled at a time: no view is built while the game changes
+        self.loop: asyncio.AbstractEventLoop | None = None  # set once the server runs
+        self.sent: tuple[int, int] = (-1, 0)  # the game's moment (`moment`) of the last broadcast
+        self.refreshing = False  # a refresh is on its way
+        host.session.watchers.append(lambda _session, _before: self.kick())
+
+    def moment(self) -> tuple[int, int]:
+        """What tells one moment of the game from another: its step and its state."""
+        session = self.host.session
+        return len(session.actions), id(session.state)
+
+    def kick(self) -> None:
+        """The game changed, on any thread (the window's, a browser's act): everyone's view, unless sent."""
+        loop = self.loop
+        if loop is not None:
+            try:
+                loop.call_soon_threadsafe(self._refresh_soon)
+            except RuntimeError:
+                pass  # the server has stopped: nobody to tell
+
+    def _refresh_soon(self) -> None:
+        if not self.refreshing:
+            self.refreshing = True
+            asyncio.ensure_future(self.refresh())
+
+    async def refresh(self) -> None:
+        """A broadcast, once the message being handled is done, if the game moved on since the last one."""
+        async with self.lock:
+            self.refreshing = False
+            if self.moment() != self.sent:
+                await self.broadcast()
 
     async def send(self, conn: Connection, message: dict[str, Any] | str) -> None:
         """A message (or its JSON text, already made) to one connection; a vanished client is skipped."""
@@ -77,6 +107,7 @@ class Server:
     async def broadcast(self) -> None:
         """Every joined connection its seat's view (built once per seat and language)."""
         built: dict[tuple[str | None, str], str] = {}
+        self.sent = self.moment()
         targets = [c for c in self.connections if c.seat is not None or c.watching]
         for conn in targets:
             key = (conn.seat, conn.lang)
@@ -233,10 +264,15 @@ async def index(request: web.Request) -> web.FileResponse:
     return web.FileResponse(WEB_DIR / "index.html")
 
 
+async def _started(app: web.Application) -> None:
+    app[STATE_KEY].loop = asyncio.get_running_loop()
+
+
 def make_app(host: Host, web_dir: Path = WEB_DIR) -> web.Application:
     """The aiohttp application of a host."""
     app = web.Application(client_max_size=MAX_BYTES)
     app[STATE_KEY] = Server(host)
+    app.on_startup.append(_started)
     app.router.add_get("/", index)
     app.router.add_get("/ws", socket)
     app.router.add_get("/i18n/{lang}.json", catalogue)
@@ -246,24 +282,49 @@ def make_app(host: Host, web_dir: Path = WEB_DIR) -> web.Application:
     return app
 
 
+class Hosting:
+    """A host's server on a thread and event loop of its own, started at once (the window, tests, tools).
+
+    `bind` "0.0.0.0" lets phones on the network in; port 0 takes a free port (`port` says which)."""
+
+    def __init__(self, host: Host, port: int = 0, bind: str = "127.0.0.1") -> None:
+        self.host = host
+        self.loop = asyncio.new_event_loop()
+        self.runner = web.AppRunner(make_app(host), shutdown_timeout=2.0)
+        self.thread = threading.Thread(target=self.loop.run_forever, name="class-game-host", daemon=True)
+        self.thread.start()
+        try:
+            self.port = asyncio.run_coroutine_threadsafe(self._start(bind, port), self.loop).result(30)
+        except BaseException:  # the port is taken, say: the thread ends with nothing to clean up
+            self.loop.call_soon_threadsafe(self.loop.stop)
+            self.thread.join(30)
+            self.loop.close()
+            raise
+
+    async def _start(self, bind: str, port: int) -> int:
+        await self.runner.setup()
+        await web.TCPSite(self.runner, bind, port).start()
+        return int(self.runner.addresses[0][1])
+
+    @property
+    def stopped(self) -> bool:
+        return not self.thread.is_alive()
+
+    def stop(self) -> None:
+        """Close every connection and the port, then end the thread (waits for it)."""
+        if self.stopped:
+            return
+        asyncio.run_coroutine_threadsafe(self.runner.cleanup(), self.loop).result(30)
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(30)
+        self.loop.close()
+
+
 @contextmanager
 def running(host: Host, port: int = 0) -> Iterator[str]:
-    """Serve a host from a thread and event loop of its own (tests, tools, a window); yields its base URL."""
-    loop = asyncio.new_event_loop()
-    runner = web.AppRunner(make_app(host))
-
-    async def start() -> int:
-        await runner.setup()
-        await web.TCPSite(runner, "127.0.0.1", port).start()
-        return int(runner.addresses[0][1])
-
-    thread = threading.Thread(target=loop.run_forever, daemon=True)
-    thread.start()
+    """Serve a host on localhost while the block runs (tests, tools); yields its base URL."""
+    hosting = Hosting(host, port)
     try:
-        bound = asyncio.run_coroutine_threadsafe(start(), loop).result(30)
-        yield f"http://127.0.0.1:{bound}"
+        yield f"http://127.0.0.1:{hosting.port}"
     finally:
-        asyncio.run_coroutine_threadsafe(runner.cleanup(), loop).result(30)
-        loop.call_soon_threadsafe(loop.stop)
-        thread.join(30)
-        loop.close()
+        hosting.stop()

@@ -95,12 +95,14 @@ class App:
         bot_delay: float = 0.6,
         scenes: tuple[type[Scene], ...] = SCENES,
         mods: Sequence[Path] = (),
+        host_port: int = 8765,
     ) -> None:
         self.settings = (settings or Settings()).normalised()
         self.assets = assets
         self.library = Library.of(mods, assets)  # the scenarios the new-game screen offers
         self.persist = persist
         self.bot_delay = bot_delay
+        self.host_port = host_port  # where a class game hosted from the new-game screen listens (0: any free port)
         self.tr = self.library.translator(self.settings.language)
         pin_mmap_threshold()  # before the first surface: freed layers go back to the system
         pygame.display.init()

@@ -14,6 +14,9 @@ from game.autosaves import Autosaver
 from game.bots import make_bot, play_budget
 from game.bots.reasons import Reason
 from game.bots.runner import BotRunner, BotWorker
+from game.net.command import lan_address
+from game.net.host import LOCAL, WEB, Host
+from game.net.server import Hosting
 from game.session import Session, Setup
 from game.teacher import Desk, Lock, desk, player_note
 from rules import Action, GameState, Scenario, observer_view, player_view
@@ -22,11 +25,12 @@ from rules.action import Advance
 
 @define
 class SeatPlan:
-    """Who plays a seat: a human, or a bot of some level."""
+    """Who plays a seat: a human at the screen, a bot of some level, or a team at a browser (`remote`)."""
 
     state: str
     human: bool = True
     level: str = "greedy"
+    remote: bool = False
 
 
 @define
@@ -47,6 +51,8 @@ class Match:
     _desk: tuple[tuple[int, int], Desk] | None = None  # desk() of the action list it was read from
     clock: float = 0.0  # seconds of play on the screen (not while paused), for the participation record
     mark: float = 0.0  # the clock at the last action
+    host: Host | None = None  # a class game hosted from the window: the browsers' seats and tokens
+    hosting: Hosting | None = None  # ...and its server, on a thread of its own
 
     @classmethod
     def start(cls, scenario: Scenario, seed: int, plans: tuple[SeatPlan, ...], length: str, tier: str) -> Match:
@@ -58,11 +64,12 @@ class Match:
         worker = BotWorker(
             make_bot(p.level, p.state, session.setup.seed * 31 + i, time_budget=play_budget(p.level))
             for i, p in enumerate(plans)
-            if not p.human
+            if not p.human and not p.remote
         )
         bots = {seat: worker.runner(seat) for seat in worker.bots}
         humans = [p.state for p in plans if p.human]
-        match = cls(session, plans, humans[0] if len(humans) == 1 else None, bots)
+        alone = len(humans) == 1 and not any(p.remote for p in plans)
+        match = cls(session, plans, humans[0] if alone else None, bots)
         session.watchers.append(match.time_decision)
         return match
 
@@ -81,17 +88,37 @@ class Match:
     def humans(self) -> tuple[str, ...]:
         return tuple(p.state for p in self.plans if p.human)
 
+    def remote(self) -> tuple[str, ...]:
+        """The seats played from browsers (a class game hosted from the window)."""
+        return tuple(p.state for p in self.plans if p.remote)
+
+    def host_game(self, port: int, bind: str = "0.0.0.0") -> None:  # noqa: S104 - phones on the network join
+        """Serve this game to browsers: the remote seats join it; the window plays the others (the port given,
+        or any free one where it is taken)."""
+        controllers = {p.state: WEB if p.remote else LOCAL for p in self.plans}
+        self.host = Host(self.session, controllers, window=True)
+        try:
+            self.hosting = Hosting(self.host, port, bind)
+        except OSError:
+            self.hosting = Hosting(self.host, 0, bind)
+
+    def join_url(self) -> str:
+        """The address a browser opens to join (with the room code), "" when the game is not hosted."""
+        if self.host is None or self.hosting is None:
+            return ""
+        return f"http://{lan_address()}:{self.hosting.port}/?room={self.host.room}"
+
     def to_act(self) -> str | None:
         """The seat that must decide now (None: the engine's step, or the game is over)."""
         return self.session.current_seat()
 
     def next_step(self) -> hotseat.Step:
         """What the screen does next (see `game.hotseat.next_step`)."""
-        return hotseat.next_step(self.session, self.humans(), self.viewer)
+        return hotseat.next_step(self.session, self.humans(), self.viewer, remote=self.remote())
 
     def take_forced(self) -> tuple[object, ...]:
         """Take the acting human seat's forced action for it (a pass with no card, say), in public."""
-        action = hotseat.forced_action(self.session, self.humans(), self.viewer)
+        action = hotseat.forced_action(self.session, self.humans(), self.viewer, self.remote())
         assert action is not None, "no forced action now"
         return self.session.submit(action)
 
@@ -101,7 +128,7 @@ class Match:
 
     def hand_over(self) -> None:
         """Nobody's private data may show until the next seat takes over."""
-        self.viewer = hotseat.viewer_after_hand_over(self.humans(), self.viewer)
+        self.viewer = hotseat.viewer_after_hand_over(self.humans(), self.viewer, self.remote())
 
     def view(self) -> GameState:
         """What the screen may show: the viewer's player view, or the observer view."""
@@ -169,6 +196,8 @@ class Match:
         human = player == "human"
         plan = SeatPlan(seat, human, self.plans[index].level if human else player)
         self.plans = self.plans[:index] + (plan,) + self.plans[index + 1 :]
+        if self.host is not None:
+            self.host.controllers[seat] = LOCAL  # its browser may no longer act for it
         if not human:
             bot = make_bot(player, seat, self.session.setup.seed * 31 + index, time_budget=play_budget(player))
             self.bots[seat] = BotWorker([bot]).runner(seat)
@@ -185,6 +214,8 @@ class Match:
         return self.last_era is not None and self.state.era > self.last_era and not self.session.is_over
 
     def close(self) -> None:
-        """Stop the bots' worker processes."""
+        """Stop the bots' worker processes and a hosted game's server (its browsers are disconnected)."""
         for runner in (*self.bots.values(), *self.retired):
             runner.close()
+        if self.hosting is not None:
+            self.hosting.stop()

@@ -38,6 +38,7 @@ class SceneHost(Protocol):
     library: Library
     manager: pygame_gui.UIManager
     bot_delay: float
+    host_port: int  # where a class game hosted from the window listens (0: any free port)
     tutorial: Any  # the guided tutorial's overlay while one runs (game.ui.tutorial_overlay), else None
 
     @property

@@ -252,6 +252,7 @@ def _render(outdir: Path, scenario_id: str, seed: int, size: tuple[int, int], as
     app.refresh()
     shoot_leaving(app, shooter, match)
     shoot_console(app, shooter, scenario_id, seed, assets)
+    shoot_class_game(app, shooter, scenario_id, seed)
     rng = random.Random(seed + 1)
     while not match.session.is_over:
         match.session.submit(rng.choice(match.session.legal()))
@@ -319,6 +320,38 @@ def shoot_console(app: App, shooter: Shooter, scenario_id: str, seed: int, asset
     app.settings.language = "en"
     app.refresh()
     shooter.shot("paused")
+    match.close()
+
+
+def shoot_class_game(app: App, shooter: Shooter, scenario_id: str, seed: int) -> None:
+    """A class game hosted from the window, in both languages: the new-game table with browser seats, then the
+    class screen while the teams pick their national interests (one browser joined and decided, one not yet
+    joined; a person at the screen and a bot)."""
+    scenario = load_scenario(scenario_id)
+    seats = scenario.definition.default_seats[:4]
+    table = tuple(TableSeat(state, human=i == 2, remote=i < 2, level="greedy") for i, state in enumerate(seats))
+    plans = tuple(SeatPlan(s.state, s.human, s.level, s.remote) for s in table)
+    match = Match.start(scenario, seed, plans, scenario.definition.default_length, "standard")
+    match.host_game(0, "127.0.0.1")
+    host = match.host
+    assert host is not None
+    match.session.run_engine()  # the deal: every seat is offered its national interests
+    host.join(host.room, seats[0])
+    host.act(seats[0], {"kind": "keep_objective", "seat": seats[0], "objective": match.state.offers[0][0]})
+    for lang in ("en", "ru"):
+        suffix = "" if lang == "en" else "-ru"
+        app.settings.language = lang
+        app.refresh()
+        new_game = app.reset("new_game", seed=seed, scenario=scenario_id)
+        assert isinstance(new_game, NewGameScene)
+        new_game.table = table
+        new_game.rebuild()
+        shooter.shot("new-game-class" + suffix)
+        app.reset("play", match=match)
+        app.push("classroom", match=match)
+        shooter.shot("class-game" + suffix)
+    app.settings.language = "en"
+    app.refresh()
     match.close()
 
 

@@ -70,6 +70,16 @@ def test_one_human_never_needs_a_cover() -> None:
     assert hotseat.next_step(session, ("alpha",), "alpha") == "bot"
 
 
+def test_a_class_game_covers_even_one_human_and_waits_for_its_browsers() -> None:
+    """Hosted from the window, the screen is the room's: one person at it is covered too (else the projector would
+    show its hand), and a browser seat's turn is the browser's ("remote"), not a bot's."""
+    session = session_at(at_actions(mini(), "beta"))
+    assert hotseat.next_step(session, ("beta",), None) == "seat"
+    assert hotseat.next_step(session, ("beta",), None, take_forced=False, remote=("alpha",)) == "cover"
+    assert hotseat.next_step(session, ("alpha",), None, remote=("beta",)) == "remote"
+    assert hotseat.viewer_after_hand_over(("beta",), "beta", ("alpha",)) is None
+
+
 def test_no_seat_without_a_card_is_ever_covered() -> None:
     """A whole four-seat hotseat game (greedy bots deciding for the human seats), driven through the match
     as the play scene drives it: every cover leads to a real decision, and the seats that ran out of cards

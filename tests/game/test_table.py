@@ -40,3 +40,14 @@ def test_a_remembered_table_is_cut_to_the_scenarios_bounds() -> None:
     assert len(table.remembered_table(TUTORIAL, nine)) == 2
     assert table.remembered_table(TUTORIAL, nine)[0] == TableSeat("kazakhstan", False, "hard")
     assert table.remembered_table(CASPIAN, None) == table.default_table(CASPIAN)
+
+
+def test_a_seat_is_played_by_a_human_a_bot_or_a_browser_and_the_table_remembers_which() -> None:
+    seat = TableSeat("russia")
+    cycle = [seat, seat.next_player(), seat.next_player().next_player(), seat.next_player().next_player().next_player()]
+    assert [(s.human, s.remote) for s in cycle] == [(True, False), (False, False), (False, True), (True, False)]
+    scenario = load_scenario("caspian-2023")
+    remembered = [s.to_json() for s in (TableSeat("russia", False, remote=True), TableSeat("iran"))]
+    assert remembered[1] == ["iran", True, "greedy"], "a table without browser seats is saved as before"
+    back = table.remembered_table(scenario, remembered)
+    assert [(s.state, s.human, s.remote) for s in back[:2]] == [("russia", False, True), ("iran", True, False)]

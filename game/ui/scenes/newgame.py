@@ -1,5 +1,6 @@
 """New game: scenario, length, rules tier, language, and the table: which states take a seat, in which
-turn order, each a human or a bot of some level (remembered per scenario in the settings)."""
+turn order, each a human, a bot of some level or a team at a browser (remembered per scenario in the settings).
+A table with browser seats is hosted as a class game: the window serves it and shows the class screen."""
 
 from __future__ import annotations
 
@@ -112,12 +113,29 @@ class NewGameScene(Scene):
         bw, bh = u(220), u(54)
         self.control("back", button(m, pygame.Rect(margin, h - bh - u(30), bw, bh), tr("ui.common.back")))
         rect = pygame.Rect(w - margin - bw, h - bh - u(30), bw, bh)
-        tip = self.problem or tr("ui.new.start_tip")
-        ready = self.scenario is not None
+        browsers = any(seat.remote for seat in self.table)
+        reason = self.problem or (tr("ui.new.start_browsers") if browsers else "")
+        tip = reason or tr("ui.new.start_tip")
+        primary = "@primary" if not browsers else None
         self.start = self.control(
-            "start", button(m, rect, tr("ui.new.start"), object_id="@primary", enabled=ready, tip=tip)
+            "start", button(m, rect, tr("ui.new.start"), object_id=primary, enabled=not reason, tip=tip)
+        )
+        reason = self.problem or ("" if browsers else tr("ui.new.host_none"))
+        host_rect = pygame.Rect(rect.x - gap - u(300), rect.y, u(300), bh)
+        self.control(
+            "host",
+            button(
+                m,
+                host_rect,
+                tr("ui.new.host"),
+                object_id="@primary" if browsers else None,
+                enabled=not reason,
+                tip=reason or tr("ui.new.host_tip"),
+            ),
         )
         self.back = self.controls["back"]
+        if self.focus in ("start", "host") and not self.controls[self.focus].is_enabled:
+            self.focus = next(k for k in ("start", "host", "back") if self.controls[k].is_enabled)
 
     def settings_width(self, room: int, values: list[str]) -> int:
         """The width of the settings' column: 17/40 of the room, wider where a value's button needs it (its
@@ -205,7 +223,7 @@ class NewGameScene(Scene):
         tr, font = self.app.tr, self.app.manager.get_theme().get_font([font_id, "button"])
         texts = (
             [world_name(tr, self.scenario, "state", s) + " ▸" for s in table.allowed_states(self.scenario)],
-            [tr("ui.new.human"), tr("ui.new.bot")],
+            [tr("ui.new.human"), tr("ui.new.bot"), tr("ui.new.browser")],
             ["—"] + [tr(f"bot_level.{level}") + " ▸" for level in LEVELS],
         )
         return [max(font.size(t)[0] for t in column) + pad + self.app.u(20) for column in texts]
@@ -235,8 +253,8 @@ class NewGameScene(Scene):
         tr = self.app.tr
         assert self.scenario is not None
         state = world_name(tr, self.scenario, "state", seat.state) + " ▸"
-        player = tr("ui.new.human") if seat.human else tr("ui.new.bot")
-        level = "—" if seat.human else tr(f"bot_level.{seat.level}") + " ▸"
+        player = tr("ui.new.human") if seat.human else tr("ui.new.browser") if seat.remote else tr("ui.new.bot")
+        level = "—" if seat.human or seat.remote else tr(f"bot_level.{seat.level}") + " ▸"
         return state, player, level
 
     def _seat_reason(self, key: str, index: int) -> str:
@@ -247,6 +265,8 @@ class NewGameScene(Scene):
             return tr("ui.new.no_free_state")
         if key == "level" and seats[index].human:
             return tr("ui.new.level_human")
+        if key == "level" and seats[index].remote:
+            return tr("ui.new.level_browser")
         if key == "remove" and not table.can_remove(self.scenario, seats):
             return tr("ui.new.at_least", count=self.scenario.definition.min_seats)
         if (key == "up" and index == 0) or (key == "down" and index == len(seats) - 1):
@@ -333,8 +353,8 @@ class NewGameScene(Scene):
         if key == "back":
             self.app.pop()
             return
-        if key == "start":
-            self.begin()
+        if key in ("start", "host"):
+            self.begin(hosted=key == "host")
             return
         if key == "teams" and self.scenario is not None:
             self.app.push("teams", scenario=self.scenario, seats=tuple(s.state for s in self.table), teams=self.teams)
@@ -346,7 +366,7 @@ class NewGameScene(Scene):
         if self.app.top is self:
             self.rebuild()
         if key not in self.controls or not self.controls[key].is_enabled:
-            self.focus = "start" if self.start.is_enabled else "back"
+            self.focus = next(k for k in ("start", "host", "back") if self.controls[k].is_enabled)
 
     def change_table(self, key: str, step: int) -> None:
         """Apply a table button: a seat's state, player or level, its place in the order, add, remove, shuffle."""
@@ -366,7 +386,7 @@ class NewGameScene(Scene):
             state = table.next_free_state(self.scenario, seats, i, step)
             seats = table.replace_seat(seats, i, TableSeat(state, seats[i].human, seats[i].level))
         elif name == "player":
-            seats = table.replace_seat(seats, i, TableSeat(seats[i].state, not seats[i].human, seats[i].level))
+            seats = table.replace_seat(seats, i, seats[i].next_player())
         elif name == "level":
             level = next_value(LEVELS, seats[i].level, step)
             seats = table.replace_seat(seats, i, TableSeat(seats[i].state, False, level))
@@ -389,15 +409,18 @@ class NewGameScene(Scene):
         elif key == "seed":
             self.seed = random.randrange(1, 100000)
 
-    def begin(self) -> None:
-        """Start the game at this table, and remember the table for this scenario."""
+    def begin(self, hosted: bool = False) -> None:
+        """Start the game at this table (`hosted`: serve it to the browser seats and show the class screen),
+        and remember the table for this scenario."""
         if self.scenario is None:
             return
         settings = self.app.settings
         settings.tables[self.scenario_id] = [seat.to_json() for seat in self.table]
         self.app.apply_settings(settings)
-        plans = tuple(SeatPlan(s.state, s.human, s.level) for s in self.table)
+        plans = tuple(SeatPlan(s.state, s.human, s.level, s.remote) for s in self.table)
         match = Match.start(self.scenario, self.seed, plans, self.length, self.tier)
+        if hosted:
+            match.host_game(self.app.host_port)
         match.lock = Lock.of(self.passphrase) if self.passphrase.strip() else None
         seated = {seat.state for seat in self.table}
         match.session.teams = {seat: team for seat, team in self.teams.items() if seat in seated}

@@ -182,7 +182,8 @@ class PlayScene(Scene):
         px = w - self.panel_width
         pw = self.panel_width
         m = app.manager
-        view = self.view()
+        built_for = self.snapshot()  # before the view is read: a change made meanwhile (a browser's, in a class
+        view = self.view()  # game) differs from it, and the next frame builds again
         self.action_buttons = {}
         self.card_buttons = {}
         self.step_buttons = {}
@@ -204,7 +205,7 @@ class PlayScene(Scene):
             rect = self.tool_spot(i)
             glyph = {"zoom_in": "+", "zoom_out": "−", "home": "⌂", "flows": "≈", "legend": "≡"}[key]
             self.controls[key] = self.add(button(m, rect, glyph, tip=tr(f"ui.play.{key}")))
-        self.built_for = self.snapshot()
+        self.built_for = built_for
 
     def follow_seat(self) -> None:
         """Hotseat: zoom and pan belong to the seat. When another person's seat takes the screen, the camera the
@@ -954,8 +955,12 @@ class PlayScene(Scene):
             return
         if step in ("engine", "bot") and match.paused:
             return
-        if step in ("engine", "bot", "cover") and self.stage.busy:
+        if step in ("engine", "bot", "remote", "cover") and self.stage.busy:
             return  # the room watches the last moves before the next one (or the next seat's cover)
+        if step in ("bot", "remote") and match.host is not None:
+            match.hand_over()  # a class game: the screen is the room's while no one at it decides
+            self.app.push("classroom", match=match)
+            return
         if step == "engine":
             self.engine_step()
             return
