@@ -8,12 +8,18 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pygame
 import pytest
 
+from game import autosaves
+from game.session import Session
 from game.ui.screenshots import mid_game, render_screens
+from rules.action import Propose
+from rules.log import SummitHeld
 from tests.ui.driver import frames
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -128,11 +134,13 @@ def test_a_map_click_names_a_state_a_node_or_a_link(app) -> None:  # type: ignor
     assert view.pick((int((a[0] + b[0]) / 2), int((a[1] + b[1]) / 2))).id == link.id
 
 
-@pytest.mark.skipif(
-    not (shutil.which("Xvfb") and shutil.which("xdotool") and shutil.which("xwd")),
-    reason="Xvfb, xdotool or xwd is not installed",
-)
-def test_real_window_under_xvfb_new_game_turns_and_save(tmp_path) -> None:  # type: ignore[no-untyped-def]
+NO_XVFB = not (shutil.which("Xvfb") and shutil.which("xdotool") and shutil.which("xwd"))
+
+
+@contextmanager
+def real_window(data: Path) -> Iterator[Callable[[str], None]]:
+    """The game in a real X window under Xvfb (1280x800), its data in `data`; yields a function that types
+    one key (an xdotool key name) into it and waits for the window to follow."""
     # A display number Xvfb picks itself (written to the pipe): a fixed one collides with another run.
     read_fd, write_fd = os.pipe()
     xvfb = subprocess.Popen(
@@ -144,7 +152,7 @@ def test_real_window_under_xvfb_new_game_turns_and_save(tmp_path) -> None:  # ty
     os.close(write_fd)
     with os.fdopen(read_fd) as pipe:
         display = ":" + pipe.readline().strip()
-    env = {**os.environ, "DISPLAY": display, "CASPIAN_GAMBIT_DATA": str(tmp_path), "SDL_VIDEODRIVER": "x11"}
+    env = {**os.environ, "DISPLAY": display, "CASPIAN_GAMBIT_DATA": str(data), "SDL_VIDEODRIVER": "x11"}
     game = None
     try:
         game = subprocess.Popen([sys.executable, "main.py"], cwd=ROOT, env=env)
@@ -165,6 +173,21 @@ def test_real_window_under_xvfb_new_game_turns_and_save(tmp_path) -> None:  # ty
 
         subprocess.run(["xdotool", "windowfocus", "--sync", window], env=env, timeout=30)
         time.sleep(1.0)
+        yield key
+        shot = data / "window.xwd"
+        subprocess.run(["xwd", "-root", "-silent", "-out", str(shot)], env=env, timeout=10)
+        assert shot.exists() and shot.stat().st_size > 1280 * 800, "the screenshot of the window is empty"
+    finally:
+        if game is not None:
+            game.terminate()
+            game.wait(10)
+        xvfb.terminate()
+        xvfb.wait(10)
+
+
+@pytest.mark.skipif(NO_XVFB, reason="Xvfb, xdotool or xwd is not installed")
+def test_real_window_under_xvfb_new_game_turns_and_save(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    with real_window(tmp_path) as key:
         key("n")  # new game
         key("Return")  # start
         for _ in range(6):
@@ -175,16 +198,50 @@ def test_real_window_under_xvfb_new_game_turns_and_save(tmp_path) -> None:  # ty
         key("Escape")  # menu
         key("2")  # save
         key("Return")  # save under the proposed name
-        shot = tmp_path / "window.xwd"
-        subprocess.run(["xwd", "-root", "-silent", "-out", str(shot)], env=env, timeout=10)
-        assert shot.exists() and shot.stat().st_size > 1280 * 800, "the screenshot of the window is empty"
-        saves = list((tmp_path / "saves").glob("*.json"))
-        assert saves, "the game was not saved"
-        doc = json.loads(saves[0].read_text())
-        assert doc["format"] == "caspian-gambit-save" and len(doc["actions"]) > 3
-    finally:
-        if game is not None:
-            game.terminate()
-            game.wait(10)
-        xvfb.terminate()
-        xvfb.wait(10)
+    saves = list((tmp_path / "saves").glob("*.json"))
+    assert saves, "the game was not saved"
+    doc = json.loads(saves[0].read_text())
+    assert doc["format"] == "caspian-gambit-save" and len(doc["actions"]) > 3
+
+
+@pytest.mark.skipif(NO_XVFB, reason="Xvfb, xdotool or xwd is not installed")
+def test_real_window_under_xvfb_negotiation_and_summit(app, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """By X keys alone: Continue a game at the person's last turn before the first summit, play a card to
+    negotiate, pick the partner and terms, send the proposal from its dialog, then play on through the
+    summit. The keys up to the proposal are the ones a headless twin of the window needed (tests.ui.realwindow);
+    the game's own autosave after the summit round shows the proposal and the summit held."""
+    from game import saves as save_files
+    from tests.ui.realwindow import before_first_summit, keys_to_a_proposal, write_autosave
+
+    session, plans = before_first_summit(2)
+    person = next(p.state for p in plans if p.human)
+    opened = len(session.actions)
+    twin_data, data = tmp_path / "twin", tmp_path / "window"
+    write_autosave(twin_data / "autosaves", session, plans)
+    write_autosave(data / "autosaves", session, plans)
+    monkeypatch.setenv("CASPIAN_GAMBIT_DATA", str(twin_data))
+    app.reset("title")
+    frames(app, 2)
+    keys = keys_to_a_proposal(app, person)
+    assert keys[0] == "c" and keys[-1] == "Return"
+
+    def summit_played() -> Session | None:
+        """The window's newest autosave, once it holds a summit (written at the cleanup after it)."""
+        newest = autosaves.newest(data / "autosaves")
+        loaded = save_files.load(newest) if newest is not None else None
+        held = loaded is not None and any(isinstance(e.entry, SummitHeld) for e in loaded.log)
+        return loaded if held else None
+
+    with real_window(data) as key:
+        for name in keys:
+            key(name)
+        for _ in range(40):  # the person's turn ends, the bots finish the round, the summit and its screen
+            if summit_played() is not None:
+                break
+            # skip the moves on the map, end the turn or pass a screen, play a first card's first choice,
+            # and Escape what has no choice (a card shown while the moves play; the menu then resumes on 1)
+            for name in ("BackSpace", "Return", "1", "1", "Return", "Escape"):
+                key(name)
+    after = summit_played()
+    assert after is not None, "no summit was held in the window"
+    assert [a for a in after.actions[opened:] if isinstance(a, Propose) and a.seat == person], "no proposal sent"
