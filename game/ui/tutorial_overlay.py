@@ -40,6 +40,7 @@ class Highlight:
     rect: pygame.Rect
     press: Callable[[], None]
     round: bool = False  # a place on the map (a ring) rather than a widget (a box)
+    place: Pick | None = None  # that place
 
 
 def start_tutorial(app: SceneHost) -> TutorialOverlay:
@@ -237,16 +238,17 @@ class TutorialOverlay:
             step = self.app.u(12)
             points = [(x + dx * step, y + dy * step) for dx, dy in _SPIRAL]
             wanted = Pick("state", place)
-        area = scene.map_rect  # type: ignore[attr-defined]
+        board = scene.board_rect  # type: ignore[attr-defined]
         for px, py in points:
-            pos = (int(px), int(py))
-            if area.collidepoint(pos) and view.pick(pos) == wanted:
+            pos = (int(px), int(py))  # on the board's own surface
+            if 0 <= pos[0] < board.w and 0 <= pos[1] < board.h and view.pick(pos) == wanted:
                 r = self.app.u(22)
+                x, y = board.x + pos[0], board.y + pos[1]
 
                 def press(pick: Pick = wanted) -> None:
                     scene.on_map_click(pick)  # type: ignore[attr-defined]
 
-                return Highlight(pygame.Rect(pos[0] - r, pos[1] - r, 2 * r, 2 * r), press, round=True)
+                return Highlight(pygame.Rect(x - r, y - r, 2 * r, 2 * r), press, round=True, place=wanted)
         return None
 
     # input -------------------------------------------------------------------------------------------

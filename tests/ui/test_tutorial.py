@@ -16,13 +16,19 @@ def follow(app: App, limit: int = 900) -> list[str]:
     overlay = app.tutorial
     assert overlay is not None
     seen: list[str] = []
+    rings = 0
     for _ in range(limit):
         step = overlay.progress.step
         if not seen or seen[-1] != step.id:
             seen.append(step.id)
         if overlay.progress.finished:
+            assert rings, "no step rang a place on the map"
             return seen
         frames(app, 1)
+        ring = overlay._place(app.top) if step.place and app.top.name == "play" else None  # type: ignore[arg-type, union-attr]
+        if ring is not None:  # the ring on the map lies on the place it names
+            assert app.top.pick_at(ring.rect.center) == ring.place, (step.id, ring)  # type: ignore[union-attr]
+            rings += 1
         if "next" in overlay.buttons:
             click_at(app, overlay.buttons["next"].center)
             continue
