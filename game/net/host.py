@@ -197,8 +197,14 @@ class Host:
 
     def document(self) -> dict[str, Any]:
         """The save document with the host's part: room, controllers and the tokens' hashes."""
-        doc = saves.to_document(self.session)
-        doc["host"] = {"room": self.room, "controllers": self.controllers, "tokens": self.tokens}
+        with self.session.lock:
+            doc = saves.to_document(self.session)
+        doc["host"] = {
+            "room": self.room,
+            "controllers": self.controllers,
+            "tokens": self.tokens,
+            "last_id": self.last_id,
+        }
         return doc
 
     def save_now(self) -> None:
@@ -215,6 +221,8 @@ class Host:
         host = cls(
             session, dict(part["controllers"]), str(part["room"]), dict(part["tokens"]), autosave_folder, bot_seed
         )
+        ids = part.get("last_id", {})
+        host.last_id = {str(s): int(i) for s, i in ids.items()} if isinstance(ids, dict) else {}
         host.play_on()
         return host
 

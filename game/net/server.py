@@ -178,6 +178,8 @@ class Server:
         else:
             host.undo(seat)
         host.last_id[seat] = ident
+        if host.autosaver is not None:  # a decision acknowledged is in the autosave: a host killed now loses none
+            await asyncio.get_running_loop().run_in_executor(None, host.save_now)
         await self.send(conn, {"type": "ok", "id": ident})
         await self.broadcast()
 

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
+from game import autosaves, saves
 from game.content_files import load_scenario
 from game.i18n import Translator
 from game.net.host import WEB, Host
@@ -183,12 +184,35 @@ def test_a_host_restarted_from_its_autosave_lets_the_seats_back_in(tmp_path: Pat
         conn = Seat(await client.ws_connect("/ws"))
         await conn.expect("hello")
         await conn.send({"type": "resume", "token": tokens["me"]})
-        assert (await conn.expect("joined"))["seat"] == SEATS[0]
+        joined = await conn.expect("joined")
+        assert joined["seat"] == SEATS[0] and joined["last_id"] == host.last_id[SEATS[0]] > 0
         view = await conn.expect("view")
+        await conn.send({"type": "act", "id": joined["last_id"], "action": view["legal"][0]["action"]})
+        assert (await conn.expect("error"))["code"] == "replayed", "the replay guard survives the restart"
+        conn.next_id = joined["last_id"] + 1
         reply = await conn.act(view["legal"][0]["action"])
         assert reply["type"] == "ok", (reply, view["legal"][0])
 
     run(again, second_run)
+
+
+def test_every_decision_is_in_the_autosave_before_the_next(tmp_path: Path) -> None:
+    """A host killed mid-round (tools/load_host.py sends it SIGKILL) restarts from an autosave that holds every
+    decision acknowledged before: the round's autosave is written again after each browser's change, before its
+    "ok" and the views."""
+    host = new_host({SEATS[0]: WEB, **{s: "random" for s in SEATS[1:]}}, tmp_path)
+
+    async def body(client: TestClient) -> None:
+        me, _ = await join(client, host, SEATS[0])
+        for _ in range(3):
+            assert (await me.act(me.view["legal"][0]["action"]))["type"] == "ok"
+            newest = autosaves.newest(tmp_path)
+            assert newest is not None
+            saved = saves.read_document(newest, newest.name)
+            assert len(saved["actions"]) == len(host.session.actions), "the decision is saved before its ok"
+            assert saved["host"]["last_id"] == {SEATS[0]: me.next_id - 1}
+
+    run(host, body)
 
 
 def private_ids(host: Host, seat: str) -> set[str]:
