@@ -31,6 +31,7 @@ class Settings:
     fullscreen: bool = False
     window: tuple[int, int] = (1280, 800)
     legend: bool = True  # the map's legend shown (L or its button on the play screen hides it)
+    inset: bool = True  # the Caucasus inset shown beside the map (I or its button hides it; the map grows)
     # scenario id -> its seats in turn order, each [state, human, bot level] (see game.table)
     tables: dict[str, list[list[object]]] = field(factory=dict)
 
@@ -44,6 +45,7 @@ class Settings:
             fullscreen=bool(self.fullscreen),
             window=(max(800, min(7680, int(width))), max(600, min(4320, int(height)))),
             legend=bool(self.legend),
+            inset=bool(self.inset),
             tables=_tables(self.tables),
         )
 
@@ -113,6 +115,7 @@ _CONVERT: dict[str, Any] = {
     "fullscreen": bool,
     "window": _window,
     "legend": bool,
+    "inset": bool,
     "tables": lambda value: value,
 }
 

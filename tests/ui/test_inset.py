@@ -115,3 +115,25 @@ def test_pointing_at_or_beside_a_small_states_name_names_it(play, slug) -> None:
             continue  # a marker, a link or a name drawn there keeps its point
         _move(app, (board.x + x, board.y + y))
         assert scene.hover == Pick("state", slug), ((x, y), scene.hover)
+
+
+def test_i_and_the_inset_button_hide_and_show_the_inset_and_the_settings_keep_it(play, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from game.ui.settings import read_settings, save_settings
+    from tests.ui.driver import click, press
+
+    app, scene = play
+    inset, board = scene.inset_rect, scene.board_rect
+    baku = _on_screen(inset, scene.inset, "baku")
+    press(app, pygame.K_i)
+    frames(app, 2)
+    assert app.settings.inset is False
+    assert scene.board_rect.w >= board.w and scene.board_rect.h == board.h  # the board takes the room
+    assert scene.pick_at(baku) != Pick("node", "baku") and app.tr("ui.play.inset_title") not in scene.texts()
+    path = tmp_path / "settings.json"
+    assert save_settings(app.settings, path) and read_settings(path)[0].inset is False
+    click(app, scene.controls["inset"])
+    frames(app, 2)
+    assert app.settings.inset is True
+    assert (scene.inset_rect, scene.board_rect) == (inset, board)
+    _move(app, baku)
+    assert scene.hover == Pick("node", "baku")

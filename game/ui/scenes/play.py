@@ -43,7 +43,7 @@ from rules.state import FlowReport
 from rules.verbs import VERBS
 
 MAX_TARGETS = 40
-MAP_TOOLS = ("zoom_in", "zoom_out", "home", "flows", "legend")  # the buttons over the map's top-left corner
+MAP_TOOLS = ("zoom_in", "zoom_out", "home", "flows", "legend", "inset")  # the buttons at the map's top-left
 
 
 # Bot decisions whose one-line reason may be shown to everyone (an objective kept stays secret; so does the
@@ -118,11 +118,18 @@ class PlayScene(Scene):
     @property
     def strip_width(self) -> int:
         """The column left of the board for the map's tools, the Caucasus inset and the legend: the width the
-        whole board leaves free beside it at home (at least u(200), at most 30% of the map's area)."""
+        whole board leaves free beside it at home; with the inset shown at least u(200), at most 30% of the
+        map's area (hidden, the tools and the legend lie over the board where the column is narrower)."""
         area = self.map_rect
         x0, y0, x1, y1 = self.map.base_map.bbox
-        spare = area.w - int(area.h * (x1 - x0) / (y1 - y0))
+        spare = max(0, area.w - int(area.h * (x1 - x0) / (y1 - y0)))
+        if not self.shows_inset():
+            return spare
         return min(max(spare, self.app.u(200)), int(area.w * 0.3))
+
+    def shows_inset(self) -> bool:
+        """Whether the Caucasus inset is shown: the settings say so and the label plan names its region."""
+        return self.app.settings.inset and self.map.region_box() is not None
 
     @property
     def board_rect(self) -> pygame.Rect:
@@ -133,7 +140,7 @@ class PlayScene(Scene):
     def tool_spot(self, index: int) -> pygame.Rect:
         """The n-th button of the map's tool row (the help '?' follows the tools), wrapped to the strip."""
         u = self.app.u
-        per_row = max(1, (self.strip_width - u(8)) // u(44))
+        per_row = max(1, (self.strip_width - u(8)) // u(44)) if self.shows_inset() else len(MAP_TOOLS) + 1
         row, col = divmod(index, per_row)
         return pygame.Rect(u(8) + col * u(44), u(8) + row * u(44), u(40), u(36))
 
@@ -176,7 +183,7 @@ class PlayScene(Scene):
         fit = max(0.6, min(1.0, inset.w / u(300)))
         self.inset.tr, self.inset.palette, self.inset.ui_scale = tr, app.settings.palette, app.scale * fit
         region = self.map.region_box()
-        if region is not None:
+        if region is not None and self.shows_inset():
             self.inset.frame(inset.size, region)
         w, h = app.size
         px = w - self.panel_width
@@ -203,7 +210,7 @@ class PlayScene(Scene):
         self.build_log()
         for i, key in enumerate(MAP_TOOLS):
             rect = self.tool_spot(i)
-            glyph = {"zoom_in": "+", "zoom_out": "−", "home": "⌂", "flows": "≈", "legend": "≡"}[key]
+            glyph = {"zoom_in": "+", "zoom_out": "−", "home": "⌂", "flows": "≈", "legend": "≡", "inset": "▣"}[key]
             self.controls[key] = self.add(button(m, rect, glyph, tip=tr(f"ui.play.{key}")))
         self.built_for = built_for
 
@@ -719,7 +726,7 @@ class PlayScene(Scene):
         """What lies under a pixel of the screen: on the board or in the inset, the same states, nodes and
         links; None elsewhere."""
         for rect, view in ((self.inset_rect, self.inset), (self.board_rect, self.map)):
-            if rect.collidepoint(pos) and (view is self.map or view.region_box() is not None):
+            if rect.collidepoint(pos) and (view is self.map or self.shows_inset()):
                 return view.pick((pos[0] - rect.x, pos[1] - rect.y))
         return None
 
@@ -750,6 +757,8 @@ class PlayScene(Scene):
             self.show_flows = not self.show_flows
         elif key == pygame.K_l:
             self.toggle_legend()
+        elif key == pygame.K_i:
+            self.toggle_inset()
         elif key in (pygame.K_ESCAPE, pygame.K_BACKSPACE) and self.draft != Draft() and self.negotiating():
             self.take_step(self.draft.back())
         elif key == pygame.K_ESCAPE:
@@ -815,6 +824,8 @@ class PlayScene(Scene):
             self.show_flows = not self.show_flows
         elif key == "legend":
             self.toggle_legend()
+        elif key == "inset":
+            self.toggle_inset()
         elif key == "log_new":
             self.log.to_end()
             self.mark_unseen(False)
@@ -1033,7 +1044,7 @@ class PlayScene(Scene):
     def draw_inset(self, surface: pygame.Surface, view: GameState, flows: tuple, highlight: tuple) -> None:
         """The Caucasus enlarged in the strip, framed and titled, with its region outlined on the board."""
         region = self.map.region_box()
-        if region is None:
+        if region is None or not self.shows_inset():
             return
         rect, u = self.inset_rect, self.app.u
         self.inset.draw(surface.subsurface(rect), view, self.t, flows, self.hover, highlight)
@@ -1052,7 +1063,7 @@ class PlayScene(Scene):
 
     def inset_title(self, width: int) -> pygame.Surface:
         """The inset's title, in the largest size up to the strip's own that fits ``width``."""
-        words, size = self.app.tr("ui.play.inset"), self.app.u(15)
+        words, size = self.app.tr("ui.play.inset_title"), self.app.u(15)
         while size > 9 and style.font(size, bold=True).size(words)[0] > width:
             size -= 1
         return style.font(size, bold=True).render(words, True, style.TEXT)
@@ -1147,6 +1158,11 @@ class PlayScene(Scene):
             self._legend = cached
         return cached[1]  # type: ignore[no-any-return]
 
+    def toggle_inset(self) -> None:
+        """Show or hide the Caucasus inset (the board takes the room); the settings remember it."""
+        self.app.settings.inset = not self.app.settings.inset
+        self.rebuild()
+
     def draw_legend(self, surface: pygame.Surface, area: pygame.Rect) -> None:
         """Link types and statuses, bottom-left of the map's area in the strip, unless hidden."""
         if not self.app.settings.legend:
@@ -1164,7 +1180,7 @@ class PlayScene(Scene):
             faces += [text for text, _ in self.face_of(turn_card, min(self.app.u(190), self.map_rect.w // 4)).texts]
         faces += self.stage.texts()
         faces += [t for t in (self.timer.text(self.app.tr, self.match),) if t]
-        faces += [self.app.tr("ui.play.inset")] if self.map.region_box() is not None else []
+        faces += [self.app.tr("ui.play.inset_title")] if self.shows_inset() else []
         return out + faces + [row.text for row in self.log.rows if self.widgets]
 
 
