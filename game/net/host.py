@@ -196,16 +196,34 @@ class Host:
     # ------------------------------------------------------------------ saving
 
     def document(self) -> dict[str, Any]:
-        """The save document with the host's part: room, controllers and the tokens' hashes."""
+        """The save document with the host's part (`part`)."""
         with self.session.lock:
             doc = saves.to_document(self.session)
-        doc["host"] = {
-            "room": self.room,
-            "controllers": self.controllers,
-            "tokens": self.tokens,
-            "last_id": self.last_id,
-        }
+        doc["host"] = self.part()
         return doc
+
+    def part(self) -> dict[str, Any]:
+        """What a save keeps of the host: room, controllers, the tokens' hashes and each seat's last message id."""
+        return {
+            "room": self.room,
+            "controllers": dict(self.controllers),
+            "tokens": dict(self.tokens),
+            "last_id": dict(self.last_id),
+        }
+
+    def restore(self, part: object) -> None:
+        """Take back a save's host part (`part`): the room and the seats' tokens and last ids, so that every
+        browser resumes its seat; entries of the wrong shape are dropped (that seat's browser joins again)."""
+        if not isinstance(part, dict):
+            return
+        room = part.get("room")
+        if isinstance(room, str) and len(room) == 4 and all(c in ROOM_LETTERS for c in room):
+            self.room = room
+        tokens, ids = part.get("tokens"), part.get("last_id")
+        if isinstance(tokens, dict):
+            self.tokens = {s: t for s, t in tokens.items() if s in self.controllers and isinstance(t, str)}
+        if isinstance(ids, dict):
+            self.last_id = {s: i for s, i in ids.items() if s in self.controllers and type(i) is int}
 
     def save_now(self) -> None:
         if self.autosaver is not None:
@@ -218,11 +236,13 @@ class Host:
         part = saves.read_document(path, path.name).get("host")
         if not isinstance(part, dict):
             raise saves.SaveError(f"{path.name}: not a hosted game (no host part)")
-        host = cls(
-            session, dict(part["controllers"]), str(part["room"]), dict(part["tokens"]), autosave_folder, bot_seed
-        )
-        ids = part.get("last_id", {})
-        host.last_id = {str(s): int(i) for s, i in ids.items()} if isinstance(ids, dict) else {}
+        kept = part.get("controllers")
+        if not isinstance(kept, dict):
+            raise saves.SaveError(f"{path.name}: host.controllers: not a table of seats")
+        # a seat played at the window of a game hosted from it is a bot's when the command serves the game
+        controllers = {str(s): "greedy" if c == LOCAL else str(c) for s, c in kept.items()}
+        host = cls(session, controllers, autosave_folder=autosave_folder, bot_seed=bot_seed)
+        host.restore(part)
         host.play_on()
         return host
 

@@ -92,11 +92,13 @@ class Match:
         """The seats played from browsers (a class game hosted from the window)."""
         return tuple(p.state for p in self.plans if p.remote)
 
-    def host_game(self, port: int, bind: str = "0.0.0.0") -> None:  # noqa: S104 - phones on the network join
+    def host_game(self, port: int, bind: str = "0.0.0.0", kept: object = None) -> None:  # noqa: S104 - phones join
         """Serve this game to browsers: the remote seats join it; the window plays the others (the port given,
-        or any free one where it is taken)."""
+        or any free one where it is taken). `kept`: the host part of the save it continues (`Host.part`): the
+        same room, and every browser back on its seat with its token."""
         controllers = {p.state: WEB if p.remote else LOCAL for p in self.plans}
         self.host = Host(self.session, controllers, window=True)
+        self.host.restore(kept)
         try:
             self.hosting = Hosting(self.host, port, bind)
         except OSError:

@@ -37,11 +37,19 @@ def remove_stray_temps() -> None:
 
 
 def match_document(match: Match) -> dict[str, Any]:
-    """The save document of the match: the game's envelope plus who plays each seat."""
-    doc = saves.to_document(match.session)
-    doc["client"] = {"plans": [{"state": p.state, "human": p.human, "level": p.level} for p in match.plans]}
+    """The save document of the match: the game's envelope plus who plays each seat (and, in a class game
+    hosted from the window, the host's room and the browsers' tokens)."""
+    with match.session.lock:
+        doc = saves.to_document(match.session)
+    plans = [{"state": p.state, "human": p.human, "level": p.level} for p in match.plans]
+    for plan, seat in zip(plans, match.plans):
+        if seat.remote:
+            plan["remote"] = True
+    doc["client"] = {"plans": plans}
     if match.lock is not None:
         doc["client"]["teacher"] = match.lock.to_json()
+    if match.host is not None:
+        doc["host"] = match.host.part()
     return doc
 
 
@@ -54,22 +62,30 @@ def save_match(match: Match, path: Path) -> Path:
 
 
 def keep_autosaves(match: Match) -> autosaves.Autosaver:
-    """From now on the match autosaves at every round's cleanup, however it is played (once per match)."""
+    """From now on the match autosaves at every round's cleanup, however it is played (once per match). A class
+    game hosted from the window also autosaves when a browser joins and after each browser's decision (the host
+    writes the window's autosave: who plays each seat, the room and the tokens)."""
     if match.autosaver is None:
         match.autosaver = autosaves.Autosaver(autosave_folder(), match.session, lambda: match_document(match))
+        if match.host is not None:
+            match.host.autosaver = match.autosaver
     return match.autosaver
 
 
-def load_match(path: Path, library: Library) -> Match:
-    """Replay a save into a match; raises `saves.SaveError` with one line if it cannot."""
-    session, seat_plans, lock = _load(path, library)
+def load_match(path: Path, library: Library, host_port: int = 8765) -> Match:
+    """Replay a save into a match; raises `saves.SaveError` with one line if it cannot. A class game hosted
+    from the window is hosted again (on `host_port`, or any free port), its browsers back on their seats."""
+    session, seat_plans, lock, doc = _load(path, library)
     match = Match.around(session, seat_plans)
     match.lock = lock
+    if match.remote():
+        match.host_game(host_port, kept=doc.get("host"))
     return match
 
 
-def _load(path: Path, library: Library) -> tuple[Session, tuple[SeatPlan, ...], Lock | None]:
-    """A save's game, who plays each seat (a human where the save does not say) and the teacher's lock."""
+def _load(path: Path, library: Library) -> tuple[Session, tuple[SeatPlan, ...], Lock | None, dict[str, Any]]:
+    """A save's game, who plays each seat (a human where the save does not say), the teacher's lock and the
+    save's document."""
     name = path.name
     doc = saves.read_document(path, name)
     session = saves.from_document(doc, name, library.load)
@@ -77,13 +93,14 @@ def _load(path: Path, library: Library) -> tuple[Session, tuple[SeatPlan, ...], 
     raw = client.get("plans") if isinstance(client, dict) else None
     plans = {p.get("state"): p for p in raw if isinstance(p, dict)} if isinstance(raw, list) else {}
     lock = Lock.from_json(client.get("teacher")) if isinstance(client, dict) else None
-    return session, tuple(_seat_plan(seat, plans.get(seat, {}), name) for seat in session.setup.seats), lock
+    return session, tuple(_seat_plan(seat, plans.get(seat, {}), name) for seat in session.setup.seats), lock, doc
 
 
 def fork_match(path: Path, round_number: int, library: Library) -> Match:
     """A what-if branch of the game saved at `path` from the start of a round, with the same players, saved
     beside it as a new named save (``<name>-whatif-r<round>``, numbered if taken) and ready to play on."""
-    session, seat_plans, lock = _load(path, library)
+    session, seat_plans, lock, _ = _load(path, library)
+    seat_plans = tuple(SeatPlan(p.state, p.human, p.level) for p in seat_plans)  # a branch is played at the screen
     branch = saves.fork(session, round_number, path.name)
     stem = f"{path.stem}-whatif-r{round_number}"
     target, number = path.parent / f"{stem}.json", 1
@@ -102,14 +119,15 @@ def _seat_plan(seat: str, plan: dict[str, Any], name: str) -> SeatPlan:
     level = plan.get("level", "greedy")
     if not isinstance(level, str) or (level not in LEVELS and level not in ALIASES):
         raise saves.SaveError(f"{name}: client.plans: {seat} is played by an unknown bot level {level!r}")
-    return SeatPlan(seat, bool(plan.get("human", True)), str(level))
+    human = bool(plan.get("human", True))
+    return SeatPlan(seat, human, str(level), remote=plan.get("remote") is True and not human)
 
 
-def newest_autosave(library: Library) -> Match | None:
+def newest_autosave(library: Library, host_port: int = 8765) -> Match | None:
     """The game of the newest autosave that loads (a damaged one is passed over), or None."""
     for path in autosaves.listing(autosave_folder()):
         try:
-            return load_match(path, library)
+            return load_match(path, library, host_port)
         except (saves.SaveError, OSError):
             continue
     return None

@@ -2,7 +2,7 @@
 game by posted clicks; the window shows the class screen with the join address, its QR code and the room code; a
 simulated browser (an aiohttp client, as tests/net does) joins by the address and room code shown there and plays
 while a person plays another seat in the window behind its cover and two bots play on; the class screen never
-shows a seat's private data; leaving the game closes the server."""
+shows a seat's private data; leaving the game closes the server; a save of it is hosted again when loaded."""
 
 from __future__ import annotations
 
@@ -16,10 +16,13 @@ from typing import Any
 import aiohttp
 import pygame
 
+from game import autosaves, saves
+from game.content_files import load_scenario
 from game.ui.app import App
-from game.ui.match import Match
-from game.ui.savefiles import leave
+from game.ui.match import Match, SeatPlan
+from game.ui.savefiles import autosave_folder, fork_match, keep_autosaves, leave, load_match, save_match
 from game.ui.scenes.classroom import qr_surface
+from rules.log import RoundBegan
 from tests.ui.autoplay import step
 from tests.ui.driver import click, frames, press, screen_texts
 from tests.ui.test_hotseat import _assert_hidden, _secrets
@@ -159,3 +162,41 @@ def test_the_qr_code_is_square_crisp_and_within_its_room() -> None:
     assert side % modules == 0 and side // modules >= 8
     colours = {tuple(code.get_at((x, y)))[:3] for x in range(side) for y in range(0, side, 7)}
     assert colours == {(16, 32, 44), (255, 255, 255)}
+
+
+def test_a_hosted_game_continues_hosted_from_its_save(app, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The window's save of a class game keeps its browser seats and the host's part: loaded again (Continue, a
+    crash, the load screen), the game is hosted again in the same room and a browser's token still holds its
+    seat, and a message it sent before is still a replay. A what-if branch of it is played at the screen."""
+    scenario = load_scenario("caspian-2023")
+    seats = scenario.definition.default_seats[:4]
+    plans = tuple(SeatPlan(s, human=i == 1, remote=i == 0, level="random") for i, s in enumerate(seats))
+    match = Match.start(scenario, 3, plans, "lesson", "standard")
+    match.host_game(0, "127.0.0.1")
+    host = match.host
+    assert host is not None
+    keep_autosaves(match)  # as the play screen does
+    token = host.join(host.room, seats[0])
+    newest = autosaves.newest(autosave_folder())
+    assert newest is not None, "a browser's joining is autosaved"
+    assert saves.read_document(newest, newest.name)["host"]["tokens"] == host.tokens
+    host.last_id[seats[0]] = 4
+    rng = random.Random(1)
+    while not any(isinstance(e.entry, RoundBegan) for e in match.session.log):  # into round 1: a branch can start
+        match.session.submit(rng.choice(match.session.legal()))
+    path = save_match(match, tmp_path / "class.json")
+    match.close()
+    again = load_match(path, app.library, host_port=0)
+    try:
+        assert again.remote() == (seats[0],) and again.humans() == (seats[1],)
+        assert again.host is not None and again.hosting is not None and not again.hosting.stopped
+        assert again.host.room == host.room and again.host.seat_of(token) == seats[0]
+        assert again.host.last_id == {seats[0]: 4}
+    finally:
+        again.close()
+    assert again.hosting.stopped
+    branch = fork_match(path, 1, app.library)
+    try:
+        assert branch.host is None and branch.remote() == ()
+    finally:
+        branch.close()

@@ -46,7 +46,7 @@ class CrashScene(Scene):
 
     def choose(self, key: str) -> None:
         """Continue from the newest autosave that loads, or go to the title."""
-        match = newest_autosave(self.app.library) if key == "continue" else None
+        match = newest_autosave(self.app.library, self.app.host_port) if key == "continue" else None
         if match is None:
             self.app.reset("title")
         else:

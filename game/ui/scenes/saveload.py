@@ -198,7 +198,7 @@ class LoadScene(Scene):
 
     def open(self, path: Path) -> None:
         try:
-            match = load_match(path, self.app.library)
+            match = load_match(path, self.app.library, self.app.host_port)
         except (saves.SaveError, OSError) as exc:
             self.message = str(exc)
             self.rebuild()

@@ -78,7 +78,7 @@ class TitleScene(Scene):
 
     def resume(self) -> None:
         """Play on from the newest autosave; a hotseat game starts behind the cover (no seat in front)."""
-        match = newest_autosave(self.app.library)
+        match = newest_autosave(self.app.library, self.app.host_port)
         if match is None:
             self.rebuild()  # nothing loadable any more
         else:
