@@ -342,34 +342,33 @@ class MapView:
         taken: list[pygame.Rect],
         inside: pygame.Rect,
     ) -> tuple[float, float]:
-        """The centre near ``at`` (on rings of growing radius) where a name of ``size`` and the state's influence
-        row below it stay clear of everything in ``taken`` (by a small gap) and of the node markers, inside the
-        map, and cross as few links as they can: each link crossed weighs as much as moving two rings out,
-        within six rings (further out, the nearest clear spot wins). If no spot is clear, ``at`` moved just
-        enough to keep the name inside the map."""
+        """The centre near ``at`` (on rings of growing radius) for a name of ``size`` and the state's influence row
+        below it, inside the map: clear of everything in ``taken`` (by a small gap) and of the node markers, and
+        crossing as few links as they can: each link crossed weighs as much as moving two rings out, within six
+        rings (further out, the nearest clear spot wins). Where no spot is clear, the one covering the least of
+        ``taken``, then the fewest markers; ``at`` moved just inside the map if no spot fits in it."""
         step, gap = self.px(6), self.px(6)  # a gap keeps neighbours' names from reading as one
         reach = pygame.Rect(0, 0, size[0] + 32 * step, size[1] * 3 + 32 * step)
         reach.center = (int(at[0]), int(at[1]))
         markers, links = _near(self._network, reach)
-        best: tuple[int, tuple[float, float]] | None = None
+        best: tuple[tuple[int, int, int], tuple[float, float]] | None = None
         for ring in range(0, 16):
-            if best is not None and (best[0] <= ring or ring > 5):
+            if best is not None and best[0][:2] == (0, 0) and (best[0][2] <= ring or ring > 5):
                 break  # nothing further out can do better, or moves the name too far from its state
             for dx, dy in _RING_DIRECTIONS if ring else ((0, 0),):
                 x, y = at[0] + dx * ring * step, at[1] + dy * ring * step
                 boxes = self._label_boxes((x, y), size, state, s_idx)
-                if all(
-                    inside.contains(box)
-                    and box.inflate(gap, gap).collidelist(taken) < 0
-                    and box.collidelist(markers) < 0
-                    for box in boxes
-                ):
-                    cost = ring + 2 * sum(_crossings(box, links) for box in boxes)
-                    if best is None or cost < best[0]:
-                        best = (cost, (x, y))
+                if not all(inside.contains(box) for box in boxes):
+                    continue
+                clash = sum(_covered(box.inflate(gap, gap), taken) for box in boxes)
+                covers = sum(len(box.collidelistall(markers)) for box in boxes)
+                key = (clash, covers, ring + 2 * sum(_crossings(box, links) for box in boxes))
+                if best is None or key < best[0]:
+                    best = (key, (x, y))
         if best is not None:
             return best[1]
-        box = self._label_boxes(at, size, state, s_idx)[0].unionall(self._label_boxes(at, size, state, s_idx)[1:])
+        boxes = self._label_boxes(at, size, state, s_idx)
+        box = boxes[0].unionall(boxes[1:])
         moved = box.clamp(inside)
         return at[0] + moved.x - box.x, at[1] + moved.y - box.y
 
@@ -632,6 +631,11 @@ def _distance(rect: pygame.Rect, pos: tuple[int, int]) -> float:
     dx = max(rect.left - pos[0], 0, pos[0] - rect.right + 1)
     dy = max(rect.top - pos[1], 0, pos[1] - rect.bottom + 1)
     return math.hypot(dx, dy)
+
+
+def _covered(box: pygame.Rect, rects: Sequence[pygame.Rect]) -> int:
+    """How many pixels of ``box`` the rects cover (counted once per rect)."""
+    return sum(box.clip(rects[i]).w * box.clip(rects[i]).h for i in box.collidelistall(rects))
 
 
 def _crossings(box: pygame.Rect, links: Sequence[_Segment]) -> int:

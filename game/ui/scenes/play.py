@@ -118,14 +118,16 @@ class PlayScene(Scene):
     @property
     def strip_width(self) -> int:
         """The column left of the board for the map's tools, the Caucasus inset and the legend: the width the
-        whole board leaves free beside it at home; with the inset shown at least u(200), at most 30% of the
-        map's area (hidden, the tools and the legend lie over the board where the column is narrower)."""
+        whole board leaves free beside it at home; with the inset shown at least 200 px at the window's scale
+        (whatever the text size: a larger text shrinks the inset's names, not the board), at most 30% of the
+        map's area. Hidden, the tools and the legend lie over the board where the column is narrower."""
         area = self.map_rect
         x0, y0, x1, y1 = self.map.base_map.bbox
         spare = max(0, area.w - int(area.h * (x1 - x0) / (y1 - y0)))
         if not self.shows_inset():
             return spare
-        return min(max(spare, self.app.u(200)), int(area.w * 0.3))
+        least = int(200 * self.app.scale / self.app.settings.text_size)
+        return min(max(spare, least), int(area.w * 0.3))
 
     def shows_inset(self) -> bool:
         """Whether the Caucasus inset is shown: the settings say so and the label plan names its region."""
@@ -138,9 +140,11 @@ class PlayScene(Scene):
         return pygame.Rect(area.x + strip, area.y, area.w - strip, area.h)
 
     def tool_spot(self, index: int) -> pygame.Rect:
-        """The n-th button of the map's tool row (the help '?' follows the tools), wrapped to the strip."""
-        u = self.app.u
-        per_row = max(1, (self.strip_width - u(8)) // u(44)) if self.shows_inset() else len(MAP_TOOLS) + 1
+        """The n-th button of the map's tool row (the help '?' follows the tools): with the inset, wrapped to the
+        strip in two rows at most (a wide text size reaches over the board's corner); else one row."""
+        u, count = self.app.u, len(MAP_TOOLS) + 1
+        fit = max(1, (self.strip_width - u(8)) // u(44))
+        per_row = max(fit, -(-count // 2)) if self.shows_inset() else count
         row, col = divmod(index, per_row)
         return pygame.Rect(u(8) + col * u(44), u(8) + row * u(44), u(40), u(36))
 
