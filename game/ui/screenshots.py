@@ -324,9 +324,9 @@ def shoot_console(app: App, shooter: Shooter, scenario_id: str, seed: int, asset
 
 
 def shoot_class_game(app: App, shooter: Shooter, scenario_id: str, seed: int) -> None:
-    """A class game hosted from the window, in both languages: the new-game table with browser seats, then the
-    class screen while the teams pick their national interests (one browser joined and decided, one not yet
-    joined; a person at the screen and a bot)."""
+    """A class game hosted from the window, in both languages: the new-game table with browser seats, the class
+    screen while the teams pick their national interests (one browser joined and decided, one not yet joined; a
+    person at the screen and a bot), and again in round 2 at a browser's turn, the last public moves below the map."""
     scenario = load_scenario(scenario_id)
     seats = scenario.definition.default_seats[:4]
     table = tuple(TableSeat(state, human=i == 2, remote=i < 2, level="greedy") for i, state in enumerate(seats))
@@ -350,8 +350,15 @@ def shoot_class_game(app: App, shooter: Shooter, scenario_id: str, seed: int) ->
         app.reset("play", match=match)
         app.push("classroom", match=match)
         shooter.shot("class-game" + suffix)
-    app.settings.language = "en"
-    app.refresh()
+    rng = random.Random(seed)
+    while not match.session.is_over and (match.state.absolute_round < 2 or match.to_act() not in match.remote()):
+        match.session.submit(rng.choice(match.session.legal()))
+    for lang in ("ru", "en"):
+        app.settings.language = lang
+        app.refresh()
+        app.reset("play", match=match)
+        app.push("classroom", match=match)
+        shooter.shot("class-game-round-2" + ("" if lang == "en" else "-ru"))
     match.close()
 
 
