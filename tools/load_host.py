@@ -27,6 +27,7 @@ import asyncio
 import json
 import os
 import random
+import shutil
 import signal
 import socket
 import statistics
@@ -350,6 +351,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
             return await Run(args, http, host).play()
     finally:
         host.stop()
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
