@@ -33,3 +33,35 @@ def test_f8_shows_the_public_game_in_large_type_and_f8_returns(app) -> None:  # 
     press(app, pygame.K_F8)
     press(app, pygame.K_ESCAPE)
     assert app.top is play
+
+
+def test_the_class_screen_shows_the_caucasus_enlarged_beside_the_board(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """At 1920x1080 the room the whole board leaves free beside it holds the Caucasus inset: Baku, Tbilisi,
+    Yerevan and Nakhchivan in its frame, at least twice as far apart as on the board, which it does not cover."""
+    import math
+
+    monkeypatch.setenv("CASPIAN_GAMBIT_DATA", str(tmp_path / "data"))
+    from game.ui.app import App
+
+    app = App(size=(1920, 1080), persist=False, bot_delay=0.0)
+    match = mid_game("caspian-2023", 5, app.assets, steps=20)
+    try:
+        scene = app.reset("classroom", match=match)
+        frames(app, 2)
+        area = scene.areas()[0]
+        inset = scene.inset_rect(area)
+        assert inset is not None and area.contains(inset)
+        assert app.tr("ui.play.inset_title") in screen_texts(app)
+        board = scene.map.viewport
+        assert board.width <= area.right - inset.right  # the board lies right of the inset
+        spots = {}
+        for node in ("baku", "tbilisi", "yerevan", "nakhchivan"):
+            n_idx = scene.map.scenario.node_index[node]
+            x, y = scene.inset.view.node_xy(n_idx)
+            assert 0 <= x < inset.w and 0 <= y < inset.h, node
+            spots[node] = ((x, y), scene.map.node_xy(n_idx))
+        enlarged = math.dist(spots["yerevan"][0], spots["nakhchivan"][0])
+        plain = math.dist(spots["yerevan"][1], spots["nakhchivan"][1])
+        assert enlarged >= 2 * plain
+    finally:
+        match.close()

@@ -97,10 +97,7 @@ def test_a_russian_template_declines_names_and_english_ignores_cases() -> None:
         "Армения выходит из Организации Договора о коллективной безопасности."
     )
     deal = Propose("russia", "kazakhstan", "transit", "cpc")
-    assert (
-        describe_action(ru, scenario, deal)
-        == "Транзит с Казахстаном: Нефтепровод КТК (Тенгиз–Новороссийск)"
-    )
+    assert describe_action(ru, scenario, deal) == "Транзит с Казахстаном: Нефтепровод КТК (Тенгиз–Новороссийск)"
     assert describe_entry(en, scenario, entry) == "Kazakhstan's standing with European Union changes by 1 to 3."
 
 

@@ -47,7 +47,7 @@ def test_the_inset_enlarges_the_caucasus_and_keeps_its_nodes_apart(play) -> None
     app, scene = play
     inset, board = scene.inset_rect, scene.board_rect
     assert not inset.colliderect(board) and scene.map_rect.contains(inset)
-    spots = {n: _on_screen(inset, scene.inset, n) for n in CAUCASUS}
+    spots = {n: _on_screen(inset, scene.inset.view, n) for n in CAUCASUS}
     assert all(inset.collidepoint(spot) for spot in spots.values()), spots
     on_board = {n: _on_screen(board, scene.map, n) for n in CAUCASUS}
     for i, a in enumerate(CAUCASUS):
@@ -59,13 +59,13 @@ def test_the_inset_enlarges_the_caucasus_and_keeps_its_nodes_apart(play) -> None
 def test_a_click_or_hover_in_the_inset_names_what_the_board_names(play) -> None:  # type: ignore[no-untyped-def]
     app, scene = play
     for node in CAUCASUS:
-        _move(app, _on_screen(scene.inset_rect, scene.inset, node))
+        _move(app, _on_screen(scene.inset_rect, scene.inset.view, node))
         assert scene.hover == Pick("node", node)
         _move(app, _on_screen(scene.board_rect, scene.map, node))
         assert scene.hover == Pick("node", node)
     link = scene.map.scenario.links[0].id
     for l_idx, candidate in enumerate(scene.map.scenario.links):
-        a, b = scene.inset._link_points(l_idx)
+        a, b = scene.inset.view._link_points(l_idx)
         mid = (scene.inset_rect.x + int((a[0] + b[0]) / 2), scene.inset_rect.y + int((a[1] + b[1]) / 2))
         if scene.inset_rect.collidepoint(mid) and scene.pick_at(mid) == Pick("link", candidate.id):
             link = candidate.id
@@ -123,7 +123,7 @@ def test_i_and_the_inset_button_hide_and_show_the_inset_and_the_settings_keep_it
 
     app, scene = play
     inset, board = scene.inset_rect, scene.board_rect
-    baku = _on_screen(inset, scene.inset, "baku")
+    baku = _on_screen(inset, scene.inset.view, "baku")
     press(app, pygame.K_i)
     frames(app, 2)
     assert app.settings.inset is False

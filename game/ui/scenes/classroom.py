@@ -16,6 +16,7 @@ import segno
 from game.describe import describe_entry, signed_agreements
 from game.i18n import party_name
 from game.ui import style
+from game.ui.inset import Inset, spare_width, title_image
 from game.ui.mapview import MapView
 from game.ui.match import Match
 from game.ui.scene import Scene, SceneHost
@@ -53,6 +54,7 @@ class ClassScene(Scene):
         super().__init__(app)
         self.match = match
         self.map = MapView(match.scenario, app.tr, app.settings.palette, app.scale * 1.4)
+        self.inset = Inset(match.scenario, app.tr, app.settings.palette, app.scale * 1.4)  # the Caucasus enlarged
         self.t = 0.0
         self.bot_timer = 0.0
         self.seen: tuple[int, ...] = ()  # what the screen last showed of a hosted game (redrawn on a change)
@@ -83,6 +85,17 @@ class ClassScene(Scene):
             pygame.Rect(w - side, 0, side, h - band),
             pygame.Rect(0, h - band, w, band),
         )
+
+    def inset_rect(self, area: pygame.Rect) -> pygame.Rect | None:
+        """The Caucasus inset's frame in the room the whole board leaves free left of it in the map's area (None
+        where that room is under 200 px at the window's scale, or the label plan names no region)."""
+        spare = spare_width(area, self.map.base_map.bbox)
+        if spare < 200 * self.app.scale / self.app.settings.text_size or self.inset.region() is None:
+            return None
+        u = self.app.u
+        top = area.y + u(24) + style.font(u(26), bold=True).get_linesize()
+        width = spare - 2 * u(16)
+        return pygame.Rect(area.x + u(16), top, width, min(int(width * 0.8), area.bottom - u(16) - top))
 
     def update(self, dt: float) -> None:
         self.t += dt
@@ -186,6 +199,8 @@ class ClassScene(Scene):
     def texts(self) -> list[str]:
         view = self.view()
         shown = [self.turn_line(view), self.round_line(view), *self.scores(view), *self.captions()]
+        if self.inset_rect(self.areas()[0]) is not None:
+            shown.append(self.app.tr("ui.play.inset_title"))
         if self.hosted:
             shown += [text for pair in self.teams(view) for text in pair]
             shown += [self.app.tr("ui.classroom.join"), *self.join_lines()]
@@ -194,11 +209,21 @@ class ClassScene(Scene):
     # drawing -----------------------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
         view = self.view()
-        board, side, band = self.areas()
+        area, side, band = self.areas()
         surface.fill(style.PANEL_BG)
+        u, tr = self.app.u, self.app.tr
+        inset = self.inset_rect(area)
+        board = (
+            area
+            if inset is None
+            else pygame.Rect(inset.right + u(16), area.y, area.right - inset.right - u(16), area.h)
+        )
         self.map.set_size(board.size, self.app.scale * 1.4)
         self.map.draw(surface.subsurface(board), view, self.t)
-        u = self.app.u
+        if inset is not None:
+            self.inset.place(inset.size, tr, self.app.settings.palette, self.app.scale * 1.4)
+            title = title_image(tr("ui.play.inset_title"), u(26), inset.w)
+            self.inset.draw(surface, inset, self.map, board, view, title, self.t)
         big, mid = u(34), u(26)
         column = pygame.Rect(side.x + u(16), side.y, side.width - u(16) - u(60), side.height)  # clear of the "?"
         y = side.y + u(16)

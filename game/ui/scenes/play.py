@@ -15,6 +15,7 @@ from game.logkinds import LOG_FILTERS, REASON_CATEGORY, log_category, shows
 from game.ui import style
 from game.ui.cardface import Face
 from game.ui.handview import Faces, build_hand
+from game.ui.inset import Inset, spare_width, title_image
 from game.ui.logview import LogView, Row
 from game.ui.mapview import MapView, Pick, draw_link
 from game.ui.match import Match
@@ -63,8 +64,7 @@ class PlayScene(Scene):
         self.match = match
         keep_autosaves(match)
         self.map = MapView(match.scenario, app.tr, app.settings.palette, app.scale)
-        self.inset = MapView(match.scenario, app.tr, app.settings.palette, app.scale)  # the Caucasus enlarged
-        self.inset.nudged = False
+        self.inset = Inset(match.scenario, app.tr, app.settings.palette, app.scale)  # the Caucasus enlarged
         self.drag_pans = False  # the drag under way began on the board (a drag from the inset does not pan)
         self.cameras: dict[str, Viewport] = {}  # hotseat: each seat's own zoom and pan when it left the screen
         self.camera_seat: str | None = match.viewer  # the seat whose camera the map shows
@@ -122,8 +122,7 @@ class PlayScene(Scene):
         (whatever the text size: a larger text shrinks the inset's names, not the board), at most 30% of the
         map's area. Hidden, the tools and the legend lie over the board where the column is narrower."""
         area = self.map_rect
-        x0, y0, x1, y1 = self.map.base_map.bbox
-        spare = max(0, area.w - int(area.h * (x1 - x0) / (y1 - y0)))
+        spare = spare_width(area, self.map.base_map.bbox)
         if not self.shows_inset():
             return spare
         least = int(200 * self.app.scale / self.app.settings.text_size)
@@ -131,7 +130,7 @@ class PlayScene(Scene):
 
     def shows_inset(self) -> bool:
         """Whether the Caucasus inset is shown: the settings say so and the label plan names its region."""
-        return self.app.settings.inset and self.map.region_box() is not None
+        return self.app.settings.inset and self.inset.region() is not None
 
     @property
     def board_rect(self) -> pygame.Rect:
@@ -182,13 +181,8 @@ class PlayScene(Scene):
         self.map.tr = tr
         self.map.palette = app.settings.palette
         self.map.set_size(self.board_rect.size, app.scale)
-        inset = self.inset_rect
-        # the inset's names shrink with it where the strip is narrow for the text size (Projector)
-        fit = max(0.6, min(1.0, inset.w / u(300)))
-        self.inset.tr, self.inset.palette, self.inset.ui_scale = tr, app.settings.palette, app.scale * fit
-        region = self.map.region_box()
-        if region is not None and self.shows_inset():
-            self.inset.frame(inset.size, region)
+        if self.shows_inset():
+            self.inset.place(self.inset_rect.size, tr, app.settings.palette, app.scale)
         w, h = app.size
         px = w - self.panel_width
         pw = self.panel_width
@@ -729,7 +723,7 @@ class PlayScene(Scene):
     def pick_at(self, pos: tuple[int, int]) -> Pick | None:
         """What lies under a pixel of the screen: on the board or in the inset, the same states, nodes and
         links; None elsewhere."""
-        for rect, view in ((self.inset_rect, self.inset), (self.board_rect, self.map)):
+        for rect, view in ((self.inset_rect, self.inset.view), (self.board_rect, self.map)):
             if rect.collidepoint(pos) and (view is self.map or self.shows_inset()):
                 return view.pick((pos[0] - rect.x, pos[1] - rect.y))
         return None
@@ -1047,30 +1041,10 @@ class PlayScene(Scene):
 
     def draw_inset(self, surface: pygame.Surface, view: GameState, flows: tuple, highlight: tuple) -> None:
         """The Caucasus enlarged in the strip, framed and titled, with its region outlined on the board."""
-        region = self.map.region_box()
-        if region is None or not self.shows_inset():
-            return
-        rect, u = self.inset_rect, self.app.u
-        self.inset.draw(surface.subsurface(rect), view, self.t, flows, self.hover, highlight)
-        pygame.draw.rect(surface, style.FRAME, rect.inflate(u(4), u(4)), u(2))
-        title = self.inset_title(rect.w)
-        surface.blit(title, (rect.x, rect.y - u(4) - title.get_height()))
-        board = self.board_rect
-        (x0, y0), (x1, y1) = (
-            self.map.viewport.to_screen(region[0], region[3]),
-            self.map.viewport.to_screen(region[2], region[1]),
-        )
-        outline = pygame.Rect(int(x0), int(y0), int(x1 - x0), int(y1 - y0)).move(board.topleft)
-        target = surface.subsurface(board)
-        pygame.draw.rect(target, (20, 20, 20), outline.move(-board.x, -board.y).inflate(2, 2), 1)
-        pygame.draw.rect(target, style.FRAME, outline.move(-board.x, -board.y), max(1, u(2)))
-
-    def inset_title(self, width: int) -> pygame.Surface:
-        """The inset's title, in the largest size up to the strip's own that fits ``width``."""
-        words, size = self.app.tr("ui.play.inset_title"), self.app.u(15)
-        while size > 9 and style.font(size, bold=True).size(words)[0] > width:
-            size -= 1
-        return style.font(size, bold=True).render(words, True, style.TEXT)
+        if self.shows_inset():
+            rect = self.inset_rect
+            title = title_image(self.app.tr("ui.play.inset_title"), self.app.u(15), rect.w)
+            self.inset.draw(surface, rect, self.map, self.board_rect, view, title, self.t, flows, self.hover, highlight)
 
     def turn_card(self, view: GameState) -> str:
         """The card played this turn, shown large to everyone while no other move is on the map ("" none)."""
