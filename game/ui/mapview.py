@@ -303,28 +303,39 @@ class MapView:
     def _draw_state_labels(self, surface: pygame.Surface, state: GameState) -> None:
         """Each state's name with its influence markers below; the controlling seat's marker is ringed in gold.
 
-        The name and its row go where the label plan puts them, or, if that would cover a name, a row or a
-        capital already placed or reach past the map's edge, at the nearest free spot around it (a leader line
-        then points home when it is far).
+        A name sits on its state: its centre inside the state's land, or, beside a state too small for it,
+        within ``near_reach`` of it and over no other state (``on_state``). Of those spots, the name and its row
+        take the one clear of the names, rows and capitals already placed and of the node markers, crossing the
+        fewest links (the halo keeps it readable over them). Where no spot is clear, the name tries a step
+        smaller, then in two lines (if it has a space or hyphen to break at); only if none is clear does it take
+        the spot covering the least of other names. A name placed off its state's land gets a short leader line
+        to the state's label point.
         """
-        name_size = max(10, self.px(15))
+        sizes = (max(10, self.px(15)), max(10, self.px(12)))
         inside = pygame.Rect((0, 0), self.viewport.size)
         for region in self.base_map.game_states():
             slug = region.slug or ""
-            x, y = self.viewport.to_screen(*region.label)
-            home = (x, y)
+            home = self.viewport.to_screen(*region.label)
             if not inside.collidepoint(home):
                 continue  # a state whose own label point is out of view is not named (zoomed in, or the inset)
             nudge = self.labels.nudges.get(slug, (0, 0)) if self.nudged else (0, 0)
             fade = self.ui_scale / max(1.0, self.viewport.zoom)  # nudged names come home as the map zooms in
-            x, y = x + nudge[0] * fade, y + nudge[1] * fade
+            starts = [(home[0] + nudge[0] * fade, home[1] + nudge[1] * fade), home] if nudge != (0, 0) else [home]
             name = world_name(self.tr, self.scenario, "state", slug).upper()
-            text = style.text_outline(name, name_size, (30, 30, 30), (255, 255, 250), bold=True)
             s_idx = self.scenario.state_index.get(slug)
             taken = [rect for _, rect in self.placed]
-            x, y = self._free_spot((x, y), text.get_size(), state, s_idx, taken, inside)
+            best: tuple[tuple[int, int, int], tuple[float, float], pygame.Surface] | None = None
+            for text in self._name_variants(name, sizes):
+                found = self._free_spot(slug, starts, text.get_size(), state, s_idx, taken, inside)
+                if found is not None and (best is None or found[0][:2] < best[0][:2]):
+                    best = (found[0], found[1], text)
+                if best is not None and best[0][:2] == (0, 0):
+                    break  # clear of every name and marker: no need to shrink or break it
+            if best is None:
+                continue  # no spot on the state inside the map (its land is at the map's edge)
+            _, (x, y), text = best
             rect = text.get_rect(center=(int(x), int(y)))
-            if math.hypot(x - home[0], y - home[1]) > self.px(45):
+            if self.base_map.state_at(*self.viewport.to_world(*rect.center)) != slug:
                 self._draw_leader(surface, home, rect)
             surface.blit(text, rect.topleft)
             self.placed.append((f"state:{slug}", rect))
@@ -333,44 +344,82 @@ class MapView:
                 if chips is not None:
                     self.placed.append((f"influence:{slug}", chips))
 
+    def _name_variants(self, name: str, sizes: Sequence[int]) -> list[pygame.Surface]:
+        """A state's name as it may be drawn, in order of preference: in one line at each size, then broken in
+        two lines at the space or hyphen nearest its middle (if it has one) at each size."""
+        variants = [style.text_outline(name, size, (30, 30, 30), (255, 255, 250), bold=True) for size in sizes]
+        breaks = [i for i, c in enumerate(name) if c in " -"]
+        if not breaks:
+            return variants
+        cut = min(breaks, key=lambda i: abs(len(name) / 2 - i))
+        lines = (name[: cut + 1].strip() if name[cut] == "-" else name[:cut], name[cut + 1 :].strip())
+        for size in sizes:
+            parts = [style.text_outline(line, size, (30, 30, 30), (255, 255, 250), bold=True) for line in lines]
+            two = pygame.Surface(
+                (max(p.get_width() for p in parts), sum(p.get_height() for p in parts)), pygame.SRCALPHA
+            )
+            two.blit(parts[0], parts[0].get_rect(midtop=(two.get_width() // 2, 0)))
+            two.blit(parts[1], parts[1].get_rect(midbottom=(two.get_width() // 2, two.get_height())))
+            variants.append(two)
+        return variants
+
+    def near_reach(self) -> int:
+        """How far from its state's land a name may sit when the state is too small for it (window pixels)."""
+        return self.px(20)
+
+    def on_state(self, slug: str, at: tuple[float, float]) -> bool:
+        """Whether a name centred at ``at`` sits on the state ``slug``: inside its land, or over sea, a lake or a
+        country that is not on the board within ``near_reach`` of its land (the map's own geometry)."""
+        world = self.viewport.to_world(*at)
+        under = self.base_map.state_at(*world)
+        if under is not None:
+            return under == slug
+        region = self.base_map.country(slug)
+        reach = self.near_reach()
+        return any(
+            _segment_distance(at, p, q) <= reach
+            for polygon in region.polygons
+            for ring in polygon
+            for p, q in _screen_edges(self.viewport, ring)
+        )
+
     def _free_spot(
         self,
-        at: tuple[float, float],
+        slug: str,
+        starts: Sequence[tuple[float, float]],
         size: tuple[int, int],
         state: GameState,
         s_idx: int | None,
         taken: list[pygame.Rect],
         inside: pygame.Rect,
-    ) -> tuple[float, float]:
-        """The centre near ``at`` (on rings of growing radius) for a name of ``size`` and the state's influence row
-        below it, inside the map: clear of everything in ``taken`` (by a small gap) and of the node markers, and
-        crossing as few links as they can: each link crossed weighs as much as moving two rings out, within six
-        rings (further out, the nearest clear spot wins). Where no spot is clear, the one covering the least of
-        ``taken``, then the fewest markers; ``at`` moved just inside the map if no spot fits in it."""
+    ) -> tuple[tuple[int, int, int], tuple[int, int]] | None:
+        """The centre for a name of ``size`` and the state's influence row below it, with its score (the pixels
+        of ``taken`` covered, the markers covered, the rings out plus two per link crossed; lower is better).
+
+        The spots tried are on rings of growing radius around each of ``starts`` (the plan's nudged point, then
+        the state's label point); only those on the state (``on_state``) with the name and row inside the map
+        count. A link crossed weighs as much as moving two rings out, within six rings (further out, the nearest
+        clear spot wins). None if no spot is on the state inside the map."""
         step, gap = self.px(6), self.px(6)  # a gap keeps neighbours' names from reading as one
-        reach = pygame.Rect(0, 0, size[0] + 32 * step, size[1] * 3 + 32 * step)
-        reach.center = (int(at[0]), int(at[1]))
-        markers, links = _near(self._network, reach)
-        best: tuple[tuple[int, int, int], tuple[float, float]] | None = None
-        for ring in range(0, 16):
-            if best is not None and best[0][:2] == (0, 0) and (best[0][2] <= ring or ring > 5):
-                break  # nothing further out can do better, or moves the name too far from its state
-            for dx, dy in _RING_DIRECTIONS if ring else ((0, 0),):
-                x, y = at[0] + dx * ring * step, at[1] + dy * ring * step
-                boxes = self._label_boxes((x, y), size, state, s_idx)
-                if not all(inside.contains(box) for box in boxes):
-                    continue
-                clash = sum(_covered(box.inflate(gap, gap), taken) for box in boxes)
-                covers = sum(len(box.collidelistall(markers)) for box in boxes)
-                key = (clash, covers, ring + 2 * sum(_crossings(box, links) for box in boxes))
-                if best is None or key < best[0]:
-                    best = (key, (x, y))
-        if best is not None:
-            return best[1]
-        boxes = self._label_boxes(at, size, state, s_idx)
-        box = boxes[0].unionall(boxes[1:])
-        moved = box.clamp(inside)
-        return at[0] + moved.x - box.x, at[1] + moved.y - box.y
+        best: tuple[tuple[int, int, int], tuple[int, int]] | None = None
+        for at in starts:
+            reach = pygame.Rect(0, 0, size[0] + 32 * step, size[1] * 3 + 32 * step)
+            reach.center = (int(at[0]), int(at[1]))
+            markers, links = _near(self._network, reach)
+            for ring in range(0, 16):
+                if best is not None and best[0][:2] == (0, 0) and (best[0][2] <= ring or ring > 5):
+                    break  # nothing further out can do better, or moves the name too far from its state
+                for dx, dy in _RING_DIRECTIONS if ring else ((0, 0),):
+                    x, y = int(at[0] + dx * ring * step), int(at[1] + dy * ring * step)  # the pixel drawn at
+                    boxes = self._label_boxes((x, y), size, state, s_idx)
+                    if not all(inside.contains(box) for box in boxes):
+                        continue
+                    clash = sum(_covered(box.inflate(gap, gap), taken) for box in boxes)
+                    covers = sum(len(box.collidelistall(markers)) for box in boxes)
+                    key = (clash, covers, ring + 2 * sum(_crossings(box, links) for box in boxes))
+                    if (best is None or key < best[0]) and self.on_state(slug, (x, y)):  # the costly test last
+                        best = (key, (x, y))
+        return best
 
     def _label_boxes(
         self, at: tuple[float, float], size: tuple[int, int], state: GameState, s_idx: int | None
@@ -624,6 +673,20 @@ class _Segment:
     a: tuple[float, float]
     b: tuple[float, float]
     box: pygame.Rect
+
+
+def _segment_distance(p: tuple[float, float], a: tuple[float, float], b: tuple[float, float]) -> float:
+    """How far a point is from the segment a-b."""
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    length = dx * dx + dy * dy
+    t = 0.0 if length == 0 else max(0.0, min(1.0, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / length))
+    return math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy)
+
+
+def _screen_edges(viewport: Viewport, ring: Sequence[tuple[float, float]]) -> list[tuple[tuple[float, float], ...]]:
+    """A ring's edges on the screen, each as its two end points."""
+    points = [viewport.to_screen(*p) for p in ring]
+    return list(zip(points, points[1:] + points[:1]))
 
 
 def _distance(rect: pygame.Rect, pos: tuple[int, int]) -> float:

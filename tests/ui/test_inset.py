@@ -10,7 +10,7 @@ import math
 import pygame
 import pytest
 
-from game.ui.mapview import Pick
+from game.ui.mapview import Pick, _distance
 from game.ui.screenshots import mid_game
 from tests.ui.driver import click_at, frames
 
@@ -102,7 +102,8 @@ def test_pointing_at_or_beside_a_small_states_name_names_it(play, slug) -> None:
     others = [rect for key, rect in view.placed if key not in (f"state:{slug}", f"influence:{slug}")]
     for x, y in spots:
         _, g, b, *_ = view.hit_surface().get_at((x, y))
-        if (g == 0 and b) or any(rect.inflate(2 * margin, 2 * margin).collidepoint(x, y) for rect in others):
+        near = _distance(name, (x, y))
+        if (g == 0 and b) or any(_distance(rect, (x, y)) <= near for rect in others):
             continue  # a node's marker keeps its own point, and a point as near another name is that name's
         _move(app, (board.x + x, board.y + y))
         assert scene.hover == Pick("state", slug), ((x, y), scene.hover)

@@ -1,6 +1,7 @@
 """Map names: at full-map zoom on 1280x720 and 1920x1080 no two names or influence rows overlap, no state's
-name or row covers a node's marker, none reaches past the map's edge (into the side panel or the log), every
-capital is named, and minor nodes' names wait for a closer zoom."""
+name or row covers a node's marker (but on states narrower than their names, which keep to them), none reaches
+past the map's edge (into the side panel or the log), every capital is named, and minor nodes' names wait for a
+closer zoom."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import pygame
 import pytest
 from attrs import evolve
 
-from game.ui.mapview import anchor_preferences, load_labels
+from game.ui.mapview import MapView, anchor_preferences, load_labels
 from game.ui.screenshots import mid_game
 from rules import GameState
 
@@ -35,19 +36,43 @@ def _placed(size: tuple[int, int], lang: str, state_of: str, tmp_path, monkeypat
         state = match.state if state_of == "game" else _contested(match.state, 2)
         view = play.map
         view.static_surface(state)
-        return view, state, list(view.placed)
+        play.inset.view.static_surface(state)
+        return view, state, list(view.placed), list(play.inset.view.placed)
     finally:
         match.close()
+
+
+def _overlaps(placed: list[tuple[str, pygame.Rect]]) -> list[tuple[str, str]]:
+    return [(a, b) for i, (a, ra) in enumerate(placed) for b, rb in placed[i + 1 :] if ra.colliderect(rb)]
+
+
+def _crowded(view: MapView, placed: list[tuple[str, pygame.Rect]]) -> set[str]:
+    """The names (``placed`` keys) of the states whose land on the map is narrower than one and a half times their
+    name (their names must stay on them, test_names_on_states), and of the nodes on those states' land boxes."""
+    widths = {key: rect.w for key, rect in placed}
+    names: set[str] = set()
+    for state in view.scenario.states:
+        x0, y0, x1, y1 = view.base_map.country(state.id).bbox
+        (ax, ay), (bx, by) = view.viewport.to_screen(x0, y0), view.viewport.to_screen(x1, y1)
+        land = pygame.Rect(int(min(ax, bx)), int(min(ay, by)), int(abs(bx - ax)), int(abs(by - ay)))
+        if land.w < 1.5 * widths.get(f"state:{state.id}", 0):
+            names |= {f"state:{state.id}", f"influence:{state.id}"}
+            names |= {f"node:{n.id}" for i, n in enumerate(view.scenario.nodes) if land.collidepoint(view.node_xy(i))}
+    return names
 
 
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("lang", ("en", "ru"))
 @pytest.mark.parametrize("state_of", ("game", "contested"))
 def test_no_names_overlap_and_every_capital_is_named(size, lang, state_of, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    view, _, placed = _placed(size, lang, state_of, tmp_path, monkeypatch)
+    view, _, placed, inset = _placed(size, lang, state_of, tmp_path, monkeypatch)
     assert view.viewport.zoom == 1.0
-    overlaps = [(a, b) for i, (a, ra) in enumerate(placed) for b, rb in placed[i + 1 :] if ra.colliderect(rb)]
-    assert overlaps == []
+    # A state's name sits on its state first (test_names_on_states): ARMENIA, landlocked among states on the board,
+    # has no clear spot on its land at full-map zoom, so the names of states narrower than their names, and of
+    # the nodes there, may touch each other or a marker (the last resort), on the board and in the small inset.
+    crowded = _crowded(view, placed)
+    assert [(a, b) for a, b in _overlaps(placed) if not {a, b} <= crowded] == []
+    assert [(a, b) for a, b in _overlaps(inset) if not {a, b} <= crowded] == []
     inside = pygame.Rect((0, 0), view.viewport.size)
     assert [(name, tuple(rect)) for name, rect in placed if not inside.contains(rect)] == []
     half = view.px(7)
@@ -55,8 +80,12 @@ def test_no_names_overlap_and_every_capital_is_named(size, lang, state_of, tmp_p
         pygame.Rect(int(x) - half, int(y) - half, 2 * half, 2 * half)
         for x, y in map(view.node_xy, range(len(view.scenario.nodes)))
     ]
-    covering = [name for name, rect in placed if not name.startswith("node:") and rect.collidelist(markers) >= 0]
-    assert covering == []  # a state's name or influence row never hides a node
+    covering = [
+        name
+        for name, rect in placed
+        if not name.startswith("node:") and name not in crowded and rect.collidelist(markers) >= 0
+    ]
+    assert covering == [], covering  # a state's name or influence row never hides a node
     named = {name for name, _ in placed}
     capitals = [n.id for n in view.scenario.nodes if n.kind == "capital"]
     assert [c for c in capitals if f"node:{c}" not in named] == []
@@ -66,7 +95,7 @@ def test_no_names_overlap_and_every_capital_is_named(size, lang, state_of, tmp_p
 
 
 def test_minor_names_show_when_zoomed_in(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    view, state, _ = _placed((1920, 1080), "en", "game", tmp_path, monkeypatch)
+    view, state, _, _ = _placed((1920, 1080), "en", "game", tmp_path, monkeypatch)
     view.zoom(3.0, (int(view.viewport.width * 0.25), int(view.viewport.height * 0.45)))
     view.static_surface(state)
     named = {name for name, _ in view.placed}

@@ -69,9 +69,10 @@ class ClassScene(Scene):
 
     def areas(self) -> tuple[pygame.Rect, pygame.Rect, pygame.Rect]:
         """The map (left), the side column (scores; in a hosted game the teams and the join panel too, so it
-        is wider and full height), the caption band (bottom)."""
+        is wider and full height), the caption band (bottom: as tall as the last public log lines need, so the
+        board takes the rest of the height)."""
         w, h = self.app.size
-        band = max(self.app.u(150), h // 4)
+        band = self.app.u(36) + CAPTIONS * style.font(self.app.u(24)).get_linesize()  # the captions' lines
         if self.hosted:  # the side column runs the window's height, the captions under the map only
             side = max(self.app.u(360), w * 3 // 10)
             return (
@@ -96,6 +97,14 @@ class ClassScene(Scene):
         top = area.y + u(24) + style.font(u(26), bold=True).get_linesize()
         width = spare - 2 * u(16)
         return pygame.Rect(area.x + u(16), top, width, min(int(width * 0.8), area.bottom - u(16) - top))
+
+    def board_rects(self, area: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect | None]:
+        """The board's rect in the map's area and the inset's frame left of it (None when not shown)."""
+        inset = self.inset_rect(area)
+        if inset is None:
+            return area, None
+        gap = self.app.u(16)
+        return pygame.Rect(inset.right + gap, area.y, area.right - inset.right - gap, area.h), inset
 
     def update(self, dt: float) -> None:
         self.t += dt
@@ -212,12 +221,7 @@ class ClassScene(Scene):
         area, side, band = self.areas()
         surface.fill(style.PANEL_BG)
         u, tr = self.app.u, self.app.tr
-        inset = self.inset_rect(area)
-        board = (
-            area
-            if inset is None
-            else pygame.Rect(inset.right + u(16), area.y, area.right - inset.right - u(16), area.h)
-        )
+        board, inset = self.board_rects(area)
         self.map.set_size(board.size, self.app.scale * 1.4)
         self.map.draw(surface.subsurface(board), view, self.t)
         if inset is not None:

@@ -1,0 +1,88 @@
+"""A state's name sits on its state (issue 13): on the play screen and on the class screen (hosted or not), on the
+board and in the Caucasus inset, at 1280x720 and 1920x1080, Normal and Projector text sizes, English and Russian,
+the centre of every state's name lies inside that state's land, or, beside a state too small for its name, over
+sea or a country not on the board within ``MapView.near_reach`` of its land; never over another state."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from game.geo import MapRegion
+from game.ui.mapview import MapView
+from game.ui.screenshots import mid_game
+from game.ui.settings import TEXT_SIZES
+
+
+def _gap(view: MapView, region: MapRegion, pos: tuple[float, float]) -> float:
+    """How far a point of the view is from the region's land, in window pixels (0 inside it)."""
+    if region.contains(*view.viewport.to_world(*pos)):
+        return 0.0
+    best = math.inf
+    for polygon in region.polygons:
+        for ring in polygon:
+            points = [view.viewport.to_screen(*p) for p in ring]
+            for a, b in zip(points, points[1:] + points[:1]):
+                best = min(best, _to_segment(pos, a, b))
+    return best
+
+
+def _to_segment(p: tuple[float, float], a: tuple[float, float], b: tuple[float, float]) -> float:
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    length = dx * dx + dy * dy
+    t = 0.0 if length == 0 else max(0.0, min(1.0, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / length))
+    return math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy)
+
+
+def _misplaced(view: MapView, where: str) -> list[tuple]:
+    """The state names of the view's last drawn layer not on their own state: (where, name, what lies under
+    its centre, its distance from its state's land)."""
+    wrong = []
+    for key, rect in view.placed:
+        kind, _, slug = key.partition(":")
+        if kind != "state":
+            continue
+        centre = rect.center
+        under = view.base_map.state_at(*view.viewport.to_world(*centre))
+        gap = _gap(view, view.base_map.country(slug), centre)
+        if under != slug and (under is not None or gap > view.near_reach()):
+            wrong.append((where, slug, under, round(gap)))
+    return wrong
+
+
+@pytest.mark.parametrize("size", ((1280, 720), (1920, 1080)))
+@pytest.mark.parametrize("text_size", (1.0, max(TEXT_SIZES)))
+@pytest.mark.parametrize("lang", ("en", "ru"))
+def test_every_state_name_sits_on_its_state(size, text_size, lang, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("CASPIAN_GAMBIT_DATA", str(tmp_path / "data"))
+    from game.ui.app import App
+    from game.ui.scenes.classroom import ClassScene
+    from game.ui.settings import Settings
+
+    app = App(Settings(language=lang, text_size=text_size), size=size, persist=False, bot_delay=0.0)
+    match = mid_game("caspian-2023", 7)
+    wrong: list[tuple] = []
+    try:
+        match.take_seat(match.to_act() or match.state.seats[0])
+        play = app.reset("play", match=match)
+        app.step(0.05)
+        views = [("play", play.map), ("play inset", play.inset.view)] if play.shows_inset() else [("play", play.map)]
+        for where, view in views:
+            view.static_surface(match.state)
+            wrong += _misplaced(view, where)
+        for hosted in (False, True):
+            monkeypatch.setattr(ClassScene, "hosted", property(lambda _scene, h=hosted: h))
+            scene = app.reset("classroom", match=match)
+            assert isinstance(scene, ClassScene)
+            board, inset = scene.board_rects(scene.areas()[0])
+            scene.map.set_size(board.size, app.scale * 1.4)
+            scene.map.static_surface(scene.view())
+            wrong += _misplaced(scene.map, f"class hosted={hosted}")
+            if inset is not None:
+                scene.inset.place(inset.size, app.tr, app.settings.palette, app.scale * 1.4)
+                scene.inset.view.static_surface(scene.view())
+                wrong += _misplaced(scene.inset.view, f"class inset hosted={hosted}")
+    finally:
+        match.close()
+    assert not wrong, wrong
