@@ -305,11 +305,11 @@ class MapView:
 
         A name sits on its state: its centre inside the state's land, or, beside a state too small for it,
         within ``near_reach`` of it and over no other state (``on_state``). Of those spots, the name and its row
-        take the one clear of the names, rows and capitals already placed and of the node markers, crossing the
-        fewest links (the halo keeps it readable over them). Where no spot is clear, the name tries a step
-        smaller, then in two lines (if it has a space or hyphen to break at); only if none is clear does it take
-        the spot covering the least of other names. A name placed off its state's land gets a short leader line
-        to the state's label point.
+        take the one clear of the names, rows and capitals already placed and of the node markers, on the land
+        rather than beside it, crossing the fewest links (the halo keeps it readable over them). Where no spot
+        on the land is clear, the name tries a step smaller, then in two lines (if it has a space or hyphen to
+        break at), then beside the land; only if none is clear does it take the spot covering the least of other
+        names. A name placed off its state's land gets a short leader line to the state's label point.
         """
         sizes = (max(10, self.px(15)), max(10, self.px(12)))
         inside = pygame.Rect((0, 0), self.viewport.size)
@@ -324,13 +324,13 @@ class MapView:
             name = world_name(self.tr, self.scenario, "state", slug).upper()
             s_idx = self.scenario.state_index.get(slug)
             taken = [rect for _, rect in self.placed]
-            best: tuple[tuple[int, int, int], tuple[float, float], pygame.Surface] | None = None
+            best: tuple[tuple[int, int, int, int], tuple[float, float], pygame.Surface] | None = None
             for text in self._name_variants(name, sizes):
                 found = self._free_spot(slug, starts, text.get_size(), state, s_idx, taken, inside)
-                if found is not None and (best is None or found[0][:2] < best[0][:2]):
+                if found is not None and (best is None or found[0][:3] < best[0][:3]):
                     best = (found[0], found[1], text)
-                if best is not None and best[0][:2] == (0, 0):
-                    break  # clear of every name and marker: no need to shrink or break it
+                if best is not None and best[0][:3] == (0, 0, 0):
+                    break  # on its land, clear of every name and marker: no need to shrink or break it
             if best is None:
                 continue  # no spot on the state inside the map (its land is at the map's edge)
             _, (x, y), text = best
@@ -370,18 +370,23 @@ class MapView:
     def on_state(self, slug: str, at: tuple[float, float]) -> bool:
         """Whether a name centred at ``at`` sits on the state ``slug``: inside its land, or over sea, a lake or a
         country that is not on the board within ``near_reach`` of its land (the map's own geometry)."""
-        world = self.viewport.to_world(*at)
-        under = self.base_map.state_at(*world)
+        return self._beside(slug, at) is not None
+
+    def _beside(self, slug: str, at: tuple[float, float]) -> int | None:
+        """0 if ``at`` is on the state's land, 1 if over no state on the board within ``near_reach`` of it,
+        None otherwise."""
+        under = self.base_map.state_at(*self.viewport.to_world(*at))
         if under is not None:
-            return under == slug
+            return 0 if under == slug else None
         region = self.base_map.country(slug)
         reach = self.near_reach()
-        return any(
+        near = any(
             _segment_distance(at, p, q) <= reach
             for polygon in region.polygons
             for ring in polygon
             for p, q in _screen_edges(self.viewport, ring)
         )
+        return 1 if near else None
 
     def _free_spot(
         self,
@@ -392,22 +397,23 @@ class MapView:
         s_idx: int | None,
         taken: list[pygame.Rect],
         inside: pygame.Rect,
-    ) -> tuple[tuple[int, int, int], tuple[int, int]] | None:
+    ) -> tuple[tuple[int, int, int, int], tuple[int, int]] | None:
         """The centre for a name of ``size`` and the state's influence row below it, with its score (the pixels
-        of ``taken`` covered, the markers covered, the rings out plus two per link crossed; lower is better).
+        of ``taken`` covered, the markers covered, 1 if beside the state's land rather than on it, the rings out
+        plus two per link crossed; lower is better).
 
         The spots tried are on rings of growing radius around each of ``starts`` (the plan's nudged point, then
         the state's label point); only those on the state (``on_state``) with the name and row inside the map
         count. A link crossed weighs as much as moving two rings out, within six rings (further out, the nearest
         clear spot wins). None if no spot is on the state inside the map."""
         step, gap = self.px(6), self.px(6)  # a gap keeps neighbours' names from reading as one
-        best: tuple[tuple[int, int, int], tuple[int, int]] | None = None
+        best: tuple[tuple[int, int, int, int], tuple[int, int]] | None = None
         for at in starts:
             reach = pygame.Rect(0, 0, size[0] + 32 * step, size[1] * 3 + 32 * step)
             reach.center = (int(at[0]), int(at[1]))
             markers, links = _near(self._network, reach)
             for ring in range(0, 16):
-                if best is not None and best[0][:2] == (0, 0) and (best[0][2] <= ring or ring > 5):
+                if best is not None and best[0][:3] == (0, 0, 0) and (best[0][3] <= ring or ring > 5):
                     break  # nothing further out can do better, or moves the name too far from its state
                 for dx, dy in _RING_DIRECTIONS if ring else ((0, 0),):
                     x, y = int(at[0] + dx * ring * step), int(at[1] + dy * ring * step)  # the pixel drawn at
@@ -416,9 +422,12 @@ class MapView:
                         continue
                     clash = sum(_covered(box.inflate(gap, gap), taken) for box in boxes)
                     covers = sum(len(box.collidelistall(markers)) for box in boxes)
-                    key = (clash, covers, ring + 2 * sum(_crossings(box, links) for box in boxes))
-                    if (best is None or key < best[0]) and self.on_state(slug, (x, y)):  # the costly test last
-                        best = (key, (x, y))
+                    cost = ring + 2 * sum(_crossings(box, links) for box in boxes)
+                    if best is not None and (clash, covers) > best[0][:2]:
+                        continue
+                    beside = self._beside(slug, (x, y))  # the costly test last
+                    if beside is not None and (best is None or (clash, covers, beside, cost) < best[0]):
+                        best = ((clash, covers, beside, cost), (x, y))
         return best
 
     def _label_boxes(
