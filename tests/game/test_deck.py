@@ -44,7 +44,7 @@ GAMES = 60  # seeded random-bot games per seat set
 NOT_MET_BY_RANDOM_BOTS = {
     "tm_gas_west": "needs the Trans-Caspian pipeline built: 8 ops, 16 budget and three littoral states' consent",
 }
-GREEDY_GAME = {"tm_gas_west": 1}  # interest -> seed of a greedy game (classroom seats) that meets it
+GREEDY_GAME = {"tm_gas_west": 4}  # interest -> seed of a greedy game (classroom seats) that meets it
 
 
 @cache
