@@ -304,7 +304,7 @@ class MapView:
         """Each state's name with its influence markers below; the controlling seat's marker is ringed in gold.
 
         A name sits on its state: its centre inside the state's land, or, beside a state too small for it,
-        within ``near_reach`` of it and over no other state (``on_state``). Of those spots, the name and its row
+        within ``near_reach`` of it and over no other state (``_beside``). Of those spots, the name and its row
         take the one clear of the names, rows and capitals already placed and of the node markers, on the land
         rather than beside it, crossing the fewest links (the halo keeps it readable over them). Where no spot
         on the land is clear, the name tries a step smaller, then in two lines (if it has a space or hyphen to
@@ -367,11 +367,6 @@ class MapView:
         """How far from its state's land a name may sit when the state is too small for it (window pixels)."""
         return self.px(20)
 
-    def on_state(self, slug: str, at: tuple[float, float]) -> bool:
-        """Whether a name centred at ``at`` sits on the state ``slug``: inside its land, or over sea, a lake or a
-        country that is not on the board within ``near_reach`` of its land (the map's own geometry)."""
-        return self._beside(slug, at) is not None
-
     def _beside(self, slug: str, at: tuple[float, float]) -> int | None:
         """0 if ``at`` is on the state's land, 1 if over no state on the board within ``near_reach`` of it,
         None otherwise."""
@@ -403,7 +398,7 @@ class MapView:
         plus two per link crossed; lower is better).
 
         The spots tried are on rings of growing radius around each of ``starts`` (the plan's nudged point, then
-        the state's label point); only those on the state (``on_state``) with the name and row inside the map
+        the state's label point); only those on the state (``_beside``) with the name and row inside the map
         count. A link crossed weighs as much as moving two rings out, within six rings (further out, the nearest
         clear spot wins). None if no spot is on the state inside the map."""
         step, gap = self.px(6), self.px(6)  # a gap keeps neighbours' names from reading as one

@@ -144,6 +144,17 @@ class Match:
 
     last_reason: Reason | None = None  # the reason of the bot decision bot_action returned last
 
+    def bot_turn(self, waited: float, dt: float, delay: float) -> tuple[float, bool]:
+        """Pace the acting bot seat: `dt` more seconds of waiting; once `delay` has passed and its decision is
+        ready, submit it. The new waiting time (0 after a move) and whether a bot moved."""
+        waited += dt
+        if waited >= delay:
+            action = self.bot_action()
+            if action is not None:
+                self.session.submit(action, note=self.last_reason)
+                return 0.0, True
+        return waited, False
+
     def bot_action(self) -> Action | None:
         """The acting bot seat's decision once it has thought (off the render loop), else None."""
         seat = self.to_act()

@@ -130,12 +130,7 @@ class ClassScene(Scene):
         if step == "remote":
             match.host.play_on()  # a browser's secret pick sent ahead of its turn
             return
-        self.bot_timer += dt
-        if self.bot_timer >= self.app.bot_delay:
-            action = match.bot_action()
-            if action is not None:
-                self.bot_timer = 0.0
-                match.session.submit(action, note=match.last_reason)
+        self.bot_timer, _ = match.bot_turn(self.bot_timer, dt, self.app.bot_delay)
 
     def handle(self, event: pygame.event.Event) -> bool:
         if event.type != pygame.KEYDOWN:

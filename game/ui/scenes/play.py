@@ -988,13 +988,9 @@ class PlayScene(Scene):
                 match.hand_over()  # hotseat: the hand that ended its turn hides now, not after the bots
                 if match.viewer is None:
                     self.rebuild()
-            self.bot_timer += dt
-            if self.bot_timer >= self.app.bot_delay:
-                action = match.bot_action()
-                if action is not None:
-                    self.bot_timer = 0.0
-                    match.session.submit(action, note=match.last_reason)
-                    self.rebuild()
+            self.bot_timer, moved = match.bot_turn(self.bot_timer, dt, self.app.bot_delay)
+            if moved:
+                self.rebuild()
             return
         if self.snapshot() != self.built_for:
             self.rebuild()
