@@ -65,7 +65,7 @@ class Session:
     def __init__(self, scenario: Scenario, setup: Setup) -> None:
         self.setup = setup
         self.state: GameState = new_game(scenario, setup.seed, setup.seats, length=setup.length, tier=setup.tier)
-        self.scenario = scenario.played(setup.length)  # with the format's numbers (scoreboard, bots, screens)
+        self.scenario = scenario.played(setup.length, len(setup.seats))  # the format's and table's numbers
         self.initial = self.state
         self.actions: list[Action] = []
         self.log: list[Entry] = []

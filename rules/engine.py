@@ -175,7 +175,7 @@ def _validate(scenario: Scenario, state: GameState, action: Action) -> int:
 
 def why_illegal(scenario: Scenario, state: GameState, action: Action) -> Reason | None:
     """The reason code an action is not allowed now, or None if it is legal."""
-    scenario = scenario.played(state.options.length)
+    scenario = scenario.played(state.options.length, len(state.seats))
     seat = _validate(scenario, state, action)
     if state.outcome is not None:
         return Reason.GAME_OVER
@@ -199,7 +199,7 @@ def why_illegal(scenario: Scenario, state: GameState, action: Action) -> Reason 
 
 def legal_actions(scenario: Scenario, state: GameState) -> tuple[Action, ...]:
     """Every action allowed now, in a fixed sorted order. Empty only when the game is over."""
-    scenario = scenario.played(state.options.length)
+    scenario = scenario.played(state.options.length, len(state.seats))
     if state.to_act == NOBODY or state.outcome is not None:
         return ()
     if state.to_act == ENGINE:
@@ -270,7 +270,7 @@ def verb_candidates(scenario: Scenario, state: GameState, seat: str, verb: str) 
     rule = _VERBS.get(verb) if isinstance(verb, str) else None
     if rule is None:
         raise InvalidActionError(f"unknown verb {verb!r}")
-    scenario = scenario.played(state.options.length)
+    scenario = scenario.played(state.options.length, len(state.seats))
     found: list[Action] = rule.candidates(scenario, state, seat)
     return found
 
@@ -280,7 +280,7 @@ def verb_candidates(scenario: Scenario, state: GameState, seat: str, verb: str) 
 
 def apply(scenario: Scenario, state: GameState, action: Action) -> tuple[GameState, tuple[LogEntry, ...]]:
     """Apply a legal action: the new state and what happened. Raises IllegalActionError otherwise."""
-    scenario = scenario.played(state.options.length)
+    scenario = scenario.played(state.options.length, len(state.seats))
     if not _known_legal(scenario, state, action):
         reason = why_illegal(scenario, state, action)
         if reason is not None:

@@ -115,6 +115,7 @@ __all__ = [
     "StateDef",
     "StateId",
     "Summit",
+    "TableDef",
     "Tension",
     "VictoryPoints",
     "World",
@@ -177,6 +178,26 @@ class FormatDef:
 
 
 @frozen
+class TableDef:
+    """What a scenario sets for games of some seat counts (its `tables` entry), over its own numbers and
+    its format's: rules (any `RulesDef` field), start prices and route points."""
+
+    rules: dict[str, int] = field(factory=dict)
+    start_prices: dict[str, int] = field(factory=dict)
+    route_vp: dict[RouteId, int] = field(factory=dict)
+
+
+def table_seats(name: str) -> range:
+    """The seat counts a `tables` entry of this name is for: "6" is six seats, "6-9" six to nine (empty if
+    the name is neither)."""
+    low, dash, high = name.partition("-")
+    high = high if dash else low
+    if not (low.isdigit() and high.isdigit() and low.isascii() and high.isascii()):
+        return range(0)
+    return range(int(low), int(high) + 1)
+
+
+@frozen
 class ScenarioDef:
     """A playable scenario: which world, which eras, which seats."""
 
@@ -196,6 +217,9 @@ class ScenarioDef:
     start_prices: dict[str, int] = field(factory=dict)
     # Route points this scenario sets in place of the world's (route id -> vp at each era's end).
     route_vp: dict[RouteId, int] = field(factory=dict)
+    # Numbers set for games of some seat counts, over the scenario's and its format's: "6" -> a table of six
+    # seats, "6-9" -> six to nine (see `table_seats`). A game's seat count is its number of seats.
+    tables: dict[str, TableDef] = field(factory=dict)
     # Scripted opening hands (tutorial): seat -> card ids dealt first.
     opening_hands: dict[str, tuple[CardId, ...]] = field(factory=dict)
     cards: tuple[CardId, ...] = ()  # if set, only these cards are in the game
@@ -208,13 +232,18 @@ class ScenarioDef:
         """The format of this name (a `lengths` entry is a format that sets nothing of its own)."""
         return self.formats[name] if name in self.formats else FormatDef(eras=self.lengths[name])
 
+    def table(self, seats: int) -> str:
+        """The name of the `tables` entry for games of `seats` seats ("" if there is none)."""
+        return next((name for name in self.tables if seats in table_seats(name)), "")
+
 
 class Scenario:
     """A scenario with its world and cards, and the indexes the engine needs (computed once).
 
-    As built it carries the scenario's own numbers; `played(length)` gives the scenario as a game of that
-    format plays it, with the format's rules, start prices and route points over them. The engine's
-    entry points read a game's format from its options and play it with `played`.
+    As built it carries the scenario's own numbers; `played(length, seats)` gives the scenario as a game
+    of that format and seat count plays it, with the format's rules, start prices and route points over
+    them, then those of the table for that many seats. The engine's entry points read a game's format
+    from its options and its seat count from its seats, and play it with `played`.
     """
 
     def __init__(
@@ -224,20 +253,24 @@ class Scenario:
         cards: tuple[CardDef, ...],
         sources: tuple[SourceDef, ...] = (),
         content_hash: str = "",
-        played_as: FormatDef | None = None,
+        played_as: tuple[FormatDef | TableDef, ...] = (),
     ) -> None:
         self.definition = definition
         self.world = world
         self.id = definition.id
         self.name = definition.name
-        over = played_as or FormatDef(eras=0)
-        self.rules = evolve(definition.rules, **over.rules)
+        # The scenario's own numbers, then each of `played_as` over them in turn (a format, then a table).
+        self.rules = evolve(definition.rules, **{k: v for over in played_as for k, v in over.rules.items()})
         # The commodity prices the game starts from, where they differ from the world's.
-        self.start_prices = {**definition.start_prices, **over.start_prices}
-        route_vp = {**definition.route_vp, **over.route_vp}
+        self.start_prices = {**definition.start_prices}
+        route_vp = {**definition.route_vp}
+        for over in played_as:
+            self.start_prices.update(over.start_prices)
+            route_vp.update(over.route_vp)
         self._cards = cards
         self._base = self
-        self._played: dict[str, Scenario] = {}
+        self._played: dict[tuple[str, int], Scenario] = {}
+        self._variants: dict[tuple[str, str], Scenario] = {}
         self.content_hash = content_hash
         self.sources = sources
         chosen = set(definition.cards)
@@ -329,19 +362,26 @@ class Scenario:
         """The eras played in a format: the first N of the scenario's eras."""
         return self.definition.eras[: self.definition.format(length).eras]
 
-    def played(self, length: str) -> Scenario:
-        """This scenario as a game of format `length` plays it: the scenario itself when the format sets no
-        numbers of its own, else (built once) the scenario with the format's rules, start prices and route
-        points over its own. The same for every scenario `played` returned."""
+    def played(self, length: str, seats: int) -> Scenario:
+        """This scenario as a game of format `length` with `seats` seats plays it: the scenario itself when
+        neither the format nor the scenario's table for that many seats sets numbers of its own, else (built
+        once) the scenario with the format's rules, start prices and route points over its own, and the
+        table's over those. The same for every scenario `played` returned."""
         base = self._base
-        if length not in base._played:
-            fmt = base.definition.format(length)
-            variant = base
-            if fmt.rules or fmt.start_prices or fmt.route_vp:
-                variant = Scenario(base.definition, base.world, base._cards, base.sources, base.content_hash, fmt)
-                variant._base = base
-            base._played[length] = variant
-        return base._played[length]
+        key = (length, seats)
+        if key not in base._played:
+            definition = base.definition
+            table = definition.table(seats)
+            if (length, table) not in base._variants:
+                found = (definition.format(length), definition.tables[table] if table else TableDef())
+                over = tuple(o for o in found if o.rules or o.start_prices or o.route_vp)
+                variant = base
+                if over:
+                    variant = Scenario(definition, base.world, base._cards, base.sources, base.content_hash, over)
+                    variant._base = base
+                base._variants[(length, table)] = variant
+            base._played[key] = base._variants[(length, table)]
+        return base._played[key]
 
     def __repr__(self) -> str:
         return f"Scenario({self.id!r})"

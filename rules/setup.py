@@ -29,7 +29,7 @@ def new_game(
         raise SetupError(f"the length and tier must be names: {length!r}, {tier!r}")
     length = length or scenario.definition.default_length
     _check_setup(scenario, seats, length, tier)
-    scenario = scenario.played(length)
+    scenario = scenario.played(length, len(seats))
     world = scenario.world
     n = len(seats)
     home = tuple(scenario.state_index[s] for s in seats)

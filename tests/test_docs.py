@@ -150,13 +150,13 @@ def scenario_table() -> dict[str, list[str]]:
     return rows
 
 
-# The table's columns: a scenario played in one of its formats.
+# The table's columns: a scenario played in one of its formats at a table of some seats.
 COLUMNS = {
-    "2023": ("caspian-2023", "full"),
-    "2023 lesson": ("caspian-2023", "lesson"),
-    "2024": ("caspian-2024", "short"),
-    "2024 lesson": ("caspian-2024", "lesson"),
-    "Tutorial": ("tutorial", "full"),
+    "2023": ("caspian-2023", "full", 4),
+    "2023 lesson": ("caspian-2023", "lesson", 4),
+    "2024": ("caspian-2024", "short", 4),
+    "2024 lesson": ("caspian-2024", "lesson", 4),
+    "Tutorial": ("tutorial", "full", 2),
 }
 FIELDS = {
     "Hand size": "hand_size",
@@ -183,9 +183,11 @@ def test_the_scenario_table_has_a_column_for_each_scenario_and_format() -> None:
     assert scenario_table()["Rule"] == list(COLUMNS)
 
 
-@pytest.mark.parametrize("column, scenario_id, length", [(i, *c) for i, c in enumerate(COLUMNS.values())])
-def test_the_scenario_table_gives_each_scenarios_numbers(column: int, scenario_id: str, length: str) -> None:
-    scenario = load_scenario(scenario_id).played(length)
+@pytest.mark.parametrize("column, scenario_id, length, seats", [(i, *c) for i, c in enumerate(COLUMNS.values())])
+def test_the_scenario_table_gives_each_scenarios_numbers(
+    column: int, scenario_id: str, length: str, seats: int
+) -> None:
+    scenario = load_scenario(scenario_id).played(length, seats)
     rows = scenario_table()
     assert set(FIELDS) | set(ROUTES) < set(rows)
     for label, field in FIELDS.items():

@@ -78,11 +78,11 @@ class Bot:
 
     def choose(self, scenario: Scenario, view: GameState, legal: tuple[Action, ...]) -> Decision:
         """Pick one of the legal actions for the seat's decision, with a reason (judged by the numbers of
-        the game's format)."""
+        the game's format and table)."""
         if not legal:
             raise ValueError("no legal action to choose from")
         check_view(view, self.seat)
-        scenario = scenario.played(view.options.length)
+        scenario = scenario.played(view.options.length, len(view.seats))
         start = time.perf_counter()
         action, reason = self._decide(scenario, view, legal)
         ms = (time.perf_counter() - start) * 1000

@@ -20,11 +20,14 @@ from rules.content.world_checks import check_world
 from rules.scenario import (
     COMMODITIES,
     CardDef,
+    FormatDef,
     RulesDef,
     Scenario,
     ScenarioDef,
     SourceDef,
+    TableDef,
     World,
+    table_seats,
 )
 
 
@@ -59,16 +62,43 @@ def _default_length(definition: ScenarioDef) -> str | None:
 
 
 def _format_checks(definition: ScenarioDef, known: Known) -> Iterable[tuple[KeyPath, str | None]]:
-    """A format's own numbers, checked as the scenario's: rules keys are `RulesDef` fields, prices name
-    commodities, route points name routes."""
-    rule_keys = [a.name for a in attrs.fields(RulesDef)]
+    """The numbers of every format and every table, checked as the scenario's own."""
     for name, fmt in definition.formats.items():
-        for key in fmt.rules:
-            yield ("formats", name, "rules", key), None if key in rule_keys else unknown_key(key, rule_keys)
-        for commodity in fmt.start_prices:
-            yield ("formats", name, "start_prices", commodity), one_of("commodity", commodity, COMMODITIES)
-        for route_id, vp in fmt.route_vp.items():
-            yield ("formats", name, "route_vp", route_id), ref("route", route_id, known) or at_least(vp, 0)
+        yield from _number_checks(("formats", name), fmt, known)
+    for name, table in definition.tables.items():
+        yield from _number_checks(("tables", name), table, known)
+
+
+def _number_checks(at: KeyPath, over: FormatDef | TableDef, known: Known) -> Iterable[tuple[KeyPath, str | None]]:
+    """The numbers a format or table sets: rules keys are `RulesDef` fields, prices name commodities, route
+    points name routes."""
+    rule_keys = [a.name for a in attrs.fields(RulesDef)]
+    for key in over.rules:
+        yield (*at, "rules", key), None if key in rule_keys else unknown_key(key, rule_keys)
+    for commodity in over.start_prices:
+        yield (*at, "start_prices", commodity), one_of("commodity", commodity, COMMODITIES)
+    for route_id, vp in over.route_vp.items():
+        yield (*at, "route_vp", route_id), ref("route", route_id, known) or at_least(vp, 0)
+
+
+def _table_checks(definition: ScenarioDef) -> Iterable[tuple[KeyPath, str | None]]:
+    """Each table's name: a seat count or a range of them ("6", "6-9") the scenario allows, and no seat count
+    in two tables."""
+    taken: set[int] = set()
+    limits = f"{definition.min_seats}..{definition.max_seats}"
+    for name in definition.tables:
+        seats = table_seats(name)
+        if not seats:
+            what = f'table "{name}" is not a seat count or a range of them (write "6" or "6-9")'
+        elif seats[0] < definition.min_seats or seats[-1] > definition.max_seats:
+            what = f'table "{name}" is for seat counts outside min_seats..max_seats ({limits})'
+        elif taken & set(seats):
+            both = ", ".join(str(n) for n in sorted(taken & set(seats)))
+            what = f'table "{name}" is for seat counts another table is for ({both})'
+        else:
+            what = None
+        taken.update(seats)
+        yield ("tables", name), what
 
 
 def _seat_checks(definition: ScenarioDef, known: Known) -> Iterable[tuple[KeyPath, str | None]]:
@@ -160,6 +190,7 @@ def check_scenario(
     found += collect(file, _era_checks(definition))
     found += collect(file, _seat_checks(definition, known))
     found += collect(file, _format_checks(definition, known))
+    found += collect(file, _table_checks(definition))
     if cards_with_files is not None:
         all_cards: dict[str, CardDef] = {c.id: c for _, cards in cards_with_files for c in cards}
         found += collect(file, _scenario_card_checks(definition, known, all_cards))

@@ -39,7 +39,7 @@ def test_a_lesson_plays_one_era_to_its_end_with_its_own_numbers(scenario_id: str
     state = session.state
     assert state.outcome is not None and state.outcome.reason in ("final", "instant")
     assert state.era == 0
-    assert session.scenario is scenario.played(LESSON_FORMAT)
+    assert session.scenario is scenario.played(LESSON_FORMAT, len(scenario.definition.default_seats))
     played = session.scenario
     for key, value in lesson.rules.items():
         assert getattr(played.rules, key) == value != getattr(scenario.rules, key), key
@@ -47,7 +47,8 @@ def test_a_lesson_plays_one_era_to_its_end_with_its_own_numbers(scenario_id: str
         assert played.routes[played.route_index[route]].vp == vp, route
     prices = {**played.world.prices, **played.start_prices}
     assert session.initial.prices == tuple(prices[c] for c in played.commodities)
-    assert session.scenario.played("full" if "full" in scenario.definition.lengths else "short") is scenario
+    other = "full" if "full" in scenario.definition.lengths else "short"
+    assert session.scenario.played(other, len(state.seats)) is scenario
 
 
 @pytest.mark.parametrize("scenario_id", LESSON_SCENARIOS)

@@ -1,5 +1,5 @@
-"""Rule cases 105-125 and 143: summits, era-end points, national interests and the outcome (rules §12.6-12.8,
-§13, §14), and a format's own numbers (rules §1.2, §1.5)."""
+"""Rule cases 105-125, 143 and 191: summits, era-end points, national interests and the outcome (rules
+§12.6-12.8, §13, §14), and the numbers of a format and of a table of some seat counts (rules §1.2, §1.5)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from attrs import evolve
 
 from rules import legal_actions, outcome, why_illegal
 from rules.action import Advance, EndTurn
-from rules.scenario import FormatDef, ObjectiveDef, ObjectiveId, Scenario
+from rules.scenario import FormatDef, ObjectiveDef, ObjectiveId, Scenario, TableDef
 from rules.scoring import finish, objective_met
 from rules.state import FlowReport
 from tests.rules.helpers import (
@@ -310,5 +310,35 @@ def test_case_143_a_format_plays_its_own_numbers():
     assert entries(full_log, "summit_held")[0].dominant == "" and full.outcome is None
     assert entries(lesson_log, "summit_held")[0].dominant == "league"
     assert lesson.outcome is not None and lesson.outcome.reason == "final"
-    assert sc.played("lesson").routes[0].vp == 4 and sc.played("full").routes[0].vp == sc.world.routes[0].vp
-    assert sc.played("full") is sc and sc.played("lesson").played("lesson") is sc.played("lesson")
+    assert sc.played("lesson", 2).routes[0].vp == 4 and sc.played("full", 2).routes[0].vp == sc.world.routes[0].vp
+    assert sc.played("full", 2) is sc and sc.played("lesson", 2).played("lesson", 2) is sc.played("lesson", 2)
+
+
+def _with_table(sc: Scenario, seats: str) -> Scenario:
+    """The scenario of case 143 (its lesson) with a table for `seats` seats that sets margin 3 and route
+    south 1 VP."""
+    table = TableDef(rules={"summit_margin": 3}, route_vp={"south": 1})
+    return Scenario(evolve(sc.definition, tables={seats: table}), sc.world, sc.cards)
+
+
+def test_case_191_a_table_plays_its_numbers_over_the_format():
+    """rules §1.2, §1.5: a scenario may set numbers of its own for games of some seat counts (a table); a
+    game with that many seats plays with them over the scenario's and its format's, a game with another
+    count without them.
+    Setup: case 143's scenario and lesson (margin 2, oil 15, route south 4 VP) with a table that sets margin
+    3 and route south 1 VP: for two seats, or for three to nine. Alpha's west standing 3: league 5 against
+    union 3 (a lead of 2).
+    Actions: the summit closing era one of a two-seat lesson, under each table.
+    Expect: both lessons start oil at 15 (the format's; the table sets no price). With the two-seat table
+    the league does not dominate (the table's margin 3) and the route is worth 1; with the three-to-nine
+    table it dominates (the format's margin 2) and the route is worth 4."""
+    lesson = _with_lesson(mini())
+    oil = lesson.commodity_index["oil"]
+    dominant = {}
+    for seats in ("2", "3-9"):
+        sc = _with_table(lesson, seats)
+        game = with_standing(sc, fresh(sc, length="lesson"), "alpha", "west", 3)
+        assert game.prices[oil] == 15
+        _, log = _summit(sc, with_flows(sc, game))
+        dominant[seats] = (entries(log, "summit_held")[0].dominant, sc.played("lesson", 2).routes[0].vp)
+    assert dominant == {"2": ("", 1), "3-9": ("league", 4)}

@@ -464,9 +464,66 @@ def test_a_format_plays_its_numbers_over_the_scenarios() -> None:
     scenario = build_scenario(
         definition, good_world(), [("c.toml", good_cards())], good_sources(), "src.toml", "s.toml", "w.toml"
     )
-    lesson = scenario.played("lesson")
+    lesson = scenario.played("lesson", 3)
     assert definition.format_names() == ("full", "short", "lesson")
     assert (scenario.rules.summit_margin, lesson.rules.summit_margin) == (3, 4)
     assert lesson.rules.hand_size == scenario.rules.hand_size == 4
     assert (scenario.start_prices, lesson.start_prices) == ({"oil": 12}, {"oil": 12, "gas": 11})
     assert [e.number for e in scenario.eras_for("lesson")] == [1]
+
+
+def test_a_table_sets_numbers_checked_as_the_scenarios() -> None:
+    raw = scenario_doc()
+    raw["tables"] = {
+        "6": {"rules": {"summit_margn": 4}, "start_prices": {"oill": 9}, "route_vp": {"midle_corridor": 1}},
+        "5-7": {},
+        "six": {},
+        "7-5": {},
+        "8-12": {},
+        "1": {},
+    }
+    assert build_problems(raw) == (
+        's.toml: tables.6.rules.summit_margn: unknown key "summit_margn" (did you mean "summit_margin"?)',
+        's.toml: tables.6.start_prices.oill: unknown commodity "oill" (did you mean "oil"?); '
+        "expected one of: oil, gas, cargo, power",
+        's.toml: tables.6.route_vp.midle_corridor: unknown route "midle_corridor" (did you mean "middle_corridor"?)',
+        's.toml: tables.5-7: table "5-7" is for seat counts another table is for (6)',
+        's.toml: tables.six: table "six" is not a seat count or a range of them (write "6" or "6-9")',
+        's.toml: tables.7-5: table "7-5" is not a seat count or a range of them (write "6" or "6-9")',
+        's.toml: tables.8-12: table "8-12" is for seat counts outside min_seats..max_seats (2..9)',
+        's.toml: tables.1: table "1" is for seat counts outside min_seats..max_seats (2..9)',
+    )
+    raw["tables"] = {"6": {"rules": {"hand_size": "4"}, "eras": 1, "route_vpp": {}}}
+    definition, problems = parse_scenario(raw, "s.toml")
+    assert definition is None and problems == [
+        's.toml: tables.6.rules.hand_size: expected an integer, got string "4"',
+        's.toml: tables.6.eras: unknown key "eras"; expected one of: rules, start_prices, route_vp',
+        's.toml: tables.6.route_vpp: unknown key "route_vpp" (did you mean "route_vp"?)',
+    ]
+
+
+def test_a_table_plays_its_numbers_over_the_format_at_its_seat_counts_only() -> None:
+    raw = scenario_doc()
+    raw["formats"] = {"lesson": {"eras": 1, "rules": {"summit_margin": 4}, "start_prices": {"gas": 11}}}
+    raw["tables"] = {
+        "5-6": {"rules": {"summit_margin": 7, "hand_size": 5}, "route_vp": {"middle_corridor": 3}},
+        "9": {"start_prices": {"oil": 14}},
+    }
+    definition, _ = parse_scenario(raw, "s.toml")
+    assert definition is not None
+    scenario = build_scenario(
+        definition, good_world(), [("c.toml", good_cards())], good_sources(), "src.toml", "s.toml", "w.toml"
+    )
+    corridor = scenario.route_index["middle_corridor"]
+
+    def numbers(length: str, seats: int) -> tuple[int, int, dict[str, int], int]:
+        played = scenario.played(length, seats)
+        return played.rules.summit_margin, played.rules.hand_size, played.start_prices, played.routes[corridor].vp
+
+    plain = scenario.routes[corridor].vp
+    assert numbers("full", 4) == (3, 4, {"oil": 12}, plain) and scenario.played("full", 4) is scenario
+    assert numbers("full", 5) == numbers("full", 6) == (7, 5, {"oil": 12}, 3)
+    assert numbers("lesson", 4) == (4, 4, {"oil": 12, "gas": 11}, plain)
+    assert numbers("lesson", 6) == (7, 5, {"oil": 12, "gas": 11}, 3)  # the format, then the table
+    assert numbers("lesson", 9) == (4, 4, {"oil": 14, "gas": 11}, plain)
+    assert scenario.played("full", 5) is scenario.played("full", 6) is scenario.played("lesson", 2).played("full", 6)
