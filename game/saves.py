@@ -13,6 +13,8 @@ Older versions are brought up to date by `upgrade`, one `MIGRATIONS` step per ve
 4 -> 5  the round's rules changed (rules §5.3: the card left after a seat's turns is its next headline, no
         pick_headline action; §5.4: a seat takes its two turns back to back), so a game that got past choosing
         its national interests cannot be replayed: such a save is refused in one line.
+5 -> 6  a seat keeps its national interest when its first sitting opens, after the first news (rules §4.2), not
+        before it: a game in which any seat has decided anything cannot be replayed, and is refused in one line.
 
 A branch (`fork`) is a new save holding the parent's actions up to the start of a round; it is played on as any
 game, and its "branch" field names the parent's file and the parent's chain hash at the fork, which must be the
@@ -41,7 +43,7 @@ from rules.content import ContentError
 from rules.log import RoundBegan
 
 FORMAT = "caspian-gambit-save"
-VERSION = 5
+VERSION = 6
 TEMP_PREFIX = ".save-"  # a save's temporary file while it is written
 
 ScenarioLoader = Callable[[str], Scenario]
@@ -117,7 +119,28 @@ def _refuse_played_rounds(doc: dict[str, Any]) -> dict[str, Any]:
     return doc
 
 
-MIGRATIONS: dict[int, Migration] = {1: _notes_as_reasons, 2: _no_branch, 3: _no_teams, 4: _refuse_played_rounds}
+def _refuse_early_interests(doc: dict[str, Any]) -> dict[str, Any]:
+    """A save in which a seat has decided anything kept its national interest before the first news, which the
+    rules no longer allow (its actions would not replay): refused. One still at the engine's first steps is kept."""
+    actions = doc.get("actions")
+    decided = isinstance(actions, list) and any(
+        not isinstance(item, dict) or item.get("kind") != "advance" for item in actions
+    )
+    if decided:
+        raise SaveError(
+            "saved by an older version of Caspian Gambit under rules it no longer plays: each seat now keeps its "
+            "national interest when its first sitting opens; start a new game"
+        )
+    return doc
+
+
+MIGRATIONS: dict[int, Migration] = {
+    1: _notes_as_reasons,
+    2: _no_branch,
+    3: _no_teams,
+    4: _refuse_played_rounds,
+    5: _refuse_early_interests,
+}
 
 
 # --------------------------------------------------------------------------- writing

@@ -32,8 +32,16 @@ def step_deal(scenario: Scenario, state: GameState, log: Log) -> GameState:
     return update(state, offers=tuple(offers), rng=rng)
 
 
+def to_keep(state: GameState, seat: int) -> bool:
+    """Whether the seat still has a national interest to keep (rules §4.2: it keeps one at the start of its
+    first sitting, before it plays a card)."""
+    return state.objectives[seat] is None and bool(state.offers[seat])
+
+
 def check_keep(scenario: Scenario, state: GameState, seat: int, a: KeepObjective) -> Reason | None:
-    return None if a.objective in state.offers[seat] else Reason.NOT_OFFERED
+    if a.objective not in state.offers[seat]:
+        return Reason.NOT_OFFERED
+    return None if state.objectives[seat] is None else Reason.WRONG_STAGE
 
 
 def keep(scenario: Scenario, state: GameState, a: KeepObjective, log: Log) -> GameState:

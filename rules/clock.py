@@ -8,7 +8,7 @@ read the table and move the clock on.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 from attrs import frozen
 
@@ -64,11 +64,6 @@ def _to(phase: Phase) -> Callable[[Scenario, GameState], GameState]:
     return enter
 
 
-def _keeping(state: GameState) -> int:
-    """The first seat with national interests offered and none kept."""
-    return _first(i for i in range(len(state.seats)) if state.objectives[i] is None and state.offers[i])
-
-
 def _turn_holder(state: GameState) -> int:
     return state.turn.holder if state.turn is not None else -1
 
@@ -112,8 +107,7 @@ def _next_round(scenario: Scenario, state: GameState) -> GameState:
 
 
 PHASES: dict[str, PhaseRule] = {
-    Phase.DEAL: PhaseRule(waiting=None, next=_to(Phase.SETUP)),
-    Phase.SETUP: PhaseRule(waiting=_keeping, next=_to(Phase.NEWS)),
+    Phase.DEAL: PhaseRule(waiting=None, next=_to(Phase.NEWS)),
     Phase.NEWS: PhaseRule(waiting=None, next=_to(Phase.REVEAL)),
     Phase.REVEAL: PhaseRule(waiting=None, next=_start_actions, done=_revealed, crisis_ends=True),
     Phase.ACTIONS: PhaseRule(waiting=_turn_holder, next=_to(Phase.HEADLINE), crisis_ends=True),
@@ -185,7 +179,3 @@ def _next_to_act(scenario: Scenario, state: GameState) -> tuple[GameState, int]:
         if seat >= 0:
             return state, seat
         state = rule.next(scenario, state)
-
-
-def _first(values: Iterator[int]) -> int:
-    return next(values, -1)

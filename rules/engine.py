@@ -33,7 +33,7 @@ from rules.action import (
     UseOps,
     sort_key,
 )
-from rules.cards import can_play_event
+from rules.cards import can_play_event, to_keep
 from rules.errors import IllegalActionError, InvalidActionError, Reason
 from rules.indexes import Made, made_actions, shared
 from rules.log import Log, LogEntry
@@ -125,11 +125,11 @@ def _engine_step(scenario: Scenario, state: GameState, seat: int, a: Advance) ->
 
 
 # Phases as module constants: reading a member off an enum class costs ~190 ns in Python 3.11.
-_ACTIONS, _SETUP = (Phase.ACTIONS,), Phase.SETUP
+_ACTIONS = (Phase.ACTIONS,)
 _ANY = tuple(p for p in Phase if p != Phase.OVER)  # the teacher's actions: any time before the end
 RULES: dict[type, ActionRule[Any]] = {
     Advance: ActionRule(tuple(steps.STEPS), _no_ids, _engine_step, _advance),
-    KeepObjective: ActionRule((_SETUP,), _objective_ids, cards.check_keep, cards.keep),
+    KeepObjective: ActionRule(_ACTIONS, _objective_ids, cards.check_keep, cards.keep),
     PlayCard: ActionRule(_ACTIONS, _card_ids, turn.check_play_card, turn.play_card),
     PlayEvent: ActionRule(_ACTIONS, _no_ids, turn.check_event, turn.play_event),
     UseOps: ActionRule(_ACTIONS, _verb_ids, _check_use_ops, turn.use_ops),
@@ -191,6 +191,9 @@ def why_illegal(scenario: Scenario, state: GameState, action: Action) -> Reason 
         return Reason.WRONG_STAGE
     if state.proposal is not None and state.choice is None and kind is not Answer:
         return Reason.WRONG_STAGE
+    if kind is not KeepObjective and seat >= 0 and state.choice is None and state.proposal is None:
+        if to_keep(state, seat):  # a sitting opens with the seat's national interest, if it has none yet (§4.2)
+            return Reason.WRONG_STAGE
     return rule.check(scenario, state, seat, action)
 
 
@@ -213,7 +216,7 @@ def legal_actions(scenario: Scenario, state: GameState) -> tuple[Action, ...]:
         out: list[Action] = sorted((Choose(me, o.id) for o in choice.options), key=sort_key)
     elif state.proposal is not None:
         out = [shared(made, Answer, me, False), shared(made, Answer, me, True)]
-    elif state.phase == _SETUP:
+    elif to_keep(state, seat):
         out = [shared(made, KeepObjective, me, o) for o in state.offers[seat]]
     else:
         out = _turn_actions(scenario, state, seat, made)

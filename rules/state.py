@@ -20,7 +20,6 @@ class Phase(StrEnum):
     """The phases of a round, in playing order (the clock's table in `rules.clock` says how each runs)."""
 
     DEAL = "deal"
-    SETUP = "setup"
     NEWS = "news"
     REVEAL = "reveal"
     ACTIONS = "actions"

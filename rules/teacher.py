@@ -75,7 +75,7 @@ TEACHER_ACTIONS = (InjectCard, WithholdCard, SetTension, RevealAll, TeacherNote)
 
 def _deck_changes_next(scenario: Scenario, state: GameState) -> bool:
     """Whether the next deal opens an era (the deck is shuffled anew then, so no card stays on top)."""
-    if state.phase in (Phase.DEAL, Phase.SETUP, Phase.NEWS):
+    if state.phase in (Phase.DEAL, Phase.NEWS):
         return state.round == 1
     return clock.is_era_end(scenario, state)
 

@@ -150,7 +150,7 @@ async def until(check: Any, timeout: float = 30.0) -> None:
 
 
 def hostile_messages(view: dict[str, Any], seat: str, other: str, last_id: int, rng: random.Random) -> list[str]:
-    """One of each kind of bad message for `seat`'s connection (its view says the phase)."""
+    """One of each kind of bad message for `seat`'s connection."""
     return [
         json.dumps({"type": "act", "id": last_id + 1000, "action": {"kind": "end_turn", "seat": other}}),
         json.dumps({"type": "resume", "token": f"stolen-{rng.randrange(10**6)}"}),
@@ -162,9 +162,7 @@ def hostile_messages(view: dict[str, Any], seat: str, other: str, last_id: int, 
         json.dumps({"type": "act", "id": last_id + 1000, "action": {"kind": "advance"}}),
         json.dumps(
             {"type": "act", "id": last_id + 1000, "action": {"kind": "keep_objective", "seat": seat, "objective": "x"}}
-        )
-        if view.get("phase") != "setup"
-        else json.dumps({"type": "dance"}),
+        ),
     ]
 
 

@@ -158,7 +158,7 @@
     fill("table", [head].concat(v.seats.map(function (s) {
       var tr = el("tr");
       var team = s.bot ? t("web.bot") : s.local ? t("web.local") : s.joined ? t("web.joined") : t("web.free");
-      if (s.picked && v.phase === "setup") { team += " ✓"; }
+      if (s.picked && v.seats.some(function (x) { return !x.picked; })) { team += " ✓"; }
       [s.name, s.vp, s.budget, s.cards, team].forEach(function (x) { tr.appendChild(el("td", String(x))); });
       return tr;
     })));

@@ -22,7 +22,7 @@ from rules.view import HIDDEN
 
 def cards_in_play(scenario: Scenario, state: GameState) -> list[str]:
     """Every card id that has entered the game by the current era."""
-    if state.phase in ("deal", "setup") and not any(state.hands) and not state.draw_pile:
+    if state.phase == "deal" and not any(state.hands) and not state.draw_pile:
         return []
     era = min(state.era, len(scenario.definition.eras) - 1)
     joined = eras_in_deck(scenario, len(state.seats), era)
@@ -83,7 +83,7 @@ def _interests(
         offer = view.offers[i]
         if i != me and objective == HIDDEN:
             objective = rng.choice(pool) if pool else None
-        if i != me and objective is None and view.phase == "setup" and pool:
+        if i != me and objective is None and pool:  # still to keep one, when its first sitting opens
             offer = tuple(sorted(rng.sample(pool, min(scenario.rules.objective_offer, len(pool)))))
         objectives.append(objective)
         offers.append(offer)

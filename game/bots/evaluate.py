@@ -513,5 +513,5 @@ def _rounds_left(scenario: Scenario, state: GameState) -> int:
     if state.era >= len(scenario.definition.eras) or state.era_over:
         return 0
     rounds = scenario.definition.eras[state.era].rounds
-    pending = state.phase in ("deal", "setup", "news", "headline", "reveal", "actions", "flows")
+    pending = state.phase in ("deal", "news", "headline", "reveal", "actions", "flows")
     return max(0, rounds - state.round + (1 if pending else 0))

@@ -2,8 +2,8 @@
 
 The host is the authority: a browser sends an action as data; the host checks that it is the connection's own
 seat's and legal (`why_illegal`), applies it through the session, then lets the engine and the bots play on until
-a browser seat must decide. Secret simultaneous picks (the national interest kept at setup) are taken from every
-seat at once: a seat whose pick is not yet the rules' turn has it queued and applied when its turn comes.
+a browser seat must decide. The secret national interest is taken from every seat at once, as the game begins:
+the rules take each seat's when its first sitting opens (rules §4.2), so the pick is queued until then.
 
 Hosted from the window (`window=True`), the window plays its own seats (people at the screen and its bots) and
 takes the engine's steps; the host applies only the browsers' actions and their queued picks. The session's lock
@@ -31,7 +31,7 @@ from rules import player_view
 from rules.action import Action, Advance, KeepObjective, from_json, to_json
 from rules.cards import check_keep
 from rules.engine import verb_candidates
-from rules.errors import IllegalActionError, InvalidActionError, Reason
+from rules.errors import InvalidActionError, Reason
 from rules.teacher import TEACHER_ACTIONS
 from rules.view import observer_view
 
@@ -142,7 +142,10 @@ class Host:
             if isinstance(action, KeepObjective) and self.session.current_seat() != seat:
                 self._queue_pick(seat, action)
             else:
-                why = self.session.why_not(action)
+                try:
+                    why = self.session.why_not(action)
+                except InvalidActionError as exc:  # an id the scenario does not know
+                    raise NetError("bad_action", str(exc)[:200]) from None
                 if why is not None:
                     raise NetError("illegal", str(why))
                 self.session.submit(action)
@@ -176,12 +179,8 @@ class Host:
             if session.is_over:
                 return
             seat = session.current_seat()
-            if seat is not None and seat in self.queued:
-                pick = self.queued.pop(seat)
-                try:
-                    session.submit(pick)
-                except IllegalActionError:
-                    continue  # the rules moved on meanwhile: the seat picks again when asked
+            if seat is not None and seat in self.queued and session.why_not(self.queued[seat]) is None:
+                session.submit(self.queued.pop(seat))  # the pick waited for the seat's first sitting (rules §4.2)
             elif self.window:
                 return
             elif seat is None:

@@ -32,7 +32,7 @@ from game.ui.scenes.newgame import NewGameScene
 from game.ui.settings import TEXT_SIZES, Settings
 from game.ui.tutorial_overlay import start_tutorial
 from game.ui.widgets import link_point
-from rules.action import PlayCard, Propose, UseOps
+from rules.action import PassTurn, PlayCard, Propose, UseOps
 from rules.engine import proposal_candidates
 from rules.log import SummitHeld
 from rules.teacher import TeacherNote
@@ -80,10 +80,9 @@ def _seeded(scenario_id: str, seed: int, assets: Path) -> Match:
 
 
 def _to_card_decision(match: Match, rng: random.Random) -> None:
-    """Play random legal actions until a seat must choose a card to play in the actions phase."""
-    while not match.session.is_over and (
-        match.state.phase != "actions" or match.state.turn is None or match.state.turn.card
-    ):
+    """Play random legal actions until a seat must choose a card to play (or pass) in the actions phase,
+    its national interest kept."""
+    while not match.session.is_over and not isinstance(match.session.legal()[0], (PlayCard, PassTurn)):
         match.session.submit(rng.choice(match.session.legal()))
 
 

@@ -15,7 +15,7 @@ from game.content_files import load_scenario
 from game.saves import load, save, to_document
 from game.serialize import state_hash
 from game.session import Session
-from rules.action import EndTurn, PassTurn
+from rules.action import EndTurn, PassTurn, PlayCard
 
 ROOT = Path(__file__).resolve().parents[2]
 CASPIAN = load_scenario("caspian-2023")
@@ -67,7 +67,7 @@ def test_unsaved_counts_the_seats_play_since_the_last_save(tmp_path: Path) -> No
     session.run_engine()
     assert not saver.unsaved(), "the engine's own steps are not play"
     pick = random.Random(1)
-    while session.state.phase != "actions" or session.state.turn is None or session.state.turn.card:
+    while not isinstance(session.legal()[0], PlayCard):  # past keeping an interest, at a turn's first card
         session.submit(pick.choice(session.legal()))
         session.run_engine()
     assert saver.unsaved()

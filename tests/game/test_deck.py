@@ -210,14 +210,15 @@ def test_the_tutorial_opening_exercises_every_verb_a_flow_phase_and_a_summit() -
 
 
 def _verbs_open(scenario: Scenario, state: GameState, seat: str, card: str) -> set[str]:
-    """The verbs a seat could use with a card of its hand, if it were its turn."""
+    """The verbs a seat could use with a card of its hand, if it were its turn (its interest kept)."""
     from attrs import evolve
 
     from rules.engine import why_illegal
     from rules.state import Turn
 
     idx = state.seats.index(seat)
-    probe = evolve(state, phase="actions", to_act=idx, turn=Turn(idx, card=card))
+    kept = tuple(o if o is not None else next(iter(offer), None) for o, offer in zip(state.objectives, state.offers))
+    probe = evolve(state, phase="actions", to_act=idx, turn=Turn(idx, card=card), objectives=kept)
     return {
         v
         for v in ("influence", "build", "negotiate", "pressure")

@@ -153,7 +153,7 @@ def test_saved_envelope_has_every_field() -> None:
         "branch",
         "teams",
     ]
-    assert doc["format"] == "caspian-gambit-save" and doc["version"] == saves.VERSION == 5
+    assert doc["format"] == "caspian-gambit-save" and doc["version"] == saves.VERSION == 6
     assert doc["branch"] is None
     assert doc["setup"] == {"seed": 5, "seats": ["alpha", "beta"], "length": "full", "tier": "standard"}
     assert doc["actions"] == [to_json(a) for a in session.actions]
@@ -176,13 +176,30 @@ def test_a_save_of_a_game_played_under_older_rules_is_refused_in_one_line() -> N
     assert FIXTURE_SAVE.read_bytes() == before
 
 
-def test_an_old_save_still_choosing_interests_loads(tmp_path: Path) -> None:
-    """A version-4 save made before the first round holds nothing the rules changed: it loads as it was."""
+def test_an_old_save_before_any_decision_loads(tmp_path: Path) -> None:
+    """A version-4 or -5 save made before any seat decided holds nothing the rules changed: it loads as it was."""
+    session = Session.start(mini_scenario(), 4, ("alpha", "beta"))
+    session.run_engine()
+    for version in (4, 5):
+        path = _write(tmp_path, {**saves.to_document(session), "version": version})
+        assert load(path, mini_loader).actions == session.actions
+
+
+def test_a_version_5_save_with_an_interest_kept_is_refused_in_one_line(tmp_path: Path) -> None:
+    """Under version 5 the seats kept their interests before the first news (rules §4.2 now: when each seat's
+    first sitting opens), so such a game no longer replays: refused in one line, the file left alone."""
     session = Session.start(mini_scenario(), 4, ("alpha", "beta"))
     session.run_engine()
     session.submit(session.legal()[0])
-    path = _write(tmp_path, {**saves.to_document(session), "version": 4})
-    assert load(path, mini_loader).actions == session.actions
+    path = _write(tmp_path, {**saves.to_document(session), "version": 5})
+    before = path.read_bytes()
+    with pytest.raises(saves.SaveError) as info:
+        load(path, mini_loader)
+    assert str(info.value) == (
+        f"{path}: saved by an older version of Caspian Gambit under rules it no longer plays: each seat now keeps "
+        "its national interest when its first sitting opens; start a new game"
+    )
+    assert path.read_bytes() == before
 
 
 # --------------------------------------------------------------------------- writing

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from attrs import evolve
 
 from rules import IllegalActionError, InvalidActionError, apply, legal_actions, observer_view, player_view, why_illegal
 from rules.action import (
@@ -40,11 +41,10 @@ from tests.rules.helpers import (
 
 
 def _dealt(sc):  # type: ignore[no-untyped-def]
-    """A game at its first reveal: interests kept, hands dealt."""
+    """A game at its first sitting: hands dealt, alpha has kept its interest (beta keeps at its own)."""
     st, log = run_engine(sc, fresh(sc))
-    st, more = play(sc, st, KeepObjective("alpha", st.offers[0][0]), KeepObjective("beta", st.offers[1][0]))
-    st, rest = run_engine(sc, st)
-    return st, log + more + rest
+    st, more = play(sc, st, KeepObjective("alpha", st.offers[0][0]))
+    return st, log + more
 
 
 # --------------------------------------------------------------------------- player_view
@@ -62,11 +62,13 @@ def test_case_126_a_seat_sees_its_own_hand_and_only_counts_of_others():
 
 def test_case_127_interests_and_offers_stay_secret():
     """rules §13.1, §16.1: the national interest is secret.
-    Setup: interests kept. Expect: beta sees a blank for alpha's interest and no offer; its own in full."""
+    Setup: alpha has kept its interest, beta not yet. Expect: beta sees a blank for alpha's interest and no
+    offer of alpha's, its own offers in full; alpha sees its kept interest and that beta has kept none yet."""
     sc = mini()
     st, _ = _dealt(sc)
     view = player_view(st, "beta")
-    assert view.objectives == ("", st.objectives[1]) and view.offers[0] == ()
+    assert view.objectives == ("", None) and view.offers == ((), st.offers[1])
+    assert player_view(st, "alpha").objectives == (st.objectives[0], None)
 
 
 def test_case_128_the_deck_order_and_seed_are_hidden():
@@ -155,12 +157,12 @@ def test_case_131_legal_actions_are_sorted_and_belong_to_the_seat_to_act():
 def test_case_132_reasons_come_in_a_fixed_order():
     """rules §16.2: why_illegal checks game_over, then not_your_turn, then wrong_phase, then wrong_stage.
     Setup: alpha's fresh turn in the action phase; the same game over.
-    Expect: beta keeping an interest: not_your_turn (not wrong_phase); alpha keeping one: wrong_phase;
-    alpha's influence before a card: wrong_stage; after the end, beta's keep: game_over."""
+    Expect: beta keeping an interest: not_your_turn (not wrong_phase); alpha keeping one outside the action
+    phase: wrong_phase; alpha's influence before a card: wrong_stage; after the end, beta's keep: game_over."""
     sc = mini()
     st = at_actions(sc, hands={"alpha": ("c1",), "beta": ("c6",)})
     assert why_illegal(sc, st, KeepObjective("beta", "o1")) == "not_your_turn"
-    assert why_illegal(sc, st, KeepObjective("alpha", "o1")) == "wrong_phase"
+    assert why_illegal(sc, evolve(st, phase="headline"), KeepObjective("alpha", "o1")) == "wrong_phase"
     assert why_illegal(sc, st, PlaceInfluence("alpha", "gamma")) == "wrong_stage"
     ended = finish(st, "final", [])
     assert why_illegal(sc, ended, KeepObjective("beta", "o1")) == "game_over"

@@ -11,7 +11,6 @@ from rules.action import (
     ApplyPressure,
     Choose,
     EndTurn,
-    KeepObjective,
     PlaceInfluence,
     PlayCard,
     PlayEvent,
@@ -141,12 +140,10 @@ def test_case_026_ops_on_a_neutral_card_offer_no_choice():
 
 def test_case_179_the_first_round_of_the_game_has_no_headlines():
     """rules §5.1, §5.3: the first round of the game has no headlines.
-    Setup: a new mini game. Actions: the deal, both interests kept, the news and the reveal.
+    Setup: a new mini game. Actions: the deal, the news and the reveal.
     Expect: nothing is revealed (and no empty reveal logged), no card is played, the first turn has full hands."""
     sc = mini()
-    st, _ = run_engine(sc, fresh(sc))
-    st, _ = play(sc, st, KeepObjective("alpha", st.offers[ALPHA][0]), KeepObjective("beta", st.offers[BETA][0]))
-    st, log = run_engine(sc, st)
+    st, log = run_engine(sc, fresh(sc))
     assert "headlines_revealed" not in kinds(log) and "card_played" not in kinds(log)
     assert st.phase == "actions" and [len(h) for h in st.hands] == [3, 3]
 

@@ -5,7 +5,19 @@ from __future__ import annotations
 from attrs import evolve
 
 from rules import legal_actions, why_illegal
-from rules.action import Advance, EndTurn, KeepObjective, PassTurn, PlaceInfluence, PlayCard, PlayEvent, UseOps
+from rules.action import (
+    Advance,
+    Answer,
+    EndTurn,
+    KeepObjective,
+    PassTurn,
+    PlaceInfluence,
+    PlayCard,
+    PlayEvent,
+    Propose,
+    UseOps,
+)
+from rules.scoring import score_objectives
 from rules.state import ENGINE
 from tests.rules.helpers import (
     ALPHA,
@@ -34,16 +46,19 @@ def test_case_001_new_game_waits_for_the_engine_to_deal():
 
 
 def test_case_002_each_seat_draws_two_interests_and_keeps_one():
-    """rules §4.2: one secret national interest per seat — draw two, keep one.
-    Setup: a new mini game. Actions: the engine deals; alpha keeps one offered interest, beta too.
-    Expect: two offered each; a kept interest is recorded; then the round's news begins."""
+    """rules §4.2: one secret national interest per seat — draw two, keep one, at the start of the seat's
+    first sitting.
+    Setup: a new mini game. Actions: the engine deals and runs the news; alpha keeps one offered interest.
+    Expect: two offered each; the first sitting (alpha's) opens with the keep, nothing else allowed; the kept
+    interest is recorded and alpha's turn goes on; beta has kept nothing yet."""
     sc = mini()
     st, _ = run_engine(sc, fresh(sc))
-    assert st.phase == "setup" and all(len(o) == 2 for o in st.offers)
-    assert why_illegal(sc, st, KeepObjective("alpha", "o2")) in (None, "not_offered")
-    st, _ = play(sc, st, KeepObjective("alpha", st.offers[ALPHA][0]), KeepObjective("beta", st.offers[BETA][1]))
-    assert st.objectives == (st.offers[ALPHA][0], st.offers[BETA][1])
-    assert st.phase == "news" and st.to_act == ENGINE
+    assert st.phase == "actions" and st.to_act == ALPHA and all(len(o) == 2 for o in st.offers)
+    assert set(legal_actions(sc, st)) == {KeepObjective("alpha", o) for o in st.offers[ALPHA]}
+    assert why_illegal(sc, st, PlayCard("alpha", st.hands[ALPHA][0])) == "wrong_stage"
+    st, _ = play(sc, st, KeepObjective("alpha", st.offers[ALPHA][0]))
+    assert st.objectives == (st.offers[ALPHA][0], None)
+    assert st.to_act == ALPHA and all(isinstance(a, PlayCard) for a in legal_actions(sc, st))
 
 
 def test_case_003_an_interest_not_offered_cannot_be_kept():
@@ -58,12 +73,10 @@ def test_case_003_an_interest_not_offered_cannot_be_kept():
 
 def test_case_004_news_fills_every_hand():
     """rules §5.2: the round starts by drawing the era's cards.
-    Setup: the mini game (hand size 3) after interests are kept. Actions: the engine's news step.
+    Setup: the mini game (hand size 3) after the deal. Actions: the engine's news step.
     Expect: each seat holds 3 cards; no seat picks a headline: the first turn follows (alpha first)."""
     sc = mini()
-    st, _ = run_engine(sc, fresh(sc))
-    st, _ = play(sc, st, KeepObjective("alpha", st.offers[ALPHA][0]), KeepObjective("beta", st.offers[BETA][0]))
-    st, log = run_engine(sc, st)
+    st, log = run_engine(sc, fresh(sc))
     assert [len(h) for h in st.hands] == [3, 3]
     assert st.phase == "actions" and st.to_act == ALPHA
     assert "round_began" in kinds(log)
@@ -249,3 +262,60 @@ def test_case_018_ops_on_a_neutral_card_discard_it():
     st, _ = use_ops(sc, st, "alpha", "c1", "influence", PlaceInfluence("alpha", "gamma"))
     assert st.tension == 2
     assert "c1" in st.discard and "c1" not in st.removed
+
+
+def _sit_out(sc, st, seat: str):  # type: ignore[no-untyped-def]
+    """Play `seat`'s sitting to its end: each turn its first card for ops on the first verb and target listed."""
+    while st.to_act == st.seat_index(seat):
+        legal = legal_actions(sc, st)
+        st, _ = play(sc, st, next((a for a in legal if not isinstance(a, (PlayEvent, Propose))), legal[0]))
+    return st
+
+
+def test_case_191_a_seat_keeps_its_interest_as_its_first_sitting_opens():
+    """rules §4.2, §5.4: a seat keeps its national interest at the start of its first sitting, and only then
+    plays; the seats after it keep theirs when their own sittings open.
+    Setup: a new mini game. Actions: the deal and the news; alpha keeps an interest and takes its two turns.
+    Expect: beta's sitting opens with only its two interests to keep; having kept one it plays a card."""
+    sc = mini()
+    st, _ = run_engine(sc, fresh(sc))
+    st, _ = play(sc, st, KeepObjective("alpha", st.offers[ALPHA][1]))
+    st = _sit_out(sc, st, "alpha")
+    assert st.phase == "actions" and st.to_act == BETA and st.objectives == (st.offers[ALPHA][1], None)
+    assert set(legal_actions(sc, st)) == {KeepObjective("beta", o) for o in st.offers[BETA]}
+    assert why_illegal(sc, st, PlayCard("beta", st.hands[BETA][0])) == "wrong_stage"
+    st, _ = play(sc, st, KeepObjective("beta", st.offers[BETA][0]))
+    assert why_illegal(sc, st, KeepObjective("beta", st.offers[BETA][1])) == "wrong_stage"
+    assert PlayCard("beta", st.hands[BETA][0]) in legal_actions(sc, st)
+
+
+def test_case_192_a_seat_answers_a_proposal_before_it_has_kept_an_interest():
+    """rules §4.2, §10: a proposal is answered at once, whether or not the partner has kept its interest yet.
+    Setup: alpha (interest kept) to act with c1; beta has kept none (offered o2, o3).
+    Actions: alpha proposes a drilling deal to beta; beta accepts; alpha ends its turn.
+    Expect: beta's only choices are to answer; its sitting then opens with its interest to keep."""
+    sc = mini()
+    st = at_actions(sc, hands={"alpha": ("c1",), "beta": ("c6",)})
+    st = evolve(st, objectives=("o1", None), offers=(("o1", "o2"), ("o2", "o3")), queue=(ALPHA, BETA))
+    st, _ = use_ops(sc, st, "alpha", "c1", "negotiate", Propose("alpha", "beta", "drill"))
+    assert st.to_act == BETA and set(legal_actions(sc, st)) == {Answer("beta", True), Answer("beta", False)}
+    assert why_illegal(sc, st, KeepObjective("beta", "o2")) == "wrong_stage"
+    st, _ = play(sc, st, Answer("beta", True), EndTurn("alpha"))
+    assert st.to_act == BETA
+    assert set(legal_actions(sc, st)) == {KeepObjective("beta", "o2"), KeepObjective("beta", "o3")}
+
+
+def test_case_193_a_seat_that_never_sat_keeps_no_interest_and_scores_none():
+    """rules §4.2, §14.3: a seat whose sittings a crisis cut short keeps its interest when its next sitting
+    opens; if the game ends first it has none, and none is revealed or scored for it.
+    Setup: round 2, beta's sitting, beta offered o2 and o3 and nothing kept. Then the game's last summit with
+    alpha holding o3 (budget 10 or more: met) and beta still none.
+    Expect: beta's sitting opens with the keep; at the end only alpha's interest is revealed and scored."""
+    sc = mini()
+    st = evolve(at_actions(sc, "beta", hands={"beta": ("c6",)}), round=2, offers=((), ("o2", "o3")))
+    st = evolve(st, objectives=("o3", None))
+    assert set(legal_actions(sc, st)) == {KeepObjective("beta", "o2"), KeepObjective("beta", "o3")}
+    log: list = []
+    scored = score_objectives(sc, with_seat(st, "budget", "alpha", 12), log)
+    assert [e.seat for e in entries(log, "objective_revealed")] == ["alpha"]
+    assert scored.vp[ALPHA] > st.vp[ALPHA] and scored.vp[BETA] == st.vp[BETA]

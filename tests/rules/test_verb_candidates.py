@@ -20,7 +20,7 @@ def _games() -> list[tuple[Scenario, tuple[str, ...], int]]:
 
     caspian = ("russia", "kazakhstan", "azerbaijan", "turkmenistan")
     return [
-        (mini_scenario(), ("alpha", "beta"), 3),
+        (mini_scenario(), ("alpha", "beta"), 4),
         (load_scenario("caspian-2023"), caspian, 7),
         (load_scenario("caspian-2024"), caspian, 11),
     ]

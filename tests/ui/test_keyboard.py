@@ -55,7 +55,7 @@ def _at_setup(app) -> tuple[Match, str]:  # type: ignore[no-untyped-def]
     while match.to_act() is None:
         match.session.submit(Advance())
     seat = match.to_act()
-    assert seat is not None and match.state.phase == "setup"
+    assert seat is not None and isinstance(match.session.legal()[0], KeepObjective)
     match.take_seat(seat)
     return match, seat
 

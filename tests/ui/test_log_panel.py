@@ -31,7 +31,7 @@ def _line(app, match, e) -> str:  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def observed(app):  # type: ignore[no-untyped-def]
-    match = mid_game("tutorial", 7, app.assets, steps=40)
+    match = mid_game("tutorial", 4, app.assets, steps=40)
     match.take_seat(match.to_act())
     play = app.reset("play", match=match)
     frames(app, 2)
@@ -133,7 +133,7 @@ def test_hotseat_log_hides_other_seats_private_data(app) -> None:  # type: ignor
 def test_log_text_fits(app, size, lang) -> None:  # type: ignore[no-untyped-def]
     app.settings.language = lang
     app.resize(size)
-    match = mid_game("tutorial", 7, app.assets, steps=40)
+    match = mid_game("tutorial", 4, app.assets, steps=40)
     match.take_seat(match.to_act())
     play = app.reset("play", match=match)
     frames(app, 2)
@@ -184,7 +184,7 @@ def test_a_term_in_a_log_line_shows_its_glossary_entry_and_a_click_opens_it(app,
     """The pointer moved onto an underlined term of a log line shows the term's entry; a click opens it in help."""
     app.settings.language = lang
     app.refresh()
-    match = mid_game("tutorial", 7, app.assets, steps=40)
+    match = mid_game("tutorial", 4, app.assets, steps=40)
     match.take_seat(match.to_act())
     play = app.reset("play", match=match)
     frames(app, 2)

@@ -21,6 +21,7 @@ from game.ui.mapview import MapView
 from game.ui.match import Match
 from game.ui.scene import Scene, SceneHost
 from rules import GameState, observer_view
+from rules.cards import to_keep
 
 CAPTIONS = 3  # public log lines shown
 TEXT = (240, 236, 224)
@@ -167,18 +168,20 @@ class ClassScene(Scene):
 
     def teams(self, view: GameState) -> list[tuple[str, str]]:
         """In a hosted game, each seat in turn order with who plays it: a team at a browser (joined or not yet,
-        and whether it has kept its secret national interest while the seats pick), a person at this screen,
-        or a bot. Nothing of a seat's own choices shows."""
+        and whether it has chosen its secret national interest while some seat has not), a person at this
+        screen, or a bot. Nothing of a seat's own choices shows."""
         host = self.match.host
         assert host is not None
         tr, sc = self.app.tr, self.match.scenario
         remote = self.match.remote()
+        state = self.match.state
+        picking = any(to_keep(state, i) and seat not in host.queued for i, seat in enumerate(state.seats))
         out = []
         for i, seat in enumerate(view.seats):
             if seat in remote:
                 status = tr("ui.classroom.joined") if seat in host.tokens else tr("ui.classroom.not_joined")
-                if view.phase == "setup":
-                    picked = seat in host.queued or self.match.state.objectives[i] is not None
+                if picking:
+                    picked = seat in host.queued or state.objectives[i] is not None
                     status += " · " + (tr("ui.classroom.decided") if picked else tr("ui.classroom.deciding"))
             elif seat in self.match.humans():
                 status = tr("ui.classroom.here")

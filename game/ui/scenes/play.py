@@ -38,6 +38,7 @@ from rules.action import (
     UseOps,
 )
 from rules.board import controlling_seat
+from rules.cards import to_keep
 from rules.engine import proposal_candidates, verb_candidates
 from rules.log import FlowsRouted, GameEnded, SummitHeld
 from rules.state import FlowReport
@@ -555,7 +556,7 @@ class PlayScene(Scene):
                 self.item(Answer(me, False), tr("ui.play.decline")),
             ]
             return tr("ui.play.answer", seat=party_name(tr, sc, view.seats[p.proposer]), terms=terms), items
-        if view.phase == "setup":
+        if to_keep(view, mine):
             items = []
             for o in view.offers[mine]:
                 text_key = f"world.objective_text.{o}"
