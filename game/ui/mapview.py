@@ -38,6 +38,13 @@ _ANCHORS = {
 }
 _COMPASS = ("n", "ne", "e", "se", "s", "sw", "w", "nw")
 _RING_DIRECTIONS = ((0, -1), (0, 1), (-1, 0), (1, 0), (-1, -1), (1, -1), (-1, 1), (1, 1))  # up, down, sides
+# where a state's influence row goes, in order of preference: under its name's middle, from its left end, to its
+# right end, or right of it
+_ROW_SIDES = ("below", "below-start", "below-end", "right")
+_CALLOUT = 6  # the longest leader line to a state's name out over the sea, in heights of the name
+_LEAST_NAME = 16  # the smallest size (px) a state's name takes a step down to on a large scale (issue 13)
+_FITS = (1.0, 0.9, 0.8, 0.7, 0.6)  # the scales the names try, relative to the UI scale, until all are placed
+_NEAR_RINGS, _RINGS = 16, 28  # the rings tried around a state's name spot: near it, and out to callouts
 _LABEL_RANK = {"capital": 0, "market": 1, "port": 2, "hub": 3, "field": 4}
 
 
@@ -133,6 +140,13 @@ class MapView:
         self.node_world = [proj.forward(n.lon, n.lat) for n in scenario.nodes]
         self._offsets = _parallel_offsets(scenario)
         self._network: tuple[list[pygame.Rect], list[_Segment]] = ([], [])  # markers and links, for placing names
+        self.leaders: dict[str, tuple[tuple[float, float], tuple[float, float]]] = {}  # ``placed`` key -> its leader
+        self._fit = 1.0  # the scale of the names being placed, relative to the UI scale (``lpx``)
+        # what placing the names looks up again and again, kept while one layer is drawn
+        self._under_at: dict[tuple[int, int], str | None] = {}
+        self._near_land: dict[tuple[str, tuple[int, int]], bool] = {}
+        self._ring_edges: dict[tuple[str, int], list[tuple[tuple[float, float], ...]]] = {}
+        self._chips: dict[int, tuple[list, list[pygame.Surface], list[int]]] = {}
 
     # view ----------------------------------------------------------------------------------------------
     def set_size(self, size: tuple[int, int], ui_scale: float) -> None:
@@ -172,6 +186,11 @@ class MapView:
     def px(self, value: float) -> int:
         return max(1, int(round(value * self.ui_scale)))
 
+    def lpx(self, value: float) -> int:
+        """A length of the names (their text, influence rows and leader lines) at the scale they are placed at:
+        the UI scale, or a step smaller where they do not all fit apart (``_render_static``)."""
+        return self.px(value * self._fit)
+
     def node_xy(self, index: int) -> tuple[float, float]:
         return self.viewport.to_screen(*self.node_world[index])
 
@@ -210,17 +229,26 @@ class MapView:
         return surface
 
     def _render_static(self, state: GameState) -> pygame.Surface:
-        """Draw the base map, the network and the names for this state and viewport (fills ``placed``)."""
+        """Draw the base map, the network and the names for this state and viewport (fills ``placed``).
+
+        No name is drawn over another (each takes a clear spot or stays out); where a capital's or a state's name
+        finds none, all the names are placed again a step smaller (``_FITS``), down to the smallest step."""
         self.layer.set_styles(self.state_styles(state))
         surface = self.layer.surface(self.viewport).copy()
         self._draw_links(surface, state)
         self._draw_nodes(surface)
         self._network = self._network_boxes()
-        self.placed = []
-        self._draw_node_labels(surface, capitals=True)
-        self._draw_state_labels(surface, state)
-        self._draw_node_labels(surface, capitals=False)
-        return surface
+        self._under_at, self._near_land, self._ring_edges = {}, {}, {}
+        for fit in _FITS:
+            named = surface.copy() if fit != _FITS[-1] else surface
+            self._fit, self.placed, self.leaders, self._chips = fit, [], {}, {}
+            self._draw_node_labels(named, capitals=True)
+            self._draw_state_labels(named, state)
+            self._draw_node_labels(named, capitals=False)
+            if self._wanted() <= {key for key, _ in self.placed}:
+                break
+        self._fit = 1.0
+        return named
 
     def draw(
         self,
@@ -267,16 +295,20 @@ class MapView:
         nearest free one.
 
         Capitals are placed before the states' names (which then make way for them), the others after, markets
-        first, then ports, hubs and fields. Of the free points, the one crossing the fewest links wins. A name that
-        would cover another name, an influence marker or another node, or reach past the map's edge, is left
-        out, as are minor nodes' names below their zoom; the node still shows its name on hover.
+        first, then ports, hubs and fields. Of the free points, the one covering the fewest of the spots the
+        states' names start from (``_name_spots``: a capital's name gives way to a small state's name), then
+        crossing the fewest links, wins. A name that would cover another name, an influence marker or another
+        node, or reach past the map's edge, is left out, as are minor nodes' names below their zoom (the node
+        still shows its name on hover); but a capital's name with no free point beside its marker moves further
+        out, with a leader line to the marker.
         """
-        size = max(9, self.px(12))
-        gap = self.px(9)
+        size = max(9, self.lpx(12))
+        gap = self.lpx(9)
         inside = pygame.Rect((0, 0), self.viewport.size)
         nodes = self.scenario.nodes
         markers, links = self._network
         taken = [rect for _, rect in self.placed]
+        spots = self._name_spots() if capitals else []
         order = sorted(range(len(nodes)), key=lambda i: (_LABEL_RANK.get(nodes[i].kind, 9), i))
         for n_idx in order:
             node = nodes[n_idx]
@@ -288,151 +320,254 @@ class MapView:
             name = self.tr(short) if self.tr.has(short) else world_name(self.tr, self.scenario, "node", node.id)
             text = style.text_outline(name, size, (25, 25, 25), (250, 250, 245), bold=node.kind == "capital")
             others = taken + markers[:n_idx] + markers[n_idx + 1 :]
-            free = [
-                rect
-                for anchor in anchor_preferences(self.labels.anchors.get(node.id, "e"))
-                for rect in (_label_rect(self.node_xy(n_idx), anchor, text.get_size(), gap),)
-                if inside.contains(rect) and rect.collidelist(others) < 0
-            ]
-            if free:  # the first free point that crosses the fewest links
-                rect = min(free, key=lambda r: _crossings(r, links))
+            at = self.node_xy(n_idx)
+            for away in (1, 2, 3, 4) if capitals else (1,):
+                free = [
+                    rect
+                    for anchor in anchor_preferences(self.labels.anchors.get(node.id, "e"))
+                    for rect in (_label_rect(at, anchor, text.get_size(), gap * away),)
+                    if inside.contains(rect) and rect.collidelist(others) < 0
+                ]
+                if free:
+                    break
+            if free:  # the first free point that leaves the states' names their spots and crosses the fewest links
+                rect = min(free, key=lambda r: (len(r.collidelistall(spots)), _crossings(r, links)))
+                if away > 1:
+                    self._draw_leader(surface, f"node:{node.id}", at, rect)
                 surface.blit(text, rect.topleft)
                 taken.append(rect)
                 self.placed.append((f"node:{node.id}", rect))
 
     def _draw_state_labels(self, surface: pygame.Surface, state: GameState) -> None:
-        """Each state's name with its influence markers below; the controlling seat's marker is ringed in gold.
+        """Each state's name with its influence markers below or beside it; the controlling seat's marker is
+        ringed in gold.
 
         A name sits on its state: its centre inside the state's land, or, beside a state too small for it,
         within ``near_reach`` of it and over no other state (``_beside``). Of those spots, the name and its row
-        take the one clear of the names, rows and capitals already placed and of the node markers, on the land
-        rather than beside it, crossing the fewest links (the halo keeps it readable over them). Where no spot
-        on the land is clear, the name tries a step smaller, then in two lines (if it has a space or hyphen to
-        break at), then beside the land; only if none is clear does it take the spot covering the least of other
-        names. A name placed off its state's land gets a short leader line to the state's label point.
+        take the one clear of the names, rows and capitals already placed and of the node markers and leader
+        lines, on the land rather than beside it, crossing the fewest links (the halo keeps it readable over
+        them). Where no spot on the land is clear, the name tries its row under its ends or beside it rather than
+        under its middle, then a step smaller, then in two lines (if it has a space or hyphen to break at), then
+        beside the land, then out over the sea or a country not on the board within ``_CALLOUT`` of it (a
+        callout). Covering a marker is the last resort; a name that finds no spot clear of the other names is
+        left out (and all the names are placed again a step smaller, ``_render_static``). A name placed off its
+        state's land gets a thin leader line from the state's label point (``leaders``).
         """
-        sizes = (max(10, self.px(15)), max(10, self.px(12)))
+        sizes = [max(10, self.lpx(15)), max(10, self.lpx(12))]
+        sizes += [size for size in (self.lpx(10), self.lpx(8.5)) if size >= _LEAST_NAME]  # a large scale's steps
         inside = pygame.Rect((0, 0), self.viewport.size)
+        for slug, home, starts in self._name_starts():
+            name = self._state_name(slug)
+            s_idx = self.scenario.state_index.get(slug)
+            taken = [rect for _, rect in self.placed]
+            best: tuple[tuple[int, int, int, int], tuple[int, int], pygame.Surface, str] | None = None
+            for text, side in self._layouts(name, sizes):
+                found = self._free_spot(slug, home, starts, text.get_size(), side, state, s_idx, taken, inside)
+                if found is not None and (best is None or found[0][:3] < best[0][:3]):
+                    best = (found[0], found[1], text, side)
+                if best is not None and best[0][:3] == (0, 0, 0):
+                    break  # on its land, clear of every name and marker: no need to shrink or break it
+            if best is None or best[0][0] > 0:
+                continue  # no clear spot on or by the state inside the map: named a step smaller (_render_static)
+            _, at, text, side = best
+            rect = text.get_rect(center=at)
+            if self.base_map.state_at(*self.viewport.to_world(*rect.center)) != slug:
+                self._draw_leader(surface, f"state:{slug}", home, rect)
+            surface.blit(text, rect.topleft)
+            self.placed.append((f"state:{slug}", rect))
+            if s_idx is not None:
+                chips = self._draw_influence(surface, state, s_idx, self._row_at(rect, side, state, s_idx))
+                if chips is not None:
+                    self.placed.append((f"influence:{slug}", chips))
+
+    def _name_starts(self) -> list[tuple[str, tuple[float, float], list[tuple[float, float]]]]:
+        """The states named on the map now (those whose own label point is in view: not all when zoomed in, nor in
+        the inset) with their label point and the points their names are tried around (the plan's nudged point
+        first, then the label point)."""
+        inside = pygame.Rect((0, 0), self.viewport.size)
+        found = []
         for region in self.base_map.game_states():
             slug = region.slug or ""
             home = self.viewport.to_screen(*region.label)
             if not inside.collidepoint(home):
-                continue  # a state whose own label point is out of view is not named (zoomed in, or the inset)
+                continue
             nudge = self.labels.nudges.get(slug, (0, 0)) if self.nudged else (0, 0)
             fade = self.ui_scale / max(1.0, self.viewport.zoom)  # nudged names come home as the map zooms in
             starts = [(home[0] + nudge[0] * fade, home[1] + nudge[1] * fade), home] if nudge != (0, 0) else [home]
-            name = world_name(self.tr, self.scenario, "state", slug).upper()
-            s_idx = self.scenario.state_index.get(slug)
-            taken = [rect for _, rect in self.placed]
-            best: tuple[tuple[int, int, int, int], tuple[float, float], pygame.Surface] | None = None
-            for text in self._name_variants(name, sizes):
-                found = self._free_spot(slug, starts, text.get_size(), state, s_idx, taken, inside)
-                if found is not None and (best is None or found[0][:3] < best[0][:3]):
-                    best = (found[0], found[1], text)
-                if best is not None and best[0][:3] == (0, 0, 0):
-                    break  # on its land, clear of every name and marker: no need to shrink or break it
-            if best is None:
-                continue  # no spot on the state inside the map (its land is at the map's edge)
-            _, (x, y), text = best
-            rect = text.get_rect(center=(int(x), int(y)))
-            if self.base_map.state_at(*self.viewport.to_world(*rect.center)) != slug:
-                self._draw_leader(surface, home, rect)
-            surface.blit(text, rect.topleft)
-            self.placed.append((f"state:{slug}", rect))
-            if s_idx is not None:
-                chips = self._draw_influence(surface, state, s_idx, (x, y + text.get_height() * 0.9))
-                if chips is not None:
-                    self.placed.append((f"influence:{slug}", chips))
+            found.append((slug, home, starts))
+        return found
 
-    def _name_variants(self, name: str, sizes: Sequence[int]) -> list[pygame.Surface]:
-        """A state's name as it may be drawn, in order of preference: in one line at each size, then broken in
-        two lines at the space or hyphen nearest its middle (if it has one) at each size."""
+    def _wanted(self) -> set[str]:
+        """The ``placed`` keys of the names the map must show: every state's whose label point is in view and
+        every capital's in view."""
+        inside = pygame.Rect((0, 0), self.viewport.size)
+        capitals = {
+            f"node:{node.id}"
+            for n_idx, node in enumerate(self.scenario.nodes)
+            if node.kind == "capital" and inside.collidepoint(self.node_xy(n_idx))
+        }
+        return capitals | {f"state:{slug}" for slug, _, _ in self._name_starts()}
+
+    def _state_name(self, slug: str) -> str:
+        return world_name(self.tr, self.scenario, "state", slug).upper()
+
+    def _name_spots(self) -> list[pygame.Rect]:
+        """The box each state's name would take at its first point (where capitals' names rather not go)."""
+        face = style.font(max(10, self.lpx(15)), bold=True)
+        spots = []
+        for slug, _, starts in self._name_starts():
+            spot = pygame.Rect((0, 0), face.size(self._state_name(slug)))
+            spot.center = (int(starts[0][0]), int(starts[0][1]))
+            spots.append(spot)
+        return spots
+
+    def _layouts(self, name: str, sizes: Sequence[int]) -> list[tuple[pygame.Surface, str]]:
+        """A state's name as it may be drawn and where its influence row goes (``_ROW_SIDES``), in order of
+        preference: in one line at each size, its row under it then beside it; then broken in two lines at the space
+        or hyphen nearest its middle (if it has one) at each size."""
         variants = [style.text_outline(name, size, (30, 30, 30), (255, 255, 250), bold=True) for size in sizes]
         breaks = [i for i, c in enumerate(name) if c in " -"]
-        if not breaks:
-            return variants
-        cut = min(breaks, key=lambda i: abs(len(name) / 2 - i))
-        lines = (name[: cut + 1].strip() if name[cut] == "-" else name[:cut], name[cut + 1 :].strip())
-        for size in sizes:
-            parts = [style.text_outline(line, size, (30, 30, 30), (255, 255, 250), bold=True) for line in lines]
-            two = pygame.Surface(
-                (max(p.get_width() for p in parts), sum(p.get_height() for p in parts)), pygame.SRCALPHA
-            )
-            two.blit(parts[0], parts[0].get_rect(midtop=(two.get_width() // 2, 0)))
-            two.blit(parts[1], parts[1].get_rect(midbottom=(two.get_width() // 2, two.get_height())))
-            variants.append(two)
-        return variants
+        if breaks:
+            cut = min(breaks, key=lambda i: abs(len(name) / 2 - i))
+            lines = (name[: cut + 1].strip() if name[cut] == "-" else name[:cut], name[cut + 1 :].strip())
+            for size in sizes:
+                parts = [style.text_outline(line, size, (30, 30, 30), (255, 255, 250), bold=True) for line in lines]
+                two = pygame.Surface(
+                    (max(p.get_width() for p in parts), sum(p.get_height() for p in parts)), pygame.SRCALPHA
+                )
+                two.blit(parts[0], parts[0].get_rect(midtop=(two.get_width() // 2, 0)))
+                two.blit(parts[1], parts[1].get_rect(midbottom=(two.get_width() // 2, two.get_height())))
+                variants.append(two)
+        return [(text, side) for text in variants for side in _ROW_SIDES]
 
     def near_reach(self) -> int:
         """How far from its state's land a name may sit when the state is too small for it (window pixels)."""
         return self.px(20)
 
-    def _beside(self, slug: str, at: tuple[float, float]) -> int | None:
-        """0 if ``at`` is on the state's land, 1 if over no state on the board within ``near_reach`` of it,
-        None otherwise."""
-        under = self.base_map.state_at(*self.viewport.to_world(*at))
+    def _beside(self, slug: str, at: tuple[int, int]) -> int | None:
+        """0 if ``at`` is on the state's land, 1 if over no state on the board within ``near_reach`` of it, 2 if
+        over no state on the board further away (a callout), None if over another state."""
+        under = self._under(at)
         if under is not None:
             return 0 if under == slug else None
-        region = self.base_map.country(slug)
-        reach = self.near_reach()
-        near = any(
-            _segment_distance(at, p, q) <= reach
-            for polygon in region.polygons
-            for ring in polygon
-            for p, q in _screen_edges(self.viewport, ring)
-        )
-        return 1 if near else None
+        key = (slug, at)
+        near = self._near_land.get(key)
+        if near is None:
+            region = self.base_map.country(slug)
+            reach = self.near_reach()
+            (x0, y0), (x1, y1) = (
+                self.viewport.to_screen(region.bbox[0], region.bbox[1]),
+                self.viewport.to_screen(region.bbox[2], region.bbox[3]),
+            )
+            land = pygame.Rect(int(min(x0, x1)) - 1, int(min(y0, y1)) - 1, int(abs(x1 - x0)) + 3, int(abs(y1 - y0)) + 3)
+            near = _distance(land, at) <= reach and any(
+                _segment_distance(at, p, q) <= reach
+                for polygon in region.polygons
+                for ring in polygon
+                for p, q in self._edges(slug, ring)
+            )
+            self._near_land[key] = near
+        return 1 if near else 2
+
+    def _under(self, at: tuple[int, int]) -> str | None:
+        """The state on the board under a pixel of the map (remembered while the layer is drawn)."""
+        if at not in self._under_at:
+            self._under_at[at] = self.base_map.state_at(*self.viewport.to_world(*at))
+        return self._under_at[at]
+
+    def _edges(self, slug: str, ring: Sequence[tuple[float, float]]) -> list[tuple[tuple[float, float], ...]]:
+        """A ring of a state's land as edges on the screen (remembered while the layer is drawn)."""
+        key = (slug, id(ring))
+        found = self._ring_edges.get(key)
+        if found is None:
+            found = self._ring_edges[key] = _screen_edges(self.viewport, ring)
+        return found
 
     def _free_spot(
         self,
         slug: str,
+        home: tuple[float, float],
         starts: Sequence[tuple[float, float]],
         size: tuple[int, int],
+        side: str,
         state: GameState,
         s_idx: int | None,
         taken: list[pygame.Rect],
         inside: pygame.Rect,
     ) -> tuple[tuple[int, int, int, int], tuple[int, int]] | None:
-        """The centre for a name of ``size`` and the state's influence row below it, with its score (the pixels
-        of ``taken`` covered, the markers covered, 1 if beside the state's land rather than on it, the rings out
-        plus two per link crossed; lower is better).
+        """The centre for a name of ``size`` and the state's influence row on its ``side``, with its score (the
+        pixels of ``taken`` covered; the markers and leader lines covered and, off the state's land, the names its
+        own leader line to ``home`` would cross; ``_beside``; the rings out plus two per link crossed; lower is
+        better).
 
         The spots tried are on rings of growing radius around each of ``starts`` (the plan's nudged point, then
-        the state's label point); only those on the state (``_beside``) with the name and row inside the map
-        count. A link crossed weighs as much as moving two rings out, within six rings (further out, the nearest
-        clear spot wins). None if no spot is on the state inside the map."""
-        step, gap = self.px(6), self.px(6)  # a gap keeps neighbours' names from reading as one
+        the state's label point); only those on the state or over no other state (``_beside``) with the name and
+        row inside the map count. A link crossed weighs as much as moving two rings out, within six rings
+        (further out, the nearest clear spot wins); the outer rings are tried only while no spot is clear. None
+        if no spot is on the state inside the map."""
+        step, gap = self.lpx(6), self.lpx(6)  # a gap keeps neighbours' names from reading as one
         best: tuple[tuple[int, int, int, int], tuple[int, int]] | None = None
+        layout = self._label_boxes((0, 0), size, side, state, s_idx)  # moved to each spot tried
         for at in starts:
-            reach = pygame.Rect(0, 0, size[0] + 32 * step, size[1] * 3 + 32 * step)
+            reach = pygame.Rect(0, 0, size[0] * 3 + 2 * _RINGS * step, size[1] * 3 + 2 * _RINGS * step)
             reach.center = (int(at[0]), int(at[1]))
             markers, links = _near(self._network, reach)
-            for ring in range(0, 16):
+            leaders = [_Segment(a, b, _segment_box(a, b)) for a, b in self.leaders.values()]
+            for ring in range(0, _RINGS):
                 if best is not None and best[0][:3] == (0, 0, 0) and (best[0][3] <= ring or ring > 5):
                     break  # nothing further out can do better, or moves the name too far from its state
+                if best is not None and best[0][:2] == (0, 0) and ring >= _NEAR_RINGS:
+                    break  # a clear spot near the state: no callout
                 for dx, dy in _RING_DIRECTIONS if ring else ((0, 0),):
                     x, y = int(at[0] + dx * ring * step), int(at[1] + dy * ring * step)  # the pixel drawn at
-                    boxes = self._label_boxes((x, y), size, state, s_idx)
+                    boxes = [box.move(x, y) for box in layout]
                     if not all(inside.contains(box) for box in boxes):
                         continue
                     clash = sum(_covered(box.inflate(gap, gap), taken) for box in boxes)
-                    covers = sum(len(box.collidelistall(markers)) for box in boxes)
-                    cost = ring + 2 * sum(_crossings(box, links) for box in boxes)
+                    covers = sum(len(box.collidelistall(markers)) + _crossings(box, leaders) for box in boxes)
                     if best is not None and (clash, covers) > best[0][:2]:
                         continue
                     beside = self._beside(slug, (x, y))  # the costly test last
-                    if beside is not None and (best is None or (clash, covers, beside, cost) < best[0]):
+                    if beside is None or (ring >= _NEAR_RINGS and beside == 2 and (clash, covers) != (0, 0)):
+                        continue  # over another state; or a callout far out that is no clearer
+                    leader = math.dist(home, _nearest(boxes[0], home)) if beside else 0.0
+                    if leader > _CALLOUT * size[1]:
+                        continue  # too far out to read as its state's
+                    if beside:  # its leader line would pass under the names crossed
+                        covers += len([r for r in taken if r.clipline(home, _nearest(boxes[0], home))])
+                    if side == "right" and len(boxes) > 1 and self._beside(slug, boxes[1].center) is None:
+                        continue  # a row running on over a neighbour's land would read as the neighbour's
+                    out = ring if beside < 2 else int(leader) // step
+                    cost = out + 2 * sum(_crossings(box, links) for box in boxes)
+                    if best is None or (clash, covers, beside, cost) < best[0]:
                         best = ((clash, covers, beside, cost), (x, y))
         return best
 
     def _label_boxes(
-        self, at: tuple[float, float], size: tuple[int, int], state: GameState, s_idx: int | None
+        self, at: tuple[int, int], size: tuple[int, int], side: str, state: GameState, s_idx: int | None
     ) -> list[pygame.Rect]:
-        """The boxes of a state's name of ``size`` centred at ``at`` and of its influence row below (if any)."""
+        """The boxes of a state's name of ``size`` centred at ``at`` and of its influence row on its ``side``
+        (if any)."""
         name = pygame.Rect(0, 0, *size)
-        name.center = (int(at[0]), int(at[1]))
-        row = self._influence_box(state, s_idx, (at[0], at[1] + size[1] * 0.9)) if s_idx is not None else None
+        name.center = at
+        if s_idx is None:
+            return [name]
+        row = self._influence_box(state, s_idx, self._row_at(name, side, state, s_idx))
         return [name] if row is None else [name, row]
+
+    def _row_at(self, name: pygame.Rect, side: str, state: GameState, s_idx: int) -> tuple[float, float]:
+        """Where a state's influence row is anchored (``_draw_influence``) for its name's box and ``side``
+        (``_ROW_SIDES``)."""
+        _, _, widths = self._influence_chips(state, s_idx)
+        half = sum(widths) / 2
+        below = max(name.centery + name.h * 0.9, name.bottom + self.lpx(4))  # the row's box starts under the name
+        if side == "below-start":
+            return name.left + self.lpx(4) + half, below
+        if side == "below-end":
+            return name.right - half, below
+        if side == "right":
+            return name.right + self.lpx(6) + half, name.centery - self.lpx(8)
+        return name.centerx, below
 
     def _network_boxes(self) -> tuple[list[pygame.Rect], list[_Segment]]:
         """The node markers' boxes and the links' segments (with their boxes) on the map now."""
@@ -444,18 +579,17 @@ class MapView:
         links = []
         for l_idx in range(len(self.scenario.links)):
             a, b = self._link_points(l_idx)
-            box = pygame.Rect(
-                int(min(a[0], b[0])), int(min(a[1], b[1])), int(abs(a[0] - b[0])) + 1, int(abs(a[1] - b[1])) + 1
-            )
-            links.append(_Segment(a, b, box))
+            links.append(_Segment(a, b, _segment_box(a, b)))
         return markers, links
 
-    def _draw_leader(self, surface: pygame.Surface, home: tuple[float, float], rect: pygame.Rect) -> None:
-        """A thin line from a state's own label point to its name placed away from it."""
-        end = (min(max(home[0], rect.left), rect.right), min(max(home[1], rect.top), rect.bottom))
-        pygame.draw.line(surface, (250, 250, 245), home, end, self.px(3))
-        pygame.draw.line(surface, (60, 60, 60), home, end, self.px(1))
-        pygame.draw.circle(surface, (60, 60, 60), home, self.px(2))
+    def _draw_leader(self, surface: pygame.Surface, key: str, home: tuple[float, float], rect: pygame.Rect) -> None:
+        """A thin line from a state's own label point, or a node's marker, to its name placed away from it (kept
+        in ``leaders`` under the name's ``placed`` key)."""
+        end = _nearest(rect, home)
+        self.leaders[key] = (home, end)
+        pygame.draw.line(surface, (250, 250, 245), home, end, self.lpx(3))
+        pygame.draw.line(surface, (60, 60, 60), home, end, self.lpx(1))
+        pygame.draw.circle(surface, (60, 60, 60), home, self.lpx(2))
 
     def _draw_influence(
         self, surface: pygame.Surface, state: GameState, s_idx: int, at: tuple[float, float]
@@ -466,28 +600,33 @@ class MapView:
             return None
         chips, rendered, widths = self._influence_chips(state, s_idx)
         control = controlling_seat(state, s_idx)
-        radius = self.px(8)
+        radius = self.lpx(8)
         x = at[0] - sum(widths) / 2
         y = at[1] + radius
         for (seat, _), text, width in zip(chips, rendered, widths):
             seat_id = state.seats[seat]
             centre = (x + radius, y)
             if seat == control:
-                pygame.draw.circle(surface, (255, 200, 0), centre, radius + self.px(4))
-                pygame.draw.circle(surface, (40, 30, 0), centre, radius + self.px(4), max(1, self.px(1)))
+                pygame.draw.circle(surface, (255, 200, 0), centre, radius + self.lpx(4))
+                pygame.draw.circle(surface, (40, 30, 0), centre, radius + self.lpx(4), max(1, self.lpx(1)))
             style.draw_marker(
                 surface, style.seat_shape(seat_id, seat), centre, radius, style.seat_colour(seat_id, self.palette)
             )
-            surface.blit(text, (int(x + radius * 2 + self.px(3)), int(y - text.get_height() / 2)))
+            surface.blit(text, (int(x + radius * 2 + self.lpx(3)), int(y - text.get_height() / 2)))
             x += width
         return box
 
     def _influence_chips(self, state: GameState, s_idx: int) -> tuple[list, list[pygame.Surface], list[int]]:
-        """The (seat, amount) markers of a state with influence, their rendered numbers and their widths."""
+        """The (seat, amount) markers of a state with influence, their rendered numbers and their widths
+        (remembered while the layer is drawn)."""
+        found = self._chips.get(s_idx)
+        if found is not None:
+            return found
         chips = [(seat, row[s_idx]) for seat, row in enumerate(state.influence) if row[s_idx] > 0]
-        size = max(9, self.px(13))
+        size = max(9, self.lpx(13))
         rendered = [style.text_outline(str(v), size, (20, 20, 20), (255, 255, 255), bold=True) for _, v in chips]
-        widths = [self.px(8) * 2 + self.px(3) + r.get_width() + self.px(6) for r in rendered]
+        widths = [self.lpx(8) * 2 + self.lpx(3) + r.get_width() + self.lpx(6) for r in rendered]
+        self._chips[s_idx] = (chips, rendered, widths)
         return chips, rendered, widths
 
     def _influence_box(self, state: GameState, s_idx: int, at: tuple[float, float]) -> pygame.Rect | None:
@@ -495,11 +634,12 @@ class MapView:
         chips, _, widths = self._influence_chips(state, s_idx)
         if not chips:
             return None
-        radius = self.px(8)
-        ring = radius + self.px(4)
+        radius = self.lpx(8)
+        ring = radius + self.lpx(4)
         x = at[0] - sum(widths) / 2
         y = at[1] + radius
-        return pygame.Rect(int(x) - self.px(4), int(y - ring), int(sum(widths)) + self.px(4), 2 * ring)
+        left, top = math.floor(x) - self.lpx(4), math.floor(y - ring)  # floor: the same box wherever it is moved
+        return pygame.Rect(left, top, int(sum(widths)) + self.lpx(4), 2 * ring)
 
     def spot(self, pick: Pick) -> tuple[float, float] | None:
         """Where a state's label, a node or a link's middle is on the map's surface (None for an unknown id)."""
@@ -698,6 +838,16 @@ def _distance(rect: pygame.Rect, pos: tuple[int, int]) -> float:
     dx = max(rect.left - pos[0], 0, pos[0] - rect.right + 1)
     dy = max(rect.top - pos[1], 0, pos[1] - rect.bottom + 1)
     return math.hypot(dx, dy)
+
+
+def _nearest(rect: pygame.Rect, point: tuple[float, float]) -> tuple[float, float]:
+    """The point of a box nearest ``point`` (where a leader line from it meets the box)."""
+    return min(max(point[0], rect.left), rect.right), min(max(point[1], rect.top), rect.bottom)
+
+
+def _segment_box(a: tuple[float, float], b: tuple[float, float]) -> pygame.Rect:
+    """The box around a segment (for a quick miss)."""
+    return pygame.Rect(int(min(a[0], b[0])), int(min(a[1], b[1])), int(abs(a[0] - b[0])) + 1, int(abs(a[1] - b[1])) + 1)
 
 
 def _covered(box: pygame.Rect, rects: Sequence[pygame.Rect]) -> int:

@@ -1,7 +1,8 @@
-"""Map names: at full-map zoom on 1280x720 and 1920x1080 no two names or influence rows overlap, no state's
-name or row covers a node's marker (but on states narrower than their names, which keep to them), none reaches
-past the map's edge (into the side panel or the log), every capital is named, and minor nodes' names wait for a
-closer zoom."""
+"""Map names: at full-map zoom on 1280x720, 1280x800 and 1920x1080, in both languages and at every text size, on
+the play screen and the class screen (hosted or not), on the board and in the Caucasus inset, no two names,
+influence rows or capitals' names overlap, none reaches past the map's edge (into the side panel or the log), and
+every state and capital is named; no state's name or row covers a node's marker (but on states narrower than their
+names, which keep to them); minor nodes' names wait for a closer zoom."""
 
 from __future__ import annotations
 
@@ -11,9 +12,11 @@ from attrs import evolve
 
 from game.ui.mapview import MapView, anchor_preferences, load_labels
 from game.ui.screenshots import mid_game
+from game.ui.settings import TEXT_SIZES
 from rules import GameState
 
 SIZES = ((1280, 720), (1920, 1080))
+ALL_SIZES = ((1280, 720), (1280, 800), (1920, 1080))
 
 
 def _contested(state: GameState, seats: int) -> GameState:
@@ -48,7 +51,8 @@ def _overlaps(placed: list[tuple[str, pygame.Rect]]) -> list[tuple[str, str]]:
 
 def _crowded(view: MapView, placed: list[tuple[str, pygame.Rect]]) -> set[str]:
     """The names (``placed`` keys) of the states whose land on the map is narrower than one and a half times their
-    name (their names must stay on them, test_names_on_states), and of the nodes on those states' land boxes."""
+    name (their names must stay on them, test_names_on_states), and of the nodes on those states' land boxes: they
+    may cover a marker when no spot on or by their state is clear of one."""
     widths = {key: rect.w for key, rect in placed}
     names: set[str] = set()
     for state in view.scenario.states:
@@ -67,12 +71,9 @@ def _crowded(view: MapView, placed: list[tuple[str, pygame.Rect]]) -> set[str]:
 def test_no_names_overlap_and_every_capital_is_named(size, lang, state_of, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     view, _, placed, inset = _placed(size, lang, state_of, tmp_path, monkeypatch)
     assert view.viewport.zoom == 1.0
-    # A state's name sits on its state first (test_names_on_states): ARMENIA, landlocked among states on the board,
-    # has no clear spot on its land at full-map zoom, so the names of states narrower than their names, and of
-    # the nodes there, may touch each other or a marker (the last resort), on the board and in the small inset.
+    assert _overlaps(placed) == []
+    assert _overlaps(inset) == []
     crowded = _crowded(view, placed)
-    assert [(a, b) for a, b in _overlaps(placed) if not {a, b} <= crowded] == []
-    assert [(a, b) for a, b in _overlaps(inset) if not {a, b} <= crowded] == []
     inside = pygame.Rect((0, 0), view.viewport.size)
     assert [(name, tuple(rect)) for name, rect in placed if not inside.contains(rect)] == []
     half = view.px(7)
@@ -92,6 +93,56 @@ def test_no_names_overlap_and_every_capital_is_named(size, lang, state_of, tmp_p
     assert {f"state:{s.id}" for s in view.scenario.states} <= named
     minor = load_labels().minor
     assert minor and not {f"node:{n}" for n in minor} & named
+
+
+def _board_problems(where: str, view: MapView, state: GameState) -> list[tuple]:
+    """What is wrong with the names of a view after drawing ``state``: overlapping names, names past the view's
+    edge and (on a board, not in an inset) states and capitals left unnamed."""
+    view.static_surface(state)
+    inside = pygame.Rect((0, 0), view.viewport.size)
+    wrong: list[tuple] = [(where, "overlap", a, b) for a, b in _overlaps(view.placed)]
+    wrong += [(where, "outside", name) for name, rect in view.placed if not inside.contains(rect)]
+    if view.nudged:
+        named = {name for name, _ in view.placed}
+        wanted = [f"node:{n.id}" for n in view.scenario.nodes if n.kind == "capital"]
+        wanted += [f"state:{s.id}" for s in view.scenario.states]
+        wrong += [(where, "unnamed", name) for name in wanted if name not in named]
+    return wrong
+
+
+@pytest.mark.parametrize("size", ALL_SIZES)
+@pytest.mark.parametrize("lang", ("en", "ru"))
+@pytest.mark.parametrize("text_size", TEXT_SIZES)
+def test_no_names_overlap_at_every_text_size_on_play_and_class(size, lang, text_size, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("CASPIAN_GAMBIT_DATA", str(tmp_path / "data"))
+    from game.ui.app import App
+    from game.ui.scenes.classroom import ClassScene
+    from game.ui.settings import Settings
+
+    app = App(Settings(language=lang, text_size=text_size), size=size, persist=False, bot_delay=0.0)
+    match = mid_game("caspian-2023", 7)
+    wrong: list[tuple] = []
+    try:
+        match.take_seat(match.to_act() or match.state.seats[0])
+        for state_of, state in (("game", match.state), ("contested", _contested(match.state, 2))):
+            play = app.reset("play", match=match)
+            app.step(0.05)
+            wrong += _board_problems(f"{state_of} play", play.map, state)
+            if play.shows_inset():
+                wrong += _board_problems(f"{state_of} play inset", play.inset.view, state)
+            for hosted in (False, True):
+                monkeypatch.setattr(ClassScene, "hosted", property(lambda _scene, h=hosted: h))
+                scene = app.reset("classroom", match=match)
+                assert isinstance(scene, ClassScene)
+                board, inset = scene.board_rects(scene.areas()[0])
+                scene.map.set_size(board.size, app.scale * 1.4)
+                wrong += _board_problems(f"{state_of} class hosted={hosted}", scene.map, state)
+                if inset is not None:
+                    scene.inset.place(inset.size, app.tr, app.settings.palette, app.scale * 1.4)
+                    wrong += _board_problems(f"{state_of} class inset hosted={hosted}", scene.inset.view, state)
+    finally:
+        match.close()
+    assert wrong == []
 
 
 def test_minor_names_show_when_zoomed_in(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -1,7 +1,8 @@
 """A state's name sits on its state (issue 13): on the play screen and on the class screen (hosted or not), on the
 board and in the Caucasus inset, at 1280x720 and 1920x1080, Normal and Projector text sizes, English and Russian,
 the centre of every state's name lies inside that state's land, or, beside a state too small for its name, over
-sea or a country not on the board within ``MapView.near_reach`` of its land; never over another state."""
+sea or a country not on the board: within ``MapView.near_reach`` of its land, or further out with a leader line
+from the state's label point to it (``MapView.leaders``); never over another state."""
 
 from __future__ import annotations
 
@@ -35,9 +36,19 @@ def _to_segment(p: tuple[float, float], a: tuple[float, float], b: tuple[float, 
     return math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy)
 
 
+def _leads_to(view: MapView, key: str, rect) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the name ``key`` has a leader line from its state's label point (on the state's land) to its box."""
+    line = view.leaders.get(key)
+    if line is None:
+        return False
+    (home, end), slug = line, key.partition(":")[2]
+    on_land = view.base_map.state_at(*view.viewport.to_world(*home)) == slug
+    return on_land and rect.inflate(2, 2).collidepoint(end)
+
+
 def _misplaced(view: MapView, where: str) -> list[tuple]:
     """The state names of the view's last drawn layer not on their own state: (where, name, what lies under
-    its centre, its distance from its state's land)."""
+    its centre, its distance from its state's land, whether a leader line joins it to its state)."""
     wrong = []
     for key, rect in view.placed:
         kind, _, slug = key.partition(":")
@@ -46,8 +57,9 @@ def _misplaced(view: MapView, where: str) -> list[tuple]:
         centre = rect.center
         under = view.base_map.state_at(*view.viewport.to_world(*centre))
         gap = _gap(view, view.base_map.country(slug), centre)
-        if under != slug and (under is not None or gap > view.near_reach()):
-            wrong.append((where, slug, under, round(gap)))
+        led = _leads_to(view, key, rect)
+        if under != slug and (under is not None or (gap > view.near_reach() and not led)):
+            wrong.append((where, slug, under, round(gap), led))
     return wrong
 
 

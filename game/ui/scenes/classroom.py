@@ -90,13 +90,14 @@ class ClassScene(Scene):
 
     def inset_rect(self, area: pygame.Rect) -> pygame.Rect | None:
         """The Caucasus inset's frame in the room the whole board leaves free left of it in the map's area (None
-        where that room is under 200 px at the window's scale, or the label plan names no region)."""
+        where that room is under 200 px at the window's scale, or the frame in it under 160 px at the text's scale,
+        too small to hold the region's names apart; or the label plan names no region)."""
         spare = spare_width(area, self.map.base_map.bbox)
-        if spare < 200 * self.app.scale / self.app.settings.text_size or self.inset.region() is None:
-            return None
         u = self.app.u
-        top = area.y + u(24) + style.font(u(26), bold=True).get_linesize()
         width = spare - 2 * u(16)
+        if spare < 200 * self.app.scale / self.app.settings.text_size or width < u(160) or self.inset.region() is None:
+            return None
+        top = area.y + u(24) + style.font(u(26), bold=True).get_linesize()
         return pygame.Rect(area.x + u(16), top, width, min(int(width * 0.8), area.bottom - u(16) - top))
 
     def board_rects(self, area: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect | None]:
