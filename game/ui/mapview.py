@@ -300,7 +300,7 @@ class MapView:
         crossing the fewest links, wins. A name that would cover another name, an influence marker or another
         node, or reach past the map's edge, is left out, as are minor nodes' names below their zoom (the node
         still shows its name on hover); but a capital's name with no free point beside its marker moves further
-        out, with a leader line to the marker.
+        out, where no other marker is nearer it if it can, with a leader line to the marker.
         """
         size = max(9, self.lpx(12))
         gap = self.lpx(9)
@@ -321,22 +321,32 @@ class MapView:
             text = style.text_outline(name, size, (25, 25, 25), (250, 250, 245), bold=node.kind == "capital")
             others = taken + markers[:n_idx] + markers[n_idx + 1 :]
             at = self.node_xy(n_idx)
-            for away in (1, 2, 3, 4) if capitals else (1,):
-                free = [
+            aways = (1, 2, 3, 4) if capitals else (1,)  # the gaps tried between the marker and the name
+            free = {
+                away: [
                     rect
                     for anchor in anchor_preferences(self.labels.anchors.get(node.id, "e"))
                     for rect in (_label_rect(at, anchor, text.get_size(), gap * away),)
                     if inside.contains(rect) and rect.collidelist(others) < 0
                 ]
-                if free:
-                    break
-            if free:  # the first free point that leaves the states' names their spots and crosses the fewest links
-                rect = min(free, key=lambda r: (len(r.collidelistall(spots)), _crossings(r, links)))
-                if away > 1:
+                for away in aways
+            }
+            # beside the marker; further out where no other marker is nearer the name; else the nearest free point
+            tiers = [free[1]] + [[r for r in free[a] if self._nearest_node(r) == n_idx] for a in aways[1:]]
+            tiers += [free[a] for a in aways[1:]]
+            out, tier = next(((i, t) for i, t in enumerate(tiers) if t), (0, []))
+            if tier:  # the first free point that leaves the states' names their spots and crosses the fewest links
+                rect = min(tier, key=lambda r: (len(r.collidelistall(spots)), _crossings(r, links)))
+                if out:
                     self._draw_leader(surface, f"node:{node.id}", at, rect)
                 surface.blit(text, rect.topleft)
                 taken.append(rect)
                 self.placed.append((f"node:{node.id}", rect))
+
+    def _nearest_node(self, rect: pygame.Rect) -> int:
+        """The index of the node whose marker is nearest a name's box (the node the name reads as naming)."""
+        spots = [self.node_xy(i) for i in range(len(self.scenario.nodes))]
+        return min(range(len(spots)), key=lambda i: _distance(rect, (int(spots[i][0]), int(spots[i][1]))))
 
     def _draw_state_labels(self, surface: pygame.Surface, state: GameState) -> None:
         """Each state's name with its influence markers below or beside it; the controlling seat's marker is
