@@ -202,6 +202,7 @@ def _render(outdir: Path, scenario_id: str, seed: int, size: tuple[int, int], as
     shooter.shot("new-game")
     shoot_teams(app, shooter)
     shoot_six_seats(app, shooter, scenario_id, seed)
+    shoot_first_sitting(app, shooter, scenario_id, seed, assets)
     match = mid_game(scenario_id, seed, assets)
     seat = match.to_act() or match.state.seats[0]
     app.reset("play", match=match)
@@ -319,6 +320,23 @@ def shoot_console(app: App, shooter: Shooter, scenario_id: str, seed: int, asset
     app.settings.language = "en"
     app.refresh()
     shooter.shot("paused")
+    match.close()
+
+
+def shoot_first_sitting(app: App, shooter: Shooter, scenario_id: str, seed: int, assets: Path) -> None:
+    """The first seat's first sitting, in both languages: its national interest to keep, its first hand shown."""
+    match = _seeded(scenario_id, seed, assets)
+    match.session.run_engine()
+    seat = match.to_act()
+    assert seat is not None
+    match.take_seat(seat)
+    for lang in ("en", "ru"):
+        app.settings.language = lang
+        app.refresh()
+        app.reset("play", match=match)
+        shooter.shot("first-sitting" + ("" if lang == "en" else "-ru"))
+    app.settings.language = "en"
+    app.refresh()
     match.close()
 
 

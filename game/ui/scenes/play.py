@@ -479,21 +479,33 @@ class PlayScene(Scene):
         ph = self.add_prompt(area, prompt)
         box = pygame.Rect(area.x, area.y + ph + u(4), area.w, area.h - ph - u(4))
         self.decision_area = box  # where decision buttons show (a scrolled-away one lies outside)
-        scroller = self.add(pygame_gui.elements.UIScrollingContainer(box, m, allow_scroll_x=False))
         self.hand_shown = ()
-        if items and all(isinstance(item[3], str) for item in items):
+        cards = [item for item in items if isinstance(item[3], str)]
+        rows = [item for item in items if not isinstance(item[3], str)]
+        hand_box = None
+        if cards and rows:  # the choices, and below them the hand to read while choosing (the first sitting)
+            rows_h = min(box.h // 2, len(rows) * (u(38) + u(4)) + u(4))
+            hand_box = pygame.Rect(box.x, box.y + rows_h + u(4), box.w, box.h - rows_h - u(4))
+            box = pygame.Rect(box.x, box.y, box.w, rows_h)
+        scroller = self.add(pygame_gui.elements.UIScrollingContainer(box, m, allow_scroll_x=False))
+        if cards and not rows:
             self.build_hand(scroller, (area.w - u(28), box.h), items)
             return
+        self.build_rows(scroller, rows, area.w - u(28))
+        if hand_box is not None:  # after the rows, so that keys 1-9 still press the choices
+            hand = self.add(pygame_gui.elements.UIScrollingContainer(hand_box, m, allow_scroll_x=False))
+            self.build_hand(hand, (area.w - u(28), hand_box.h), cards)
+
+    def build_rows(self, scroller: pygame_gui.elements.UIScrollingContainer, items: list, inner_w: int) -> None:
+        """The decision's choices as numbered buttons, one a row (keys 1-9 press the first nine)."""
+        u, m = self.app.u, self.app.manager
         row = u(38)
-        inner_w = area.w - u(28)
         for i, (text, tip, enabled, payload) in enumerate(items):
             rect = pygame.Rect(u(4), i * (row + u(4)), inner_w, row)
             text = self.app.tr("ui.play.numbered", n=i + 1, text=text) if i < 9 else text  # keys 1-9 press it
             widget = button(m, rect, text, tip=tip, enabled=enabled, object_id="@target_button", container=scroller)
             self.widgets.append(widget)
-            if isinstance(payload, str):
-                self.card_buttons[id(widget)] = payload
-            elif isinstance(payload, (Draft, Review)):
+            if isinstance(payload, (Draft, Review)):
                 self.step_buttons[id(widget)] = payload
             elif payload is not None:
                 self.action_buttons[id(widget)] = payload  # type: ignore[assignment]
@@ -562,7 +574,7 @@ class PlayScene(Scene):
                 text_key = f"world.objective_text.{o}"
                 tip = tr(text_key) if tr.has(text_key) else sc.objective_by_id[o].text
                 items.append(self.item(KeepObjective(me, o), world_name(tr, sc, "objective", o), tip))
-            return tr("ui.play.keep_objective"), items
+            return tr("ui.play.keep_objective"), items + self.hand_items(view, actionable=False)
         turn = view.turn
         if turn is None:
             return tr("ui.play.waiting", seat=party_name(tr, sc, me)), []
