@@ -1,6 +1,6 @@
 """The Caucasus inset: the map's own drawer (`MapView`) at a fixed view of the label plan's region, framed and
-titled beside the map, with that region outlined on the map. The play screen and the class screen show it in
-the room the whole board leaves free beside it."""
+titled beside the map, with that region outlined on the map (``MapView.outlined``). The play screen and the class
+screen show it in the room the whole board leaves free beside it."""
 
 from __future__ import annotations
 
@@ -47,7 +47,6 @@ class Inset:
         surface: pygame.Surface,
         rect: pygame.Rect,
         board: MapView,
-        board_rect: pygame.Rect,
         state: GameState,
         title: pygame.Surface,
         t: float = 0.0,
@@ -55,22 +54,14 @@ class Inset:
         hover: Pick | None = None,
         highlight: Sequence[Pick] = (),
     ) -> None:
-        """The inset in ``rect`` with its frame and its title above, and its region outlined on the board."""
-        region = self.region()
-        if region is None:
+        """The inset in ``rect`` with its frame and its title above (its region is outlined on the board by the
+        board's own drawer, under the board's names: ``MapView.outlined``)."""
+        if self.region() is None:
             return
         line = max(1, round(board.ui_scale * 2))
         self.view.draw(surface.subsurface(rect), state, t, flows, hover, highlight)
         pygame.draw.rect(surface, style.FRAME, rect.inflate(2 * line, 2 * line), line)
         surface.blit(title, (rect.x, rect.y - 2 * line - title.get_height()))
-        (x0, y0), (x1, y1) = (
-            board.viewport.to_screen(region[0], region[3]),
-            board.viewport.to_screen(region[2], region[1]),
-        )
-        outline = pygame.Rect(int(x0), int(y0), int(x1 - x0), int(y1 - y0))
-        target = surface.subsurface(board_rect)
-        pygame.draw.rect(target, (20, 20, 20), outline.inflate(2, 2), 1)
-        pygame.draw.rect(target, style.FRAME, outline, line)
 
 
 def title_image(words: str, size: int, width: int) -> pygame.Surface:

@@ -129,6 +129,7 @@ class MapView:
         self.viewport = self.layer.home_viewport((800, 600))
         self.labels = load_labels()
         self.nudged = True  # states' names take the label plan's nudges (the whole-map view; not the inset)
+        self.outlined = False  # the inset's region is outlined on this map, under its names (the inset is shown)
         self.placed: list[tuple[str, pygame.Rect]] = []  # the names on the last rendered static layer
         self._placed_for: Viewport | None = None  # the viewport of that layer
         self._static: OrderedDict[tuple, tuple[pygame.Surface, list[tuple[str, pygame.Rect]]]] = OrderedDict()
@@ -211,10 +212,10 @@ class MapView:
     def static_surface(self, state: GameState) -> pygame.Surface:
         """The map with network, labels and influence for this state and viewport (cached, with where its
         names went: ``placed``)."""
-        quick = (id(state), self.viewport, self.palette, self.tr.lang, self.ui_scale)
+        quick = (id(state), self.viewport, self.palette, self.tr.lang, self.ui_scale, self.outlined)
         if self._last is not None and self._last[0] == quick and self._last[1] is state:
             return self._last[2]
-        key = (self.viewport, board_key(state), self.palette, self.tr.lang, round(self.ui_scale, 3))
+        key = (self.viewport, board_key(state), self.palette, self.tr.lang, round(self.ui_scale, 3), self.outlined)
         found = self._static.get(key)
         if found is not None:
             self._static.move_to_end(key)
@@ -237,6 +238,8 @@ class MapView:
         surface = self.layer.surface(self.viewport).copy()
         self._draw_links(surface, state)
         self._draw_nodes(surface)
+        if self.outlined:
+            self._draw_outline(surface)
         self._network = self._network_boxes()
         self._under_at, self._near_land, self._ring_edges = {}, {}, {}
         for fit in _FITS:
@@ -279,6 +282,19 @@ class MapView:
             nx, ny = -dy / length * offset, dx / length * offset
             a, b = (a[0] + nx, a[1] + ny), (b[0] + nx, b[1] + ny)
         return a, b
+
+    def _draw_outline(self, surface: pygame.Surface) -> None:
+        """The inset's region (``region_box``) framed on the map, under the names drawn after it."""
+        region = self.region_box()
+        if region is None:
+            return
+        (x0, y0), (x1, y1) = (
+            self.viewport.to_screen(region[0], region[3]),
+            self.viewport.to_screen(region[2], region[1]),
+        )
+        outline = pygame.Rect(int(x0), int(y0), int(x1 - x0), int(y1 - y0))
+        pygame.draw.rect(surface, (20, 20, 20), outline.inflate(2, 2), 1)
+        pygame.draw.rect(surface, style.FRAME, outline, max(1, round(self.ui_scale * 2)))
 
     def _draw_links(self, surface: pygame.Surface, state: GameState) -> None:
         for l_idx, link in enumerate(self.scenario.links):

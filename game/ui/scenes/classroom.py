@@ -222,11 +222,12 @@ class ClassScene(Scene):
         u, tr = self.app.u, self.app.tr
         board, inset = self.board_rects(area)
         self.map.set_size(board.size, self.app.scale * 1.4)
+        self.map.outlined = inset is not None
         self.map.draw(surface.subsurface(board), view, self.t)
         if inset is not None:
             self.inset.place(inset.size, tr, self.app.settings.palette, self.app.scale * 1.4)
             title = title_image(tr("ui.play.inset_title"), u(26), inset.w)
-            self.inset.draw(surface, inset, self.map, board, view, title, self.t)
+            self.inset.draw(surface, inset, self.map, view, title, self.t)
         big, mid = u(34), u(26)
         column = pygame.Rect(side.x + u(16), side.y, side.width - u(16) - u(60), side.height)  # clear of the "?"
         y = side.y + u(16)

@@ -1031,6 +1031,7 @@ class PlayScene(Scene):
         flows = view.last_flows.paths if (view.last_flows and self.show_flows) else ()
         highlight = ((self.focus,) if self.focus else ()) + self.stage.picks()
         pygame.draw.rect(surface, style.PANEL_BG, (area.x, area.y, board.x - area.x, area.h))
+        self.map.outlined = self.shows_inset()
         self.map.draw(surface.subsurface(board), view, self.t, flows, self.hover, highlight)
         self.draw_inset(surface, view, flows, highlight)
         self.draw_legend(surface, area)
@@ -1049,11 +1050,11 @@ class PlayScene(Scene):
         )
 
     def draw_inset(self, surface: pygame.Surface, view: GameState, flows: tuple, highlight: tuple) -> None:
-        """The Caucasus enlarged in the strip, framed and titled, with its region outlined on the board."""
+        """The Caucasus enlarged in the strip, framed and titled (its region is outlined on the board: ``draw``)."""
         if self.shows_inset():
             rect = self.inset_rect
             title = title_image(self.app.tr("ui.play.inset_title"), self.app.u(15), rect.w)
-            self.inset.draw(surface, rect, self.map, self.board_rect, view, title, self.t, flows, self.hover, highlight)
+            self.inset.draw(surface, rect, self.map, view, title, self.t, flows, self.hover, highlight)
 
     def turn_card(self, view: GameState) -> str:
         """The card played this turn, shown large to everyone while no other move is on the map ("" none)."""
