@@ -182,4 +182,4 @@ def test_the_lesson_format_is_offered_with_its_measured_minutes_and_starts_a_les
     click(app, scene.start)
     match = app.top.match
     assert match.setup.length == "lesson"
-    assert match.session.scenario is scene.scenario.played("lesson")  # type: ignore[union-attr]
+    assert match.session.scenario is scene.scenario.played("lesson", len(match.setup.seats))  # type: ignore[union-attr]
