@@ -169,22 +169,24 @@ class EraDef:
 @frozen
 class FormatDef:
     """A format a scenario is played in: how many of its eras, and what it sets over the scenario's own
-    numbers — rules (any `RulesDef` field), start prices and route points."""
+    numbers — rules (any `RulesDef` field), start prices, route points and seats' starting budgets."""
 
     eras: int
     rules: dict[str, int] = field(factory=dict)
     start_prices: dict[str, int] = field(factory=dict)
     route_vp: dict[RouteId, int] = field(factory=dict)
+    budgets: dict[str, int] = field(factory=dict)  # state -> its seat's starting budget, over the world's
 
 
 @frozen
 class TableDef:
     """What a scenario sets for games of some seat counts (its `tables` entry), over its own numbers and
-    its format's: rules (any `RulesDef` field), start prices and route points."""
+    its format's: rules (any `RulesDef` field), start prices, route points and seats' starting budgets."""
 
     rules: dict[str, int] = field(factory=dict)
     start_prices: dict[str, int] = field(factory=dict)
     route_vp: dict[RouteId, int] = field(factory=dict)
+    budgets: dict[str, int] = field(factory=dict)  # state -> its seat's starting budget, over the world's
 
 
 def table_seats(name: str) -> range:
@@ -264,9 +266,12 @@ class Scenario:
         # The commodity prices the game starts from, where they differ from the world's.
         self.start_prices = {**definition.start_prices}
         route_vp = {**definition.route_vp}
+        # Each seatable state's starting budget (its seat's), the world's unless a format or table sets it.
+        self.start_budgets: dict[str, int] = {s.id: s.budget for s in world.states}
         for over in played_as:
             self.start_prices.update(over.start_prices)
             route_vp.update(over.route_vp)
+            self.start_budgets.update(over.budgets)
         self._cards = cards
         self._base = self
         self._played: dict[tuple[str, int], Scenario] = {}
@@ -365,8 +370,8 @@ class Scenario:
     def played(self, length: str, seats: int) -> Scenario:
         """This scenario as a game of format `length` with `seats` seats plays it: the scenario itself when
         neither the format nor the scenario's table for that many seats sets numbers of its own, else (built
-        once) the scenario with the format's rules, start prices and route points over its own, and the
-        table's over those. The same for every scenario `played` returned."""
+        once) the scenario with the format's rules, start prices, route points and budgets over its own,
+        and the table's over those. The same for every scenario `played` returned."""
         base = self._base
         key = (length, seats)
         if key not in base._played:
@@ -374,7 +379,7 @@ class Scenario:
             table = definition.table(seats)
             if (length, table) not in base._variants:
                 found = (definition.format(length), definition.tables[table] if table else TableDef())
-                over = tuple(o for o in found if o.rules or o.start_prices or o.route_vp)
+                over = tuple(o for o in found if o.rules or o.start_prices or o.route_vp or o.budgets)
                 variant = base
                 if over:
                     variant = Scenario(definition, base.world, base._cards, base.sources, base.content_hash, over)

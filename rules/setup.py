@@ -50,7 +50,7 @@ def new_game(
         absolute_round=1,
         phase=Phase.DEAL,
         to_act=ENGINE,
-        budget=tuple(scenario.state(s).budget for s in seats),
+        budget=tuple(scenario.start_budgets[s] for s in seats),
         vp=(0,) * n,
         credibility=(scenario.rules.start_credibility,) * n,
         ops_mod=(0,) * n,

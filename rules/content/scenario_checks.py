@@ -71,7 +71,7 @@ def _format_checks(definition: ScenarioDef, known: Known) -> Iterable[tuple[KeyP
 
 def _number_checks(at: KeyPath, over: FormatDef | TableDef, known: Known) -> Iterable[tuple[KeyPath, str | None]]:
     """The numbers a format or table sets: rules keys are `RulesDef` fields, prices name commodities, route
-    points name routes."""
+    points name routes, budgets name states."""
     rule_keys = [a.name for a in attrs.fields(RulesDef)]
     for key in over.rules:
         yield (*at, "rules", key), None if key in rule_keys else unknown_key(key, rule_keys)
@@ -79,6 +79,11 @@ def _number_checks(at: KeyPath, over: FormatDef | TableDef, known: Known) -> Ite
         yield (*at, "start_prices", commodity), one_of("commodity", commodity, COMMODITIES)
     for route_id, vp in over.route_vp.items():
         yield (*at, "route_vp", route_id), ref("route", route_id, known) or at_least(vp, 0)
+    for state_id, budget in over.budgets.items():
+        yield (
+            (*at, "budgets", state_id),
+            ref("state", state_id, known) or _seatable(state_id, known) or at_least(budget, 0),
+        )
 
 
 def _table_checks(definition: ScenarioDef) -> Iterable[tuple[KeyPath, str | None]]:

@@ -315,9 +315,9 @@ def test_case_143_a_format_plays_its_own_numbers():
 
 
 def _with_table(sc: Scenario, seats: str) -> Scenario:
-    """The scenario of case 143 (its lesson) with a table for `seats` seats that sets margin 3 and route
-    south 1 VP."""
-    table = TableDef(rules={"summit_margin": 3}, route_vp={"south": 1})
+    """The scenario of case 143 (its lesson) with a table for `seats` seats that sets margin 3, route south
+    1 VP and alpha's starting budget 5."""
+    table = TableDef(rules={"summit_margin": 3}, route_vp={"south": 1}, budgets={"alpha": 5})
     return Scenario(evolve(sc.definition, tables={seats: table}), sc.world, sc.cards)
 
 
@@ -325,13 +325,14 @@ def test_case_191_a_table_plays_its_numbers_over_the_format():
     """rules §1.2, §1.5: a scenario may set numbers of its own for games of some seat counts (a table); a
     game with that many seats plays with them over the scenario's and its format's, a game with another
     count without them.
-    Setup: case 143's scenario and lesson (margin 2, oil 15, route south 4 VP) with a table that sets margin
-    3 and route south 1 VP: for two seats, or for three to nine. Alpha's west standing 3: league 5 against
-    union 3 (a lead of 2).
+    Setup: case 143's scenario and lesson (margin 2, oil 15, route south 4 VP; alpha's budget 8) with a table
+    that sets margin 3, route south 1 VP and alpha's budget 5: for two seats, or for three to nine. Alpha's
+    west standing 3: league 5 against union 3 (a lead of 2).
     Actions: the summit closing era one of a two-seat lesson, under each table.
     Expect: both lessons start oil at 15 (the format's; the table sets no price). With the two-seat table
-    the league does not dominate (the table's margin 3) and the route is worth 1; with the three-to-nine
-    table it dominates (the format's margin 2) and the route is worth 4."""
+    alpha starts with 5, the league does not dominate (the table's margin 3) and the route is worth 1; with
+    the three-to-nine table alpha starts with 8, the league dominates (the format's margin 2) and the route
+    is worth 4."""
     lesson = _with_lesson(mini())
     oil = lesson.commodity_index["oil"]
     dominant = {}
@@ -340,5 +341,6 @@ def test_case_191_a_table_plays_its_numbers_over_the_format():
         game = with_standing(sc, fresh(sc, length="lesson"), "alpha", "west", 3)
         assert game.prices[oil] == 15
         _, log = _summit(sc, with_flows(sc, game))
-        dominant[seats] = (entries(log, "summit_held")[0].dominant, sc.played("lesson", 2).routes[0].vp)
-    assert dominant == {"2": ("", 1), "3-9": ("league", 4)}
+        summit = entries(log, "summit_held")[0].dominant
+        dominant[seats] = (game.budget[ALPHA], summit, sc.played("lesson", 2).routes[0].vp)
+    assert dominant == {"2": (5, "", 1), "3-9": (8, "league", 4)}

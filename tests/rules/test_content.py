@@ -23,6 +23,7 @@ from rules.content import (
 )
 from rules.content.refs import date
 from rules.scenario import CardDef, RulesDef, ScenarioDef, SourceDef, World
+from rules.setup import new_game
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "content"
 GOOD = FIXTURES / "good"
@@ -475,7 +476,12 @@ def test_a_format_plays_its_numbers_over_the_scenarios() -> None:
 def test_a_table_sets_numbers_checked_as_the_scenarios() -> None:
     raw = scenario_doc()
     raw["tables"] = {
-        "6": {"rules": {"summit_margn": 4}, "start_prices": {"oill": 9}, "route_vp": {"midle_corridor": 1}},
+        "6": {
+            "rules": {"summit_margn": 4},
+            "start_prices": {"oill": 9},
+            "route_vp": {"midle_corridor": 1},
+            "budgets": {"kazakstan": 9, "kyrgyzstan": 4, "georgia": -1},
+        },
         "5-7": {},
         "six": {},
         "7-5": {},
@@ -487,6 +493,9 @@ def test_a_table_sets_numbers_checked_as_the_scenarios() -> None:
         's.toml: tables.6.start_prices.oill: unknown commodity "oill" (did you mean "oil"?); '
         "expected one of: oil, gas, cargo, power",
         's.toml: tables.6.route_vp.midle_corridor: unknown route "midle_corridor" (did you mean "middle_corridor"?)',
+        's.toml: tables.6.budgets.kazakstan: unknown state "kazakstan" (did you mean "kazakhstan"?)',
+        's.toml: tables.6.budgets.kyrgyzstan: state "kyrgyzstan" cannot be a seat (seatable = false)',
+        "s.toml: tables.6.budgets.georgia: must be at least 0, got -1",
         's.toml: tables.5-7: table "5-7" is for seat counts another table is for (6)',
         's.toml: tables.six: table "six" is not a seat count or a range of them (write "6" or "6-9")',
         's.toml: tables.7-5: table "7-5" is not a seat count or a range of them (write "6" or "6-9")',
@@ -497,7 +506,7 @@ def test_a_table_sets_numbers_checked_as_the_scenarios() -> None:
     definition, problems = parse_scenario(raw, "s.toml")
     assert definition is None and problems == [
         's.toml: tables.6.rules.hand_size: expected an integer, got string "4"',
-        's.toml: tables.6.eras: unknown key "eras"; expected one of: rules, start_prices, route_vp',
+        's.toml: tables.6.eras: unknown key "eras"; expected one of: rules, start_prices, route_vp, budgets',
         's.toml: tables.6.route_vpp: unknown key "route_vpp" (did you mean "route_vp"?)',
     ]
 
@@ -506,7 +515,11 @@ def test_a_table_plays_its_numbers_over_the_format_at_its_seat_counts_only() -> 
     raw = scenario_doc()
     raw["formats"] = {"lesson": {"eras": 1, "rules": {"summit_margin": 4}, "start_prices": {"gas": 11}}}
     raw["tables"] = {
-        "5-6": {"rules": {"summit_margin": 7, "hand_size": 5}, "route_vp": {"middle_corridor": 3}},
+        "3-4": {
+            "rules": {"summit_margin": 7, "hand_size": 5},
+            "route_vp": {"middle_corridor": 3},
+            "budgets": {"kazakhstan": 4},
+        },
         "9": {"start_prices": {"oil": 14}},
     }
     definition, _ = parse_scenario(raw, "s.toml")
@@ -516,14 +529,17 @@ def test_a_table_plays_its_numbers_over_the_format_at_its_seat_counts_only() -> 
     )
     corridor = scenario.route_index["middle_corridor"]
 
-    def numbers(length: str, seats: int) -> tuple[int, int, dict[str, int], int]:
+    def numbers(length: str, seats: int) -> tuple[int, int, dict[str, int], int, int]:
         played = scenario.played(length, seats)
-        return played.rules.summit_margin, played.rules.hand_size, played.start_prices, played.routes[corridor].vp
+        rules, kazakhstan = played.rules, played.start_budgets["kazakhstan"]
+        return rules.summit_margin, rules.hand_size, played.start_prices, played.routes[corridor].vp, kazakhstan
 
     plain = scenario.routes[corridor].vp
-    assert numbers("full", 4) == (3, 4, {"oil": 12}, plain) and scenario.played("full", 4) is scenario
-    assert numbers("full", 5) == numbers("full", 6) == (7, 5, {"oil": 12}, 3)
-    assert numbers("lesson", 4) == (4, 4, {"oil": 12, "gas": 11}, plain)
-    assert numbers("lesson", 6) == (7, 5, {"oil": 12, "gas": 11}, 3)  # the format, then the table
-    assert numbers("lesson", 9) == (4, 4, {"oil": 14, "gas": 11}, plain)
-    assert scenario.played("full", 5) is scenario.played("full", 6) is scenario.played("lesson", 2).played("full", 6)
+    assert numbers("full", 2) == (3, 4, {"oil": 12}, plain, 10) and scenario.played("full", 2) is scenario
+    assert numbers("full", 3) == numbers("full", 4) == (7, 5, {"oil": 12}, 3, 4)
+    assert numbers("lesson", 2) == (4, 4, {"oil": 12, "gas": 11}, plain, 10)
+    assert numbers("lesson", 4) == (7, 5, {"oil": 12, "gas": 11}, 3, 4)  # the format, then the table
+    assert numbers("lesson", 9) == (4, 4, {"oil": 14, "gas": 11}, plain, 10)
+    assert scenario.played("full", 3) is scenario.played("full", 4) is scenario.played("lesson", 2).played("full", 4)
+    seats = ("kazakhstan", "russia", "azerbaijan", "georgia")
+    assert [new_game(scenario, 1, seats[:n]).budget[0] for n in (2, 3, 4)] == [10, 4, 4]
