@@ -139,9 +139,12 @@ def test_no_code_cites_the_brief() -> None:
 # --------------------------------------------------------------------------- numbers by scenario (§1.5)
 
 
-def scenario_table() -> dict[str, list[str]]:
-    """The rows of the table in §1.5: label -> the values of its columns (the header row's included)."""
+def scenario_table(heading: str = "") -> dict[str, list[str]]:
+    """The rows of the first table in §1.5, or of the one under its `#### heading`: label -> the values of
+    its columns (the header row's included)."""
     part = ENGLISH.read_text(encoding="utf-8").split("### 1.5 ", 1)[1].split("\n## ", 1)[0]
+    part = part.split(f"\n#### {heading}\n", 1)[1] if heading else part
+    part = part.split("\n#### ", 1)[0]
     rows = {}
     for line in part.splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
@@ -199,3 +202,39 @@ def test_the_scenario_table_gives_each_scenarios_numbers(
     assert {int(rows["Rounds per era"][column])} == {era.rounds for era in eras}
     prices = {**scenario.world.prices, **scenario.start_prices}
     assert rows["Starting price of oil / gas"][column] == f"{prices['oil']}/{prices['gas']}"
+
+
+# The table of route points at bigger tables (§1.5): its columns, and its rows' routes.
+TABLE_COLUMNS = {
+    "2023, 6 seats": ("caspian-2023", "full", 6),
+    "2023, 9 seats": ("caspian-2023", "full", 9),
+    "2024, 6 seats": ("caspian-2024", "short", 6),
+    "2024, 9 seats": ("caspian-2024", "short", 9),
+}
+TABLE_ROUTES = {
+    **ROUTES,
+    "Northern Corridor (VP)": "northern_corridor",
+    "CPC pipeline (VP)": "cpc_pipeline",
+    "Turkmen gas swap (VP)": "turkmen_swap",
+    "Trans-Caspian gas route (VP)": "trans_caspian_gas",
+    "Green power line (VP)": "green_power",
+    "Zangezur link (VP)": "zangezur_corridor",
+    "Armenia–Türkiye railway (VP)": "kars_gyumri",
+    "Uzbekistan–Tajikistan railway (VP)": "uz_tj_rail",
+}
+
+
+def test_the_table_of_bigger_tables_gives_each_routes_points() -> None:
+    """Every route a scenario's table changes is a row, and every cell is the route's points there."""
+    rows = scenario_table("At six and nine seats")
+    assert rows["Route"] == list(TABLE_COLUMNS)
+    changed = set()
+    for column, (scenario_id, length, seats) in enumerate(TABLE_COLUMNS.values()):
+        scenario = load_scenario(scenario_id)
+        played = scenario.played(length, seats)
+        assert played is not scenario.played(length, len(scenario.definition.default_seats))
+        changed |= {r.id for r, plain in zip(played.routes, scenario.routes) if r.vp != plain.vp}
+        for label, cells in rows.items():
+            if label != "Route":
+                assert cells[column] == str(played.routes[played.route_index[TABLE_ROUTES[label]]].vp), label
+    assert changed == {TABLE_ROUTES[label] for label in rows if label != "Route"}
