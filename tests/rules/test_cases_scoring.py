@@ -1,4 +1,4 @@
-"""Rule cases 105-125, 143 and 191: summits, era-end points, national interests and the outcome (rules
+"""Rule cases 105-125, 143 and 194: summits, era-end points, national interests and the outcome (rules
 §12.6-12.8, §13, §14), and the numbers of a format and of a table of some seat counts (rules §1.2, §1.5)."""
 
 from __future__ import annotations
@@ -321,7 +321,7 @@ def _with_table(sc: Scenario, seats: str) -> Scenario:
     return Scenario(evolve(sc.definition, tables={seats: table}), sc.world, sc.cards)
 
 
-def test_case_191_a_table_plays_its_numbers_over_the_format():
+def test_case_194_a_table_plays_its_numbers_over_the_format():
     """rules §1.2, §1.5: a scenario may set numbers of its own for games of some seat counts (a table); a
     game with that many seats plays with them over the scenario's and its format's, a game with another
     count without them.
