@@ -143,7 +143,9 @@ class MapView:
         self._network: tuple[list[pygame.Rect], list[_Segment]] = ([], [])  # markers and links, for placing names
         self.leaders: dict[str, tuple[tuple[float, float], tuple[float, float]]] = {}  # ``placed`` key -> its leader
         self._fit = 1.0  # the scale of the names being placed, relative to the UI scale (``lpx``)
-        # what placing the names looks up again and again, kept while one layer is drawn
+        # what placing the names looks up again and again: the geometry of one viewport at one UI scale, kept
+        # for every layer drawn of it (a move changes the board, not what lies under a pixel)
+        self._geometry_for: tuple[Viewport, float] | None = None
         self._under_at: dict[tuple[int, int], str | None] = {}
         self._near_land: dict[tuple[str, tuple[int, int]], bool] = {}
         self._ring_edges: dict[tuple[str, int], list[tuple[tuple[float, float], ...]]] = {}
@@ -241,7 +243,9 @@ class MapView:
         if self.outlined:
             self._draw_outline(surface)
         self._network = self._network_boxes()
-        self._under_at, self._near_land, self._ring_edges = {}, {}, {}
+        if self._geometry_for != (self.viewport, self.ui_scale):
+            self._geometry_for = (self.viewport, self.ui_scale)
+            self._under_at, self._near_land, self._ring_edges = {}, {}, {}
         for fit in _FITS:
             named = surface.copy() if fit != _FITS[-1] else surface
             self._fit, self.placed, self.leaders, self._chips = fit, [], {}, {}
@@ -326,6 +330,7 @@ class MapView:
         taken = [rect for _, rect in self.placed]
         spots = self._name_spots() if capitals else []
         order = sorted(range(len(nodes)), key=lambda i: (_LABEL_RANK.get(nodes[i].kind, 9), i))
+        centres = [(int(x), int(y)) for x, y in map(self.node_xy, range(len(nodes)))]  # each node's marker
         for n_idx in order:
             node = nodes[n_idx]
             if (node.kind == "capital") != capitals:
@@ -348,7 +353,7 @@ class MapView:
                 for away in aways
             }
             # beside the marker; further out where no other marker is nearer the name; else the nearest free point
-            tiers = [free[1]] + [[r for r in free[a] if self._nearest_node(r) == n_idx] for a in aways[1:]]
+            tiers = [free[1]] + [[r for r in free[a] if self._nearest_node(r, centres) == n_idx] for a in aways[1:]]
             tiers += [free[a] for a in aways[1:]]
             out, tier = next(((i, t) for i, t in enumerate(tiers) if t), (0, []))
             if tier:  # the first free point that leaves the states' names their spots and crosses the fewest links
@@ -359,10 +364,11 @@ class MapView:
                 taken.append(rect)
                 self.placed.append((f"node:{node.id}", rect))
 
-    def _nearest_node(self, rect: pygame.Rect) -> int:
-        """The index of the node whose marker is nearest a name's box (the node the name reads as naming)."""
-        spots = [self.node_xy(i) for i in range(len(self.scenario.nodes))]
-        return min(range(len(spots)), key=lambda i: _distance(rect, (int(spots[i][0]), int(spots[i][1]))))
+    @staticmethod
+    def _nearest_node(rect: pygame.Rect, markers: Sequence[tuple[int, int]]) -> int:
+        """The index of the node whose marker (``markers``: each node's on the screen) is nearest a name's box
+        (the node the name reads as naming)."""
+        return min(range(len(markers)), key=lambda i: _distance(rect, markers[i]))
 
     def _draw_state_labels(self, surface: pygame.Surface, state: GameState) -> None:
         """Each state's name with its influence markers below or beside it; the controlling seat's marker is
