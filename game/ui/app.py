@@ -44,6 +44,8 @@ THEME_PATH = ASSETS / "ui" / "theme.json"
 BASE_SIZE = (1280, 800)
 MIN_SIZE = (800, 600)
 LIVELY_S = 2.0  # full frame rate for this long after an input or a change (covers the tooltips' delay)
+# a frame's first 20 ms may go to drawing a map's next layer a step at a time (issue 13: no frame over 50 ms)
+MAP_SHARE_S = 0.020
 IDLE_TICK_MS = 100  # otherwise the loop wakes this often for timers and bot results, drawing only on change
 _ELEMENTS = (
     "button",
@@ -118,6 +120,7 @@ class App:
         self.dirty = True  # draw the next frame
         self.focus = FocusRing()  # the keyboard's focus over the top screen's buttons
         self.changed_at = time.monotonic()  # when something last changed (see `lively`)
+        self.frame_started = time.perf_counter()  # when this frame began (the map's share of it: `map_until`)
         self.running = True
         self.window_closed = False
         self.clock = pygame.time.Clock()
@@ -414,6 +417,11 @@ class App:
         self.dirty = True
         self.changed_at = time.monotonic()
 
+    def map_until(self) -> float:
+        """Until when in this frame a map may draw its next layer (``MapView.static_surface``): its share of the
+        frame from the frame's start, so that a frame that rebuilt a panel leaves the map's layer to the next."""
+        return self.frame_started + MAP_SHARE_S
+
     def lively(self) -> bool:
         """Whether to run at full frame rate: just after an input or a change (hover effects, tooltips and
         the map's moving flows play out), while the top scene animates, or while the tutorial's highlight
@@ -455,6 +463,7 @@ class App:
     def _frame(self, dt: float, events: list[pygame.event.Event] | None) -> None:
         """Events (those given, else the queue's), update, and a draw when anything changed, something
         animates or a text cursor blinks (nothing is redrawn on an idle screen)."""
+        self.frame_started = time.perf_counter()
         self.window_closed = False  # a WINDOWCLOSE in this frame's events
         for event in pygame.event.get() if events is None else events:
             self.changed()

@@ -53,13 +53,14 @@ class Inset:
         flows: Sequence[FlowPath] = (),
         hover: Pick | None = None,
         highlight: Sequence[Pick] = (),
+        until: float | None = None,
     ) -> None:
         """The inset in ``rect`` with its frame and its title above (its region is outlined on the board by the
         board's own drawer, under the board's names: ``MapView.outlined``)."""
         if self.region() is None:
             return
         line = max(1, round(board.ui_scale * 2))
-        self.view.draw(surface.subsurface(rect), state, t, flows, hover, highlight)
+        self.view.draw(surface.subsurface(rect), state, t, flows, hover, highlight, until)
         pygame.draw.rect(surface, style.FRAME, rect.inflate(2 * line, 2 * line), line)
         surface.blit(title, (rect.x, rect.y - 2 * line - title.get_height()))
 

@@ -7,10 +7,12 @@ green+blue hold a link's index, blue-only a node's; states come from the base la
 
 from __future__ import annotations
 
+import copy
 import math
+import time
 import tomllib
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Generator, Sequence
 from pathlib import Path
 
 import pygame
@@ -46,6 +48,7 @@ _LEAST_NAME = 16  # the smallest size (px) a state's name takes a step down to o
 _FITS = (1.0, 0.9, 0.8, 0.7, 0.6)  # the scales the names try, relative to the UI scale, until all are placed
 _NEAR_RINGS, _RINGS = 16, 28  # the rings tried around a state's name spot: near it, and out to callouts
 _LABEL_RANK = {"capital": 0, "market": 1, "port": 2, "hub": 3, "field": 4}
+_STARVED = 2  # frames a layer being drawn a step at a time may be passed over before it takes a step anyway
 
 
 @frozen
@@ -54,6 +57,35 @@ class Pick:
 
     kind: str  # node | link | state
     id: str
+
+
+class _Layer:
+    """A static layer being drawn a step at a time (``MapView.static_surface`` with ``until``): by a copy of the
+    drawer, so that the layer shown, its names and what a click finds stay the last one's until it is done."""
+
+    def __init__(self, key: tuple, drawer: MapView, state: GameState) -> None:
+        self.key = key
+        self.drawer = drawer
+        self.state = state
+        self.steps = drawer._render_steps(state)
+        self.passed = 0  # frames passed over in a row (the frame's time was spent before the map's turn)
+        self.surface: pygame.Surface | None = None
+
+    def advance(self, until: float) -> bool:
+        """Take steps until ``until`` (``time.perf_counter``); none if that time is past, unless the layer has
+        been passed over ``_STARVED`` frames (then one). True once the layer is drawn."""
+        if time.perf_counter() >= until and self.passed < _STARVED:
+            self.passed += 1
+            return False
+        self.passed = 0
+        while True:
+            try:
+                next(self.steps)
+            except StopIteration as done:
+                self.surface = done.value
+                return True
+            if time.perf_counter() >= until:
+                return False
 
 
 @frozen
@@ -150,6 +182,7 @@ class MapView:
         self._near_land: dict[tuple[str, tuple[int, int]], bool] = {}
         self._ring_edges: dict[tuple[str, int], list[tuple[tuple[float, float], ...]]] = {}
         self._chips: dict[int, tuple[list, list[pygame.Surface], list[int]]] = {}
+        self._drawing: _Layer | None = None  # the board's next layer, drawn a step at a time (``static_surface``)
 
     # view ----------------------------------------------------------------------------------------------
     def set_size(self, size: tuple[int, int], ui_scale: float) -> None:
@@ -211,24 +244,59 @@ class MapView:
         return styles
 
     # drawing ---------------------------------------------------------------------------------------------
-    def static_surface(self, state: GameState) -> pygame.Surface:
+    def static_surface(self, state: GameState, until: float | None = None) -> pygame.Surface:
         """The map with network, labels and influence for this state and viewport (cached, with where its
-        names went: ``placed``)."""
+        names went: ``placed``).
+
+        With ``until`` (a ``time.perf_counter`` time: the frame's share for the map), a new layer for a changed
+        board, in the same viewport, language, palette and scale as the last one, is drawn a step at a time over
+        the next frames, and the last layer is shown until it is done (a move's redraw, which places every name
+        again, takes longer than a frame may). A layer under way is finished and shown before the next board's
+        is begun, so that moves coming faster than layers are drawn still show. A new viewport, language or scale
+        is drawn at once."""
         quick = (id(state), self.viewport, self.palette, self.tr.lang, self.ui_scale, self.outlined)
-        if self._last is not None and self._last[0] == quick and self._last[1] is state:
-            return self._last[2]
+        last = self._last
+        if last is not None and last[0] == quick and last[1] is state:
+            return last[2]
         key = (self.viewport, board_key(state), self.palette, self.tr.lang, round(self.ui_scale, 3), self.outlined)
         found = self._static.get(key)
         if found is not None:
             self._static.move_to_end(key)
             surface, self.placed = found
+        elif until is not None and last is not None and last[0][1:] == quick[1:]:
+            layer = self._drawing
+            if layer is None:
+                layer = self._drawing = _Layer(key, copy.copy(self), state)
+            if not layer.advance(until):
+                return last[2]
+            surface = self._finish(layer)
+            state, quick = layer.state, (id(layer.state),) + quick[1:]  # this board's, or an earlier one's
         else:
             surface = self._render_static(state)
-            self._static[key] = (surface, self.placed)
-            while len(self._static) > 3:
-                self._static.popitem(last=False)
+            self._keep(key, surface)
+        self._drawing = None
         self._placed_for = self.viewport
         self._last = (quick, state, surface)
+        return surface
+
+    @property
+    def drawing(self) -> bool:
+        """Whether a layer is being drawn a step at a time (the screen is drawn again until it is done)."""
+        return self._drawing is not None
+
+    def _keep(self, key: tuple, surface: pygame.Surface) -> None:
+        self._static[key] = (surface, self.placed)
+        while len(self._static) > 3:
+            self._static.popitem(last=False)
+
+    def _finish(self, layer: _Layer) -> pygame.Surface:
+        """Take what the copy that drew ``layer`` found (the names placed, the geometry it looked up)."""
+        drawer, surface = layer.drawer, layer.surface
+        assert surface is not None
+        self.placed, self.leaders, self._network = drawer.placed, drawer.leaders, drawer._network
+        self._geometry_for = drawer._geometry_for
+        self._under_at, self._near_land, self._ring_edges = drawer._under_at, drawer._near_land, drawer._ring_edges
+        self._keep(layer.key, surface)
         return surface
 
     def _render_static(self, state: GameState) -> pygame.Surface:
@@ -236,8 +304,20 @@ class MapView:
 
         No name is drawn over another (each takes a clear spot or stays out); where a capital's or a state's name
         finds none, all the names are placed again a step smaller (``_FITS``), down to the smallest step."""
+        steps = self._render_steps(state)
+        while True:
+            try:
+                next(steps)
+            except StopIteration as done:
+                surface: pygame.Surface = done.value
+                return surface
+
+    def _render_steps(self, state: GameState) -> Generator[None, None, pygame.Surface]:
+        """``_render_static`` a step at a time: it yields after the base map, after the network, and after each
+        spot search of a state's name (a few milliseconds each); returns the layer."""
         self.layer.set_styles(self.state_styles(state))
         surface = self.layer.surface(self.viewport).copy()
+        yield
         self._draw_links(surface, state)
         self._draw_nodes(surface)
         if self.outlined:
@@ -246,14 +326,16 @@ class MapView:
         if self._geometry_for != (self.viewport, self.ui_scale):
             self._geometry_for = (self.viewport, self.ui_scale)
             self._under_at, self._near_land, self._ring_edges = {}, {}, {}
+        yield
         for fit in _FITS:
             named = surface.copy() if fit != _FITS[-1] else surface
             self._fit, self.placed, self.leaders, self._chips = fit, [], {}, {}
             self._draw_node_labels(named, capitals=True)
-            self._draw_state_labels(named, state)
+            yield from self._draw_state_labels(named, state)
             self._draw_node_labels(named, capitals=False)
             if self._wanted() <= {key for key, _ in self.placed}:
                 break
+            yield
         self._fit = 1.0
         return named
 
@@ -265,9 +347,10 @@ class MapView:
         flows: Sequence[FlowPath] = (),
         hover: Pick | None = None,
         highlight: Sequence[Pick] = (),
+        until: float | None = None,
     ) -> None:
-        """Blit the static layer, then highlights, hover and moving flows."""
-        target.blit(self.static_surface(state), (0, 0))
+        """Blit the static layer, then highlights, hover and moving flows (``until``: ``static_surface``)."""
+        target.blit(self.static_surface(state, until), (0, 0))
         for pick in highlight:
             self._draw_pick(target, pick, (255, 215, 0), 2)
         if hover is not None:
@@ -370,7 +453,7 @@ class MapView:
         (the node the name reads as naming)."""
         return min(range(len(markers)), key=lambda i: _distance(rect, markers[i]))
 
-    def _draw_state_labels(self, surface: pygame.Surface, state: GameState) -> None:
+    def _draw_state_labels(self, surface: pygame.Surface, state: GameState) -> Generator[None, None, None]:
         """Each state's name with its influence markers below or beside it; the controlling seat's marker is
         ringed in gold.
 
@@ -395,6 +478,7 @@ class MapView:
             best: tuple[tuple[int, int, int, int], tuple[int, int], pygame.Surface, str] | None = None
             for text, side in self._layouts(name, sizes):
                 found = self._free_spot(slug, home, starts, text.get_size(), side, state, s_idx, taken, inside)
+                yield  # a step of a layer drawn a step at a time (``_render_steps``)
                 if found is not None and (best is None or found[0][:3] < best[0][:3]):
                     best = (found[0], found[1], text, side)
                 if best is not None and best[0][:3] == (0, 0, 0):

@@ -15,6 +15,7 @@ match=match, card_id=card)`` opens the scene registered as "card" with those arg
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
@@ -27,6 +28,7 @@ from game.ui.settings import Settings
 from game.ui.widgets import button
 
 W = TypeVar("W", bound=pygame_gui.core.UIElement)
+T = TypeVar("T")
 
 
 class SceneHost(Protocol):
@@ -66,6 +68,8 @@ class SceneHost(Protocol):
 
     def changed(self) -> None: ...
 
+    def map_until(self) -> float: ...
+
 
 class Scene:
     """One screen of the client."""
@@ -76,6 +80,8 @@ class Scene:
     def __init__(self, app: SceneHost) -> None:
         self.app = app
         self.widgets: list[pygame_gui.core.UIElement] = []
+        self._kept: dict[Hashable, tuple[list[Any], Any]] = {}  # widgets built by ``reuse``, by their key
+        self._spare: dict[Hashable, tuple[list[Any], Any]] = {}  # the last build's, while a rebuild runs
 
     # lifecycle ---------------------------------------------------------------------------------------
     def enter(self) -> None:
@@ -90,14 +96,44 @@ class Scene:
         """Create the widgets for the current window size."""
 
     def rebuild(self) -> None:
-        self.clear()
-        self.build()
+        """Build the widgets again; those made through ``reuse`` with the same key as in the last build stay (a
+        panel that changed in one line is not made again whole: issue 13's frame budget)."""
+        old, self.widgets = self.widgets, []
+        self._spare, self._kept = self._kept, {}
+        try:
+            self.build()
+        finally:
+            self._spare = {}
+            stayed = {id(widget) for widgets, _ in self._kept.values() for widget in widgets}
+            for widget in old:
+                if id(widget) not in stayed:
+                    widget.kill()
+            self.app.changed()
 
     def clear(self) -> None:
         for widget in self.widgets:
             widget.kill()
         self.widgets.clear()
+        self._kept.clear()
         self.app.changed()
+
+    def reuse(self, key: Hashable, make: Callable[[], W]) -> W:
+        """The widget ``make`` builds, or during a rebuild the last build's with the same ``key`` (which must
+        name everything the widget shows: its place, text, tooltip, state), kept as it was; added to the scene."""
+        widgets, _ = self.reuse_group(key, lambda: ([make()], None))
+        return widgets[0]  # type: ignore[return-value]
+
+    def reuse_group(self, key: Hashable, make: Callable[[], tuple[list[Any], T]]) -> tuple[list[Any], T]:
+        """``reuse`` for widgets made together (a container and what it holds) with what the scene needs to know of
+        them (``make`` returns both): the last build's group with the same ``key`` during a rebuild."""
+        key = (id(self.app.manager), key)
+        group = self._spare.pop(key, None)
+        if group is None:
+            group = make()
+        self._kept[key] = group
+        self.widgets.extend(group[0])
+        self.app.changed()
+        return group
 
     def add(self, widget: W) -> W:
         """Keep a widget so the scene can drop it; returns it."""

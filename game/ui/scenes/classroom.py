@@ -108,6 +108,9 @@ class ClassScene(Scene):
         gap = self.app.u(16)
         return pygame.Rect(inset.right + gap, area.y, area.right - inset.right - gap, area.h), inset
 
+    def animating(self) -> bool:
+        return self.map.drawing or self.inset.view.drawing  # a layer drawn a step at a time: drawn until done
+
     def update(self, dt: float) -> None:
         self.t += dt
         if self.hosted and self.app.top is self:
@@ -223,11 +226,11 @@ class ClassScene(Scene):
         board, inset = self.board_rects(area)
         self.map.set_size(board.size, self.app.scale * 1.4)
         self.map.outlined = inset is not None
-        self.map.draw(surface.subsurface(board), view, self.t)
+        self.map.draw(surface.subsurface(board), view, self.t, until=self.app.map_until())
         if inset is not None:
             self.inset.place(inset.size, tr, self.app.settings.palette, self.app.scale * 1.4)
             title = title_image(tr("ui.play.inset_title"), u(26), inset.w)
-            self.inset.draw(surface, inset, self.map, view, title, self.t)
+            self.inset.draw(surface, inset, self.map, view, title, self.t, until=self.app.map_until())
         big, mid = u(34), u(26)
         column = pygame.Rect(side.x + u(16), side.y, side.width - u(16) - u(60), side.height)  # clear of the "?"
         y = side.y + u(16)

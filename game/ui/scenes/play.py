@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from functools import partial
+from typing import Any
+
 import pygame
 import pygame_gui
 
@@ -194,7 +197,8 @@ class PlayScene(Scene):
         self.card_buttons = {}
         self.step_buttons = {}
         status_h = int(h * 0.36)
-        self.status_box = self.add(text_box(m, pygame.Rect(px, 0, pw, status_h), self.status_html(view)))
+        status = (pygame.Rect(px, 0, pw, status_h), self.status_html(view))
+        self.status_box = self.reuse(("status", tuple(status[0]), status[1]), lambda: text_box(m, *status))
         bh = u(40)
         bottom = h - bh - u(8)
         self.controls = {}
@@ -203,14 +207,18 @@ class PlayScene(Scene):
         for i, key in enumerate(names):
             rect = pygame.Rect(px + u(8) + i * (bw + u(8)), bottom, bw, bh)
             text, enabled, tip = self.control_state(key, view)
-            self.controls[key] = self.add(button(m, rect, text, enabled=enabled, tip=tip))
+            self.controls[key] = self.reuse(
+                (key, tuple(rect), text, enabled, tip),
+                partial(button, m, rect, text, enabled=enabled, tip=tip),
+            )
         area = pygame.Rect(px, status_h + u(4), pw, bottom - status_h - u(12))
         self.build_decisions(area, view)
         self.build_log()
         for i, key in enumerate(MAP_TOOLS):
             rect = self.tool_spot(i)
             glyph = {"zoom_in": "+", "zoom_out": "−", "home": "⌂", "flows": "≈", "legend": "≡", "inset": "▣"}[key]
-            self.controls[key] = self.add(button(m, rect, glyph, tip=tr(f"ui.play.{key}")))
+            tip = tr(f"ui.play.{key}")
+            self.controls[key] = self.reuse((key, tuple(rect), glyph, tip), partial(button, m, rect, glyph, tip=tip))
         self.built_for = built_for
 
     def follow_seat(self) -> None:
@@ -365,22 +373,39 @@ class PlayScene(Scene):
         app, u, tr = self.app, self.app.u, self.app.tr
         rect = self.log_rect
         x = rect.x + u(4)
+        tip = tr("ui.play.log_filter_tip")
         for name in LOG_FILTERS:
             text = tr(f"ui.play.log_filter.{name}")
-            widget = self.add(button(app.manager, pygame.Rect(x, rect.y - u(32), u(100), u(30)), text))
-            bw = self.fit_width(widget)
-            widget.set_tooltip(tr("ui.play.log_filter_tip"))
-            if name == self.log_filter:
-                widget.select()
+            at = pygame.Rect(x, rect.y - u(32), u(100), u(30))
+            widget = self.reuse(
+                ("log", name, tuple(at), text, tip, name == self.log_filter),
+                partial(self.filter_button, at, text, tip, name == self.log_filter),
+            )
             self.controls[f"log:{name}"] = widget
-            x += bw + u(4)
+            x += widget.rect.width + u(4)
         self.update_log()
         text = tr("ui.play.log_new_lines")
-        widget = self.add(button(app.manager, pygame.Rect(0, 0, u(100), u(30)), text))
-        widget.set_relative_position((rect.right - self.fit_width(widget) - u(24), rect.bottom - u(36)))
+
+        def new_lines() -> pygame_gui.elements.UIButton:
+            widget = button(app.manager, pygame.Rect(0, 0, u(100), u(30)), text)
+            widget.set_relative_position((rect.right - self.fit_width(widget) - u(24), rect.bottom - u(36)))
+            return widget
+
+        widget = self.reuse(("log_new", tuple(rect), text), new_lines)
         self.controls["log_new"] = widget
-        if not self.log_unseen:
-            self.controls["log_new"].hide()
+        if self.log_unseen:
+            widget.show()
+        else:
+            widget.hide()
+
+    def filter_button(self, rect: pygame.Rect, text: str, tip: str, selected: bool) -> pygame_gui.elements.UIButton:
+        """A log filter's button, as wide as its text (selected: the filter shown)."""
+        widget = button(self.app.manager, rect, text)
+        self.fit_width(widget)
+        widget.set_tooltip(tip)
+        if selected:
+            widget.select()
+        return widget
 
     def fit_width(self, widget: pygame_gui.elements.UIButton) -> int:
         """Make a button as wide as its text with room to spare; returns the width."""
@@ -487,10 +512,10 @@ class PlayScene(Scene):
             rows_h = min(box.h // 2, len(rows) * (u(38) + u(4)) + u(4))
             hand_box = pygame.Rect(box.x, box.y + rows_h + u(4), box.w, box.h - rows_h - u(4))
             box = pygame.Rect(box.x, box.y, box.w, rows_h)
-        scroller = self.add(pygame_gui.elements.UIScrollingContainer(box, m, allow_scroll_x=False))
         if cards and not rows:
-            self.build_hand(scroller, (area.w - u(28), box.h), items)
+            self.keep_hand(box, (area.w - u(28), box.h), items)
             return
+        scroller = self.add(pygame_gui.elements.UIScrollingContainer(box, m, allow_scroll_x=False))
         self.build_rows(scroller, rows, area.w - u(28))
         if hand_box is not None:  # after the rows, so that keys 1-9 still press the choices
             hand = self.add(pygame_gui.elements.UIScrollingContainer(hand_box, m, allow_scroll_x=False))
@@ -524,19 +549,39 @@ class PlayScene(Scene):
             box.kill()
             height += u(12)
 
+    def keep_hand(self, box: pygame.Rect, size: tuple[int, int], items: list) -> None:
+        """The hand alone in the decision area, in a scrolled box: kept from the last build while the cards,
+        their texts and the box are the same (a bot's move does not make the viewer's hand again)."""
+        m, palette = self.app.manager, self.app.settings.palette
+
+        def make() -> tuple[list[Any], list[tuple[Any, str]]]:
+            scroller = pygame_gui.elements.UIScrollingContainer(box, m, allow_scroll_x=False)
+            widgets, buttons = self.hand_widgets(scroller, size, items)
+            return [scroller, *widgets], buttons
+
+        _, buttons = self.reuse_group(("hand", tuple(box), size, tuple(map(tuple, items)), palette), make)
+        for widget, card_id in buttons:
+            self.card_buttons[id(widget)] = card_id
+        self.hand_shown = tuple((card_id, widget.rect.width) for widget, card_id in buttons)
+
     def build_hand(
         self, scroller: pygame_gui.elements.UIScrollingContainer, size: tuple[int, int], items: list
     ) -> None:
         """The viewer's hand as card faces in the decision area (a face opens its card)."""
-        cards = [(str(payload), f"{text} — {tip}") for text, tip, _, payload in items]
-        images, buttons, height = build_hand(self.app.manager, scroller, size, cards, self.face_of, self.app.u)
-        width = size[0]
-        self.widgets.extend(images)
+        widgets, buttons = self.hand_widgets(scroller, size, items)
+        self.widgets.extend(widgets)
         for widget, card_id in buttons:
-            self.widgets.append(widget)
             self.card_buttons[id(widget)] = card_id
         self.hand_shown = tuple((card_id, widget.rect.width) for widget, card_id in buttons)
-        scroller.set_scrollable_area_dimensions((width + self.app.u(8), height))
+
+    def hand_widgets(
+        self, scroller: pygame_gui.elements.UIScrollingContainer, size: tuple[int, int], items: list
+    ) -> tuple[list[Any], list[tuple[Any, str]]]:
+        """The hand's card faces in ``scroller``: its widgets, and each face's button with its card."""
+        cards = [(str(payload), f"{text} — {tip}") for text, tip, _, payload in items]
+        images, buttons, height = build_hand(self.app.manager, scroller, size, cards, self.face_of, self.app.u)
+        scroller.set_scrollable_area_dimensions((size[0] + self.app.u(8), height))
+        return [*images, *(widget for widget, _ in buttons)], buttons
 
     def face_of(self, card_id: str, width: int) -> Face:
         """A card's face at a width, in the window's language and palette."""
@@ -1032,7 +1077,7 @@ class PlayScene(Scene):
         highlight = ((self.focus,) if self.focus else ()) + self.stage.picks()
         pygame.draw.rect(surface, style.PANEL_BG, (area.x, area.y, board.x - area.x, area.h))
         self.map.outlined = self.shows_inset()
-        self.map.draw(surface.subsurface(board), view, self.t, flows, self.hover, highlight)
+        self.map.draw(surface.subsurface(board), view, self.t, flows, self.hover, highlight, self.app.map_until())
         self.draw_inset(surface, view, flows, highlight)
         self.draw_legend(surface, area)
         self.draw_turn_card(surface, view, area)
@@ -1054,7 +1099,9 @@ class PlayScene(Scene):
         if self.shows_inset():
             rect = self.inset_rect
             title = title_image(self.app.tr("ui.play.inset_title"), self.app.u(15), rect.w)
-            self.inset.draw(surface, rect, self.map, view, title, self.t, flows, self.hover, highlight)
+            self.inset.draw(
+                surface, rect, self.map, view, title, self.t, flows, self.hover, highlight, self.app.map_until()
+            )
 
     def turn_card(self, view: GameState) -> str:
         """The card played this turn, shown large to everyone while no other move is on the map ("" none)."""
@@ -1068,7 +1115,7 @@ class PlayScene(Scene):
             surface.blit(self.face_of(card, width).surface, (area.right - width - self.app.u(12), self.app.u(12)))
 
     def animating(self) -> bool:
-        return self.stage.busy
+        return self.stage.busy or self.map.drawing or self.inset.view.drawing
 
     def draw_backdrop(self, surface: pygame.Surface) -> None:
         self.draw(surface)
