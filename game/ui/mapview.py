@@ -43,6 +43,7 @@ _RING_DIRECTIONS = ((0, -1), (0, 1), (-1, 0), (1, 0), (-1, -1), (1, -1), (-1, 1)
 # where a state's influence row goes, in order of preference: under its name's middle, from its left end, to its
 # right end, or right of it
 _ROW_SIDES = ("below", "below-start", "below-end", "right")
+_INLINE = 24  # how near beside another state's name an influence row (or beside a row, a name) reads as its
 _CALLOUT = 6  # the longest leader line to a state's name out over the sea, in heights of the name
 _LEAST_NAME = 16  # the smallest size (px) a state's name takes a step down to on a large scale (issue 13)
 _FITS = (1.0, 0.9, 0.8, 0.7, 0.6)  # the scales the names try, relative to the UI scale, until all are placed
@@ -624,6 +625,10 @@ class MapView:
         step, gap = self.lpx(6), self.lpx(6)  # a gap keeps neighbours' names from reading as one
         best: tuple[tuple[int, int, int, int], tuple[int, int]] | None = None
         layout = self._label_boxes((0, 0), size, side, state, s_idx)  # moved to each spot tried
+        # a name on the line of another state's influence row, or a row on the line of another state's name,
+        # reads as one ("TÜRKIYE ▲2" for Armenia's row): as bad as covering a marker
+        inline = {"state": _inline_zones(self.placed, "influence:", self.lpx(_INLINE)), "influence": []}
+        inline["influence"] = _inline_zones(self.placed, "state:", self.lpx(_INLINE))
         for at in starts:
             reach = pygame.Rect(0, 0, size[0] * 3 + 2 * _RINGS * step, size[1] * 3 + 2 * _RINGS * step)
             reach.center = (int(at[0]), int(at[1]))
@@ -641,6 +646,9 @@ class MapView:
                         continue
                     clash = sum(_covered(box.inflate(gap, gap), taken) for box in boxes)
                     covers = sum(len(box.collidelistall(markers)) + _crossings(box, leaders) for box in boxes)
+                    covers += len(boxes[0].collidelistall(inline["state"]))
+                    if len(boxes) > 1:
+                        covers += len(boxes[1].collidelistall(inline["influence"]))
                     if best is not None and (clash, covers) > best[0][:2]:
                         continue
                     beside = self._beside(slug, (x, y))  # the costly test last
@@ -964,6 +972,22 @@ def _nearest(rect: pygame.Rect, point: tuple[float, float]) -> tuple[float, floa
 def _segment_box(a: tuple[float, float], b: tuple[float, float]) -> pygame.Rect:
     """The box around a segment (for a quick miss)."""
     return pygame.Rect(int(min(a[0], b[0])), int(min(a[1], b[1])), int(abs(a[0] - b[0])) + 1, int(abs(a[1] - b[1])) + 1)
+
+
+def _inline_zones(placed: Sequence[tuple[str, pygame.Rect]], prefix: str, reach: int) -> list[pygame.Rect]:
+    """For the placed boxes whose key starts with ``prefix``: the band beside each, ``reach`` wide on either side
+    and its middle half high, where a box on the same line reads as going with it; and the box with a margin of a
+    third of ``reach`` all round, where a box reads as going with it as much as with its own."""
+    near = reach // 3
+    return [
+        zone
+        for key, rect in placed
+        if key.startswith(prefix)
+        for zone in (
+            pygame.Rect(rect.left - reach, rect.top + rect.h // 4, rect.w + 2 * reach, max(1, rect.h // 2)),
+            rect.inflate(2 * near, 2 * near),
+        )
+    ]
 
 
 def _covered(box: pygame.Rect, rects: Sequence[pygame.Rect]) -> int:

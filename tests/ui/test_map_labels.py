@@ -40,6 +40,7 @@ def _placed(size: tuple[int, int], lang: str, state_of: str, tmp_path, monkeypat
         view = play.map
         view.static_surface(state)
         play.inset.view.static_surface(state)
+        view.inset_scale = play.inset.view.ui_scale  # type: ignore[attr-defined]  # for the rows' test
         return view, state, list(view.placed), list(play.inset.view.placed)
     finally:
         match.close()
@@ -157,3 +158,41 @@ def test_names_try_the_hand_placed_point_first_then_its_neighbours() -> None:
     assert anchor_preferences("w")[:3] == ["w", "nw", "sw"]
     assert sorted(anchor_preferences("n")) == sorted(anchor_preferences("se"))
     assert anchor_preferences("nowhere")[0] == "e"
+
+
+def _gap(a: pygame.Rect, b: pygame.Rect) -> float:
+    dx = max(a.left - b.right, b.left - a.right, 0)
+    dy = max(a.top - b.bottom, b.top - a.bottom, 0)
+    return float((dx * dx + dy * dy) ** 0.5)
+
+
+def _misread_rows(placed: list[tuple[str, pygame.Rect]], scale: float, nearest: bool) -> list[tuple]:
+    """Influence rows a reader would take for another state's: on the line of another state's name, within 24
+    px (at the map's UI ``scale``) beside it; or (``nearest``) no nearer their own state's name than another's."""
+    names = {key.split(":", 1)[1]: rect for key, rect in placed if key.startswith("state:")}
+    wrong = []
+    for key, row in placed:
+        if not key.startswith("influence:"):
+            continue
+        own = key.split(":", 1)[1]
+        for other, name in names.items():
+            if other == own:
+                continue
+            on_line = min(row.bottom, name.bottom) - max(row.top, name.top) > min(row.h, name.h) / 2
+            beside = max(row.left - name.right, name.left - row.right)
+            if on_line and beside < 24 * scale:
+                wrong.append((own, "on the line of", other))
+            if nearest and _gap(row, name) <= _gap(row, names[own]):
+                wrong.append((own, "nearer", other))
+    return wrong
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("lang", ("en", "ru"))
+@pytest.mark.parametrize("state_of", ("game", "contested"))
+def test_each_influence_row_reads_as_its_own_states(size, lang, state_of, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A row beside another state's name read as that state's ("TÜRKIYE ▲2" for Armenia's row): not on the
+    board nor in the inset at Normal text, and on the board each row is nearer its own name than any other."""
+    view, _, placed, inset = _placed(size, lang, state_of, tmp_path, monkeypatch)
+    assert _misread_rows(placed, view.ui_scale, nearest=True) == []
+    assert _misread_rows(inset, view.inset_scale, nearest=False) == []
