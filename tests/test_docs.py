@@ -238,3 +238,23 @@ def test_the_table_of_bigger_tables_gives_each_routes_points() -> None:
             if label != "Route":
                 assert cells[column] == str(played.routes[played.route_index[TABLE_ROUTES[label]]].vp), label
     assert changed == {TABLE_ROUTES[label] for label in rows if label != "Route"}
+
+
+def test_the_starting_budgets_of_bigger_tables_are_in_the_rules() -> None:
+    """A table's own starting budgets (`budgets` in `[tables.N]`) are said under the table of §1.5, in
+    English as "<State> with <budget>"; the Russian text keeps the same numbers (test_every_section_keeps...)."""
+    from game.i18n import Translator, world_name
+
+    part = ENGLISH.read_text(encoding="utf-8").split("\n#### At six and nine seats\n", 1)[1].split("\n## ", 1)[0]
+    said = " ".join(part.split())
+    english = Translator("en")
+    own = []
+    for scenario_id, length, seats in TABLE_COLUMNS.values():
+        scenario = load_scenario(scenario_id)
+        played = scenario.played(length, seats)
+        world = {state.id: state.budget for state in scenario.world.states}
+        for state_id, budget in played.start_budgets.items():
+            if budget != world[state_id]:
+                own.append(f"{world_name(english, scenario, 'state', state_id)} with {budget}")
+    assert own  # caspian-2023 at nine seats sets two
+    assert [phrase for phrase in own if phrase not in said] == []
