@@ -5,6 +5,7 @@ and comes out the same as one drawn at once; a rebuilt panel keeps the widgets w
 from __future__ import annotations
 
 import time
+from contextlib import contextmanager
 
 import pygame
 from attrs import evolve
@@ -20,19 +21,27 @@ def _moved(state: GameState) -> GameState:
     return evolve(state, influence=rows)
 
 
-def _app(tmp_path, monkeypatch, size=(1280, 720)):  # type: ignore[no-untyped-def]
+@contextmanager
+def _screen(tmp_path, monkeypatch, size=(1280, 720), seat=False):  # type: ignore[no-untyped-def]
+    """(app, match, play screen) of a mid-game caspian-2023 position, one frame drawn; ``seat``: a person's seat
+    at the screen (else the hand-over cover is on top)."""
     monkeypatch.setenv("CASPIAN_GAMBIT_DATA", str(tmp_path / "data"))
     from game.ui.app import App
 
-    return App(size=size, persist=False, bot_delay=0.0)
+    app = App(size=size, persist=False, bot_delay=0.0)
+    match = mid_game("caspian-2023", 7)
+    try:
+        if seat:
+            match.take_seat(match.to_act() or match.state.seats[0])
+        play = app.reset("play", match=match)
+        app.step(0.05)
+        yield app, match, play
+    finally:
+        match.close()
 
 
 def test_a_layer_drawn_a_step_at_a_time_is_the_layer_drawn_at_once(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    app = _app(tmp_path, monkeypatch)
-    match = mid_game("caspian-2023", 7)
-    try:
-        play = app.reset("play", match=match)
-        app.step(0.05)
+    with _screen(tmp_path, monkeypatch) as (app, match, play):
         view: MapView = play.map
         before = match.state
         first = view.static_surface(before)
@@ -57,16 +66,10 @@ def test_a_layer_drawn_a_step_at_a_time_is_the_layer_drawn_at_once(tmp_path, mon
         assert stepped == (pygame.image.tobytes(at_once, "RGB"), list(fresh.placed))
         # and with the frame's share: done in a few frames, shown at once when cached
         assert view.static_surface(before, until=time.perf_counter() + 1.0) is first
-    finally:
-        match.close()
 
 
 def test_a_layer_under_way_is_finished_before_the_next_board_is_begun(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    app = _app(tmp_path, monkeypatch)
-    match = mid_game("caspian-2023", 7)
-    try:
-        play = app.reset("play", match=match)
-        app.step(0.05)
+    with _screen(tmp_path, monkeypatch) as (app, match, play):
         view: MapView = play.map
         one = _moved(match.state)
         two = _moved(one)
@@ -76,32 +79,19 @@ def test_a_layer_under_way_is_finished_before_the_next_board_is_begun(tmp_path, 
         assert view._last is not None and view._last[1] is one
         assert view.static_surface(two, until=time.perf_counter() + 5.0) is not shown  # then the second
         assert view._last[1] is two and not view.drawing
-    finally:
-        match.close()
 
 
 def test_a_new_viewport_is_drawn_at_once(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    app = _app(tmp_path, monkeypatch)
-    match = mid_game("caspian-2023", 7)
-    try:
-        play = app.reset("play", match=match)
-        app.step(0.05)
+    with _screen(tmp_path, monkeypatch) as (app, match, play):
         view: MapView = play.map
         view.static_surface(match.state)
         view.zoom(1.5)
         view.static_surface(_moved(match.state), until=0.0)
         assert not view.drawing and view._placed_for == view.viewport
-    finally:
-        match.close()
 
 
 def test_the_play_screen_shows_the_new_layer_within_a_few_frames(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    app = _app(tmp_path, monkeypatch)
-    match = mid_game("caspian-2023", 7)
-    try:
-        match.take_seat(match.to_act() or match.state.seats[0])
-        play = app.reset("play", match=match)
-        app.step(0.05)
+    with _screen(tmp_path, monkeypatch, seat=True) as (app, match, play):
         assert app.top is play and play.map._last is not None
         shown = play.map._last[2]
         moved = _moved(play.view())
@@ -113,17 +103,10 @@ def test_the_play_screen_shows_the_new_layer_within_a_few_frames(tmp_path, monke
             frames += 1
             assert frames < 200 and app.top is play
         assert play.map._last[2] is not shown
-    finally:
-        match.close()
 
 
 def test_a_rebuild_keeps_the_widgets_whose_content_did_not_change(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    app = _app(tmp_path, monkeypatch, (1920, 1080))
-    match = mid_game("caspian-2023", 7)
-    try:
-        match.take_seat(match.to_act() or match.state.seats[0])
-        play = app.reset("play", match=match)
-        app.step(0.05)
+    with _screen(tmp_path, monkeypatch, (1920, 1080), seat=True) as (app, match, play):
         assert app.top is play and play.card_buttons  # the seat's hand shows
         status, controls = play.status_box, dict(play.controls)
         cards = dict(play.card_buttons)
@@ -142,5 +125,3 @@ def test_a_rebuild_keeps_the_widgets_whose_content_did_not_change(tmp_path, monk
         widgets = list(play.widgets)
         play.clear()
         assert not any(widget.alive() for widget in widgets)
-    finally:
-        match.close()
