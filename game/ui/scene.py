@@ -41,6 +41,7 @@ class SceneHost(Protocol):
     manager: pygame_gui.UIManager
     bot_delay: float
     host_port: int  # where a class game hosted from the window listens (0: any free port)
+    frame_started: float  # when this frame began (time.perf_counter): what a frame may still do is timed from it
     tutorial: Any  # the guided tutorial's overlay while one runs (game.ui.tutorial_overlay), else None
 
     @property

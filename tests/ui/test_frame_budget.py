@@ -115,12 +115,19 @@ def test_a_rebuild_keeps_the_widgets_whose_content_did_not_change(tmp_path, monk
         assert all(play.controls[key] is widget for key, widget in controls.items())
         assert set(play.card_buttons) == set(cards)  # the same card faces (kept by their widgets' ids)
         assert all(widget.alive() for widget in play.widgets)
-        # a change of what the status says makes it again, and the old box goes
-        play.note = "x"
+        # new words for the status: the box stays and takes them in a later frame with time to spare
         monkeypatch.setattr(type(play), "status_html", lambda self, view: "<b>changed</b>")
         play.rebuild()
-        assert play.status_box is not status and not status.alive() and play.status_box.alive()
+        assert play.status_box is status and play.status_due == "<b>changed</b>" and play.animating()
+        for _ in range(4):
+            app.step(1 / 60)
+        assert play.status_box is status and status.html_text == "<b>changed</b>" and play.status_due is None
         assert play.controls["undo"] is controls["undo"]
+        # a control whose state changes is made again, and the old one goes
+        undo = controls["undo"]
+        monkeypatch.setattr(type(play), "control_state", lambda self, key, view: (key, False, "no"))
+        play.rebuild()
+        assert play.controls["undo"] is not undo and not undo.alive() and play.controls["undo"].alive()
         # leaving the screen drops every widget, kept or not
         widgets = list(play.widgets)
         play.clear()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from functools import partial
 from typing import Any
 
@@ -48,6 +49,8 @@ from rules.state import FlowReport
 from rules.verbs import VERBS
 
 MAX_TARGETS = 40
+STATUS_WAIT = 2  # frames the status box's new words may wait for a frame with time to spare
+STATUS_ROOM_S = 0.004  # ...one that has spent no more than this before them (laying them out takes ~14 ms)
 MAP_TOOLS = ("zoom_in", "zoom_out", "home", "flows", "legend", "inset")  # the buttons at the map's top-left
 
 
@@ -79,6 +82,8 @@ class PlayScene(Scene):
         self.drag_from: tuple[int, int] | None = None
         self.dragged = False
         self.note = ""  # last refusal, in words
+        self.status_due: str | None = None  # the status box's next words, set in a frame with time (settle_status)
+        self.status_waited = 0  # frames the status has waited for one
         self.built_for: tuple = ()
         self.over_shown = False
         self.flows_before: FlowReport | None = None
@@ -198,7 +203,12 @@ class PlayScene(Scene):
         self.step_buttons = {}
         status_h = int(h * 0.36)
         status = (pygame.Rect(px, 0, pw, status_h), self.status_html(view))
-        self.status_box = self.reuse(("status", tuple(status[0]), status[1]), lambda: text_box(m, *status))
+        # kept for the same reader only (it shows the reader's secrets: another seat's screen gets a new box at
+        # once); new words for a kept box are set in a later frame with time to spare (``settle_status``): laying
+        # out the status takes a third of a frame's budget, and a move's rebuild has taken the rest
+        reader = self.match.viewer
+        self.status_box = self.reuse(("status", tuple(status[0]), reader), lambda: text_box(m, *status))
+        self.status_due = status[1] if self.status_box.html_text != status[1] else None
         bh = u(40)
         bottom = h - bh - u(8)
         self.controls = {}
@@ -515,7 +525,11 @@ class PlayScene(Scene):
         if cards and not rows:
             self.keep_hand(box, (area.w - u(28), box.h), items)
             return
-        scroller = self.add(pygame_gui.elements.UIScrollingContainer(box, m, allow_scroll_x=False))
+        # the box stays from the last build when in the same place (its rows are made again): a scrolled box
+        # with its bars is the dearest widget of the panel but the status
+        scroller = self.reuse(
+            ("rows", tuple(box)), partial(pygame_gui.elements.UIScrollingContainer, box, m, allow_scroll_x=False)
+        )
         self.build_rows(scroller, rows, area.w - u(28))
         if hand_box is not None:  # after the rows, so that keys 1-9 still press the choices
             hand = self.add(pygame_gui.elements.UIScrollingContainer(hand_box, m, allow_scroll_x=False))
@@ -559,7 +573,8 @@ class PlayScene(Scene):
             widgets, buttons = self.hand_widgets(scroller, size, items)
             return [scroller, *widgets], buttons
 
-        _, buttons = self.reuse_group(("hand", tuple(box), size, tuple(map(tuple, items)), palette), make)
+        key = ("hand", self.match.viewer, tuple(box), size, tuple(map(tuple, items)), palette)
+        _, buttons = self.reuse_group(key, make)
         for widget, card_id in buttons:
             self.card_buttons[id(widget)] = card_id
         self.hand_shown = tuple((card_id, widget.rect.width) for widget, card_id in buttons)
@@ -998,6 +1013,23 @@ class PlayScene(Scene):
 
     # flow of play ------------------------------------------------------------------------------------
     def update(self, dt: float) -> None:
+        self.play_on(dt)
+        self.settle_status()
+
+    def settle_status(self) -> None:
+        """Give the kept status box its new words (``build``) in a frame that has done next to nothing before
+        (``STATUS_ROOM_S``), or after ``STATUS_WAIT`` frames without one."""
+        if self.status_due is None or not self.widgets:
+            return
+        if time.perf_counter() - self.app.frame_started >= STATUS_ROOM_S and self.status_waited < STATUS_WAIT:
+            self.status_waited += 1
+            return
+        self.status_box.set_text(self.status_due)
+        self.status_due, self.status_waited = None, 0
+        self.app.changed()
+
+    def play_on(self, dt: float) -> None:
+        """The flow of play for a frame: watched moves, the timers, the bots, the engine, covers and screens."""
         self.t += dt
         if self.app.top is not self:
             return
@@ -1115,7 +1147,7 @@ class PlayScene(Scene):
             surface.blit(self.face_of(card, width).surface, (area.right - width - self.app.u(12), self.app.u(12)))
 
     def animating(self) -> bool:
-        return self.stage.busy or self.map.drawing or self.inset.view.drawing
+        return self.stage.busy or self.map.drawing or self.inset.view.drawing or self.status_due is not None
 
     def draw_backdrop(self, surface: pygame.Surface) -> None:
         self.draw(surface)
