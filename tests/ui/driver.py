@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -11,6 +15,25 @@ import pygame  # noqa: E402
 import pygame_gui  # noqa: E402
 
 from game.ui.app import App  # noqa: E402
+from game.ui.match import Match  # noqa: E402
+from game.ui.screenshots import mid_game  # noqa: E402
+from game.ui.settings import Settings  # noqa: E402
+
+
+@contextmanager
+def seated_mid_game(
+    tmp_path: Path, monkeypatch: Any, size: tuple[int, int], lang: str = "en", text_size: float = 1.0
+) -> Iterator[tuple[App, Match]]:
+    """A window of ``size`` (a fresh data folder, no saved settings) and the mid-game caspian-2023 position of
+    seed 7 with the seat to act taken (the map tests' game); the match is closed after."""
+    monkeypatch.setenv("CASPIAN_GAMBIT_DATA", str(tmp_path / "data"))
+    app = App(Settings(language=lang, text_size=text_size), size=size, persist=False, bot_delay=0.0)
+    match = mid_game("caspian-2023", 7)
+    try:
+        match.take_seat(match.to_act() or match.state.seats[0])
+        yield app, match
+    finally:
+        match.close()
 
 
 def frames(app: App, count: int = 2, dt: float = 0.02) -> None:

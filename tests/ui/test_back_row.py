@@ -7,20 +7,12 @@ import pygame_gui
 import pytest
 
 from game.ui import style
-from game.ui.screenshots import mid_game
-from tests.ui.driver import live_widgets
+from tests.ui.driver import live_widgets, seated_mid_game
 
 
 @pytest.mark.parametrize("lang", ("en", "ru"))
 def test_play_screen_sizes_at_1920_by_1080_on_normal(lang, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("CASPIAN_GAMBIT_DATA", str(tmp_path))
-    from game.ui.app import App
-    from game.ui.settings import Settings
-
-    app = App(Settings(language=lang, text_size=1.0), size=(1920, 1080), persist=False, bot_delay=0.0)
-    match = mid_game("caspian-2023", 7)
-    try:
-        match.take_seat(match.to_act() or match.state.seats[0])
+    with seated_mid_game(tmp_path, monkeypatch, (1920, 1080), lang) as (app, match):
         play = app.reset("play", match=match)
         app.step(0.05)
         widgets = live_widgets(app)
@@ -40,5 +32,3 @@ def test_play_screen_sizes_at_1920_by_1080_on_normal(lang, tmp_path, monkeypatch
         view.static_surface(match.state)
         names = [(name, rect.height) for name, rect in view.placed if not name.startswith("influence:")]
         assert names and [n for n in names if n[1] < style.font(16).get_height()] == []
-    finally:
-        match.close()

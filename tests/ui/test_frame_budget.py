@@ -11,8 +11,8 @@ import pygame
 from attrs import evolve
 
 from game.ui.mapview import MapView
-from game.ui.screenshots import mid_game
 from rules import GameState
+from tests.ui.driver import seated_mid_game
 
 
 def _moved(state: GameState) -> GameState:
@@ -22,22 +22,12 @@ def _moved(state: GameState) -> GameState:
 
 
 @contextmanager
-def _screen(tmp_path, monkeypatch, size=(1280, 720), seat=False):  # type: ignore[no-untyped-def]
-    """(app, match, play screen) of a mid-game caspian-2023 position, one frame drawn; ``seat``: a person's seat
-    at the screen (else the hand-over cover is on top)."""
-    monkeypatch.setenv("CASPIAN_GAMBIT_DATA", str(tmp_path / "data"))
-    from game.ui.app import App
-
-    app = App(size=size, persist=False, bot_delay=0.0)
-    match = mid_game("caspian-2023", 7)
-    try:
-        if seat:
-            match.take_seat(match.to_act() or match.state.seats[0])
+def _screen(tmp_path, monkeypatch, size=(1280, 720)):  # type: ignore[no-untyped-def]
+    """(app, match, play screen) of the map tests' mid-game position (``seated_mid_game``), one frame drawn."""
+    with seated_mid_game(tmp_path, monkeypatch, size) as (app, match):
         play = app.reset("play", match=match)
         app.step(0.05)
         yield app, match, play
-    finally:
-        match.close()
 
 
 def test_a_layer_drawn_a_step_at_a_time_is_the_layer_drawn_at_once(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -91,7 +81,7 @@ def test_a_new_viewport_is_drawn_at_once(tmp_path, monkeypatch) -> None:  # type
 
 
 def test_the_play_screen_shows_the_new_layer_within_a_few_frames(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    with _screen(tmp_path, monkeypatch, seat=True) as (app, match, play):
+    with _screen(tmp_path, monkeypatch) as (app, match, play):
         assert app.top is play and play.map._last is not None
         shown = play.map._last[2]
         moved = _moved(play.view())
@@ -106,7 +96,7 @@ def test_the_play_screen_shows_the_new_layer_within_a_few_frames(tmp_path, monke
 
 
 def test_a_rebuild_keeps_the_widgets_whose_content_did_not_change(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    with _screen(tmp_path, monkeypatch, (1920, 1080), seat=True) as (app, match, play):
+    with _screen(tmp_path, monkeypatch, (1920, 1080)) as (app, match, play):
         assert app.top is play and play.card_buttons  # the seat's hand shows
         status, controls = play.status_box, dict(play.controls)
         cards = dict(play.card_buttons)

@@ -11,9 +11,9 @@ import pytest
 from attrs import evolve
 
 from game.ui.mapview import MapView, anchor_preferences, load_labels
-from game.ui.screenshots import mid_game
 from game.ui.settings import TEXT_SIZES
 from rules import GameState
+from tests.ui.driver import seated_mid_game
 
 SIZES = ((1280, 720), (1920, 1080))
 ALL_SIZES = ((1280, 720), (1280, 800), (1920, 1080))
@@ -26,14 +26,7 @@ def _contested(state: GameState, seats: int) -> GameState:
 
 
 def _placed(size: tuple[int, int], lang: str, state_of: str, tmp_path, monkeypatch) -> tuple:  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("CASPIAN_GAMBIT_DATA", str(tmp_path / "data"))
-    from game.ui.app import App
-    from game.ui.settings import Settings
-
-    app = App(Settings(language=lang), size=size, persist=False, bot_delay=0.0)
-    match = mid_game("caspian-2023", 7)
-    try:
-        match.take_seat(match.to_act() or match.state.seats[0])
+    with seated_mid_game(tmp_path, monkeypatch, size, lang) as (app, match):
         play = app.reset("play", match=match)
         app.step(0.05)
         state = match.state if state_of == "game" else _contested(match.state, 2)
@@ -42,8 +35,6 @@ def _placed(size: tuple[int, int], lang: str, state_of: str, tmp_path, monkeypat
         play.inset.view.static_surface(state)
         view.inset_scale = play.inset.view.ui_scale  # type: ignore[attr-defined]  # for the rows' test
         return view, state, list(view.placed), list(play.inset.view.placed)
-    finally:
-        match.close()
 
 
 def _overlaps(placed: list[tuple[str, pygame.Rect]]) -> list[tuple[str, str]]:
@@ -115,16 +106,10 @@ def _board_problems(where: str, view: MapView, state: GameState) -> list[tuple]:
 @pytest.mark.parametrize("lang", ("en", "ru"))
 @pytest.mark.parametrize("text_size", TEXT_SIZES)
 def test_no_names_overlap_at_every_text_size_on_play_and_class(size, lang, text_size, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("CASPIAN_GAMBIT_DATA", str(tmp_path / "data"))
-    from game.ui.app import App
     from game.ui.scenes.classroom import ClassScene
-    from game.ui.settings import Settings
 
-    app = App(Settings(language=lang, text_size=text_size), size=size, persist=False, bot_delay=0.0)
-    match = mid_game("caspian-2023", 7)
     wrong: list[tuple] = []
-    try:
-        match.take_seat(match.to_act() or match.state.seats[0])
+    with seated_mid_game(tmp_path, monkeypatch, size, lang, text_size) as (app, match):
         for state_of, state in (("game", match.state), ("contested", _contested(match.state, 2))):
             play = app.reset("play", match=match)
             app.step(0.05)
@@ -141,8 +126,6 @@ def test_no_names_overlap_at_every_text_size_on_play_and_class(size, lang, text_
                 if inset is not None:
                     scene.inset.place(inset.size, app.tr, app.settings.palette, app.scale * 1.4)
                     wrong += _board_problems(f"{state_of} class inset hosted={hosted}", scene.inset.view, state)
-    finally:
-        match.close()
     assert wrong == []
 
 

@@ -12,8 +12,8 @@ import pytest
 
 from game.geo import MapRegion
 from game.ui.mapview import MapView
-from game.ui.screenshots import mid_game
 from game.ui.settings import TEXT_SIZES
+from tests.ui.driver import seated_mid_game
 
 
 def _gap(view: MapView, region: MapRegion, pos: tuple[float, float]) -> float:
@@ -67,16 +67,10 @@ def _misplaced(view: MapView, where: str) -> list[tuple]:
 @pytest.mark.parametrize("text_size", (1.0, max(TEXT_SIZES)))
 @pytest.mark.parametrize("lang", ("en", "ru"))
 def test_every_state_name_sits_on_its_state(size, text_size, lang, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("CASPIAN_GAMBIT_DATA", str(tmp_path / "data"))
-    from game.ui.app import App
     from game.ui.scenes.classroom import ClassScene
-    from game.ui.settings import Settings
 
-    app = App(Settings(language=lang, text_size=text_size), size=size, persist=False, bot_delay=0.0)
-    match = mid_game("caspian-2023", 7)
     wrong: list[tuple] = []
-    try:
-        match.take_seat(match.to_act() or match.state.seats[0])
+    with seated_mid_game(tmp_path, monkeypatch, size, lang, text_size) as (app, match):
         play = app.reset("play", match=match)
         app.step(0.05)
         views = [("play", play.map), ("play inset", play.inset.view)] if play.shows_inset() else [("play", play.map)]
@@ -95,6 +89,4 @@ def test_every_state_name_sits_on_its_state(size, text_size, lang, tmp_path, mon
                 scene.inset.place(inset.size, app.tr, app.settings.palette, app.scale * 1.4)
                 scene.inset.view.static_surface(scene.view())
                 wrong += _misplaced(scene.inset.view, f"class inset hosted={hosted}")
-    finally:
-        match.close()
     assert not wrong, wrong
