@@ -36,6 +36,28 @@ def seated_mid_game(
         match.close()
 
 
+def map_views(app: App, match: Match, monkeypatch: Any) -> Iterator[tuple[str, Any]]:
+    """Every map drawer the play screen and the class screen (hosted or not) show for the match, each placed and
+    sized as its screen draws it, with where it is ("play", "play inset", "class hosted=False", ...)."""
+    from game.ui.scenes.classroom import ClassScene
+
+    play: Any = app.reset("play", match=match)
+    app.step(0.05)
+    yield "play", play.map
+    if play.shows_inset():
+        yield "play inset", play.inset.view
+    for hosted in (False, True):
+        monkeypatch.setattr(ClassScene, "hosted", property(lambda _scene, h=hosted: h))
+        scene = app.reset("classroom", match=match)
+        assert isinstance(scene, ClassScene)
+        board, inset = scene.board_rects(scene.areas()[0])
+        scene.map.set_size(board.size, app.scale * 1.4)
+        yield f"class hosted={hosted}", scene.map
+        if inset is not None:
+            scene.inset.place(inset.size, app.tr, app.settings.palette, app.scale * 1.4)
+            yield f"class inset hosted={hosted}", scene.inset.view
+
+
 def frames(app: App, count: int = 2, dt: float = 0.02) -> None:
     for _ in range(count):
         app.step(dt)

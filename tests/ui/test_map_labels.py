@@ -13,7 +13,7 @@ from attrs import evolve
 from game.ui.mapview import MapView, anchor_preferences, load_labels
 from game.ui.settings import TEXT_SIZES
 from rules import GameState
-from tests.ui.driver import seated_mid_game
+from tests.ui.driver import map_views, seated_mid_game
 
 SIZES = ((1280, 720), (1920, 1080))
 ALL_SIZES = ((1280, 720), (1280, 800), (1920, 1080))
@@ -106,26 +106,11 @@ def _board_problems(where: str, view: MapView, state: GameState) -> list[tuple]:
 @pytest.mark.parametrize("lang", ("en", "ru"))
 @pytest.mark.parametrize("text_size", TEXT_SIZES)
 def test_no_names_overlap_at_every_text_size_on_play_and_class(size, lang, text_size, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from game.ui.scenes.classroom import ClassScene
-
     wrong: list[tuple] = []
     with seated_mid_game(tmp_path, monkeypatch, size, lang, text_size) as (app, match):
         for state_of, state in (("game", match.state), ("contested", _contested(match.state, 2))):
-            play = app.reset("play", match=match)
-            app.step(0.05)
-            wrong += _board_problems(f"{state_of} play", play.map, state)
-            if play.shows_inset():
-                wrong += _board_problems(f"{state_of} play inset", play.inset.view, state)
-            for hosted in (False, True):
-                monkeypatch.setattr(ClassScene, "hosted", property(lambda _scene, h=hosted: h))
-                scene = app.reset("classroom", match=match)
-                assert isinstance(scene, ClassScene)
-                board, inset = scene.board_rects(scene.areas()[0])
-                scene.map.set_size(board.size, app.scale * 1.4)
-                wrong += _board_problems(f"{state_of} class hosted={hosted}", scene.map, state)
-                if inset is not None:
-                    scene.inset.place(inset.size, app.tr, app.settings.palette, app.scale * 1.4)
-                    wrong += _board_problems(f"{state_of} class inset hosted={hosted}", scene.inset.view, state)
+            for where, view in map_views(app, match, monkeypatch):
+                wrong += _board_problems(f"{state_of} {where}", view, state)
     assert wrong == []
 
 

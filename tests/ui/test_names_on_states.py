@@ -13,7 +13,7 @@ import pytest
 from game.geo import MapRegion
 from game.ui.mapview import MapView
 from game.ui.settings import TEXT_SIZES
-from tests.ui.driver import seated_mid_game
+from tests.ui.driver import map_views, seated_mid_game
 
 
 def _gap(view: MapView, region: MapRegion, pos: tuple[float, float]) -> float:
@@ -67,26 +67,9 @@ def _misplaced(view: MapView, where: str) -> list[tuple]:
 @pytest.mark.parametrize("text_size", (1.0, max(TEXT_SIZES)))
 @pytest.mark.parametrize("lang", ("en", "ru"))
 def test_every_state_name_sits_on_its_state(size, text_size, lang, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from game.ui.scenes.classroom import ClassScene
-
     wrong: list[tuple] = []
     with seated_mid_game(tmp_path, monkeypatch, size, lang, text_size) as (app, match):
-        play = app.reset("play", match=match)
-        app.step(0.05)
-        views = [("play", play.map), ("play inset", play.inset.view)] if play.shows_inset() else [("play", play.map)]
-        for where, view in views:
-            view.static_surface(match.state)
+        for where, view in map_views(app, match, monkeypatch):
+            view.static_surface(match.state)  # the class screen's public view has the same board
             wrong += _misplaced(view, where)
-        for hosted in (False, True):
-            monkeypatch.setattr(ClassScene, "hosted", property(lambda _scene, h=hosted: h))
-            scene = app.reset("classroom", match=match)
-            assert isinstance(scene, ClassScene)
-            board, inset = scene.board_rects(scene.areas()[0])
-            scene.map.set_size(board.size, app.scale * 1.4)
-            scene.map.static_surface(scene.view())
-            wrong += _misplaced(scene.map, f"class hosted={hosted}")
-            if inset is not None:
-                scene.inset.place(inset.size, app.tr, app.settings.palette, app.scale * 1.4)
-                scene.inset.view.static_surface(scene.view())
-                wrong += _misplaced(scene.inset.view, f"class inset hosted={hosted}")
     assert not wrong, wrong
