@@ -627,8 +627,8 @@ class MapView:
         layout = self._label_boxes((0, 0), size, side, state, s_idx)  # moved to each spot tried
         # a name on the line of another state's influence row, or a row on the line of another state's name,
         # reads as one ("TÜRKIYE ▲2" for Armenia's row): as bad as covering a marker
-        inline = {"state": _inline_zones(self.placed, "influence:", self.lpx(_INLINE)), "influence": []}
-        inline["influence"] = _inline_zones(self.placed, "state:", self.lpx(_INLINE))
+        by_rows = _inline_zones(self.placed, "influence:", self.lpx(_INLINE))  # where a name would misread
+        by_names = _inline_zones(self.placed, "state:", self.lpx(_INLINE))  # where a row would
         for at in starts:
             reach = pygame.Rect(0, 0, size[0] * 3 + 2 * _RINGS * step, size[1] * 3 + 2 * _RINGS * step)
             reach.center = (int(at[0]), int(at[1]))
@@ -646,9 +646,9 @@ class MapView:
                         continue
                     clash = sum(_covered(box.inflate(gap, gap), taken) for box in boxes)
                     covers = sum(len(box.collidelistall(markers)) + _crossings(box, leaders) for box in boxes)
-                    covers += len(boxes[0].collidelistall(inline["state"]))
+                    covers += len(boxes[0].collidelistall(by_rows))
                     if len(boxes) > 1:
-                        covers += len(boxes[1].collidelistall(inline["influence"]))
+                        covers += len(boxes[1].collidelistall(by_names))
                     if best is not None and (clash, covers) > best[0][:2]:
                         continue
                     beside = self._beside(slug, (x, y))  # the costly test last

@@ -523,7 +523,7 @@ class PlayScene(Scene):
             hand_box = pygame.Rect(box.x, box.y + rows_h + u(4), box.w, box.h - rows_h - u(4))
             box = pygame.Rect(box.x, box.y, box.w, rows_h)
         if cards and not rows:
-            self.keep_hand(box, (area.w - u(28), box.h), items)
+            self.reuse_hand(box, (area.w - u(28), box.h), items)
             return
         # the box stays from the last build when in the same place (its rows are made again): a scrolled box
         # with its bars is the dearest widget of the panel but the status
@@ -563,7 +563,7 @@ class PlayScene(Scene):
             box.kill()
             height += u(12)
 
-    def keep_hand(self, box: pygame.Rect, size: tuple[int, int], items: list) -> None:
+    def reuse_hand(self, box: pygame.Rect, size: tuple[int, int], items: list) -> None:
         """The hand alone in the decision area, in a scrolled box: kept from the last build while the cards,
         their texts and the box are the same (a bot's move does not make the viewer's hand again)."""
         m, palette = self.app.manager, self.app.settings.palette
